@@ -1,0 +1,53 @@
+#pragma once
+// What every reader returns: the activities it read plus the problems it met,
+// the way pugixml's xml_parse_result carries a status and an offset. A bad row
+// is data, not an exception.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <date/tz.h>
+
+#include <runload/model/activity.hpp>
+
+namespace runload::import {
+
+// One problem with an input, located as precisely as the format allows.
+struct Problem {
+  std::string file;                    // path as the user gave it (or archive!member)
+  std::optional<std::int64_t> line;    // 1-based line for text formats
+  std::optional<std::int64_t> offset;  // byte offset for binary formats (FIT, gzip)
+  std::string message;
+};
+
+// "file:line: message" or "file: byte N: message" or "file: message".
+std::string describe(const Problem& problem);
+
+struct ParsedActivity {
+  model::Activity activity;  // sources[0] names this file (and the CSV line)
+  // Strava activities.csv "Filename" column: the track file of this row inside
+  // an export (activities/123.gpx.gz). Never opened as a path by the CSV reader.
+  std::optional<std::string> track_file;
+};
+
+struct ParseResult {
+  std::vector<ParsedActivity> activities;
+  // Any error refuses the whole file: nothing of it is stored.
+  std::vector<Problem> errors;
+  // Noted but harmless: dropped GPS glitches, rows of sports with no distance.
+  std::vector<Problem> warnings;
+
+  bool ok() const noexcept { return errors.empty(); }
+};
+
+// What a reader needs besides the bytes.
+struct ParseContext {
+  std::string file;  // label used in Problems and Sources
+  // The athlete's zone: naive local times are read in it, and activities whose
+  // file gives no UTC offset take the zone's offset at their start.
+  const date::time_zone* zone = nullptr;
+};
+
+}  // namespace runload::import
