@@ -1,12 +1,134 @@
 #include <cli/run.hpp>
 
-#include <cstdio>
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <string>
+#include <vector>
+
+#include <cli/commands.hpp>
+#include <cli/context.hpp>
+#include <cli/exit_codes.hpp>
+#include <cli/spellcheck.hpp>
+#include <runload/error.hpp>
+#include <runload/store/database.hpp>
 
 namespace runload::cli {
+namespace {
 
-int run(int /*argc*/, char** /*argv*/) {
-  std::fputs("runload " RUNLOAD_VERSION "\n", stdout);
+constexpr std::string_view k_usage =
+    "usage: runload [--db PATH] [--athlete NAME] [--tz ZONE] [--color auto|always|never] "
+    "[-q] COMMAND [ARGS]\n"
+    "Try 'runload --help' for the list of commands.\n";
+
+// Global options that take a value, so the command search can skip it.
+bool takes_value(std::string_view option) {
+  return option == "--db" || option == "--athlete" || option == "--tz" || option == "--color";
+}
+
+// The first argument that is neither an option nor an option's value, or "".
+std::string find_command_word(int argc, char** argv) {
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view arg = argv[i];
+    if (arg == "--") return i + 1 < argc ? argv[i + 1] : "";
+    if (arg.starts_with("-")) {
+      if (takes_value(arg)) ++i;
+      continue;
+    }
+    return std::string(arg);
+  }
+  return "";
+}
+
+std::string help_footer() {
+  return "The database is --db, else $RUNLOAD_DB, else $XDG_DATA_HOME/runload/runload.db, else "
+      "~/.local/share/runload/runload.db.\n"
+      "Exit codes: 0 success, 1 some input failed, 2 usage error, 3 database error, 4 report "
+      "--fail-on reached.\n"
+      "runload informs; it does not diagnose.";
+}
+
+int print_error(const Context& ctx, const std::string& message) {
+  const auto p = ctx.err_palette();
+  fmt::print(ctx.err, "runload: {}error:{} {}\n", p.red(), p.reset(), message);
   return 0;
+}
+
+int run_parsed(int argc, char** argv, Context& ctx) {
+  const std::string word = find_command_word(argc, argv);
+  std::vector<std::string_view> names;
+  for (const auto& command : commands()) names.push_back(command.name);
+
+  bool asks_help_or_version = false;
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view arg = argv[i];
+    if (arg == "--help" || arg == "-h" || arg == "--version") asks_help_or_version = true;
+  }
+  if (word.empty() && !asks_help_or_version) {
+    fmt::print(ctx.err, "{}", k_usage);
+    return k_exit_usage;
+  }
+  if (!word.empty() && std::find(names.begin(), names.end(), word) == names.end()) {
+    const auto suggestion = closest_match(word, names);
+    print_error(ctx, fmt::format("unknown command '{}'{}", word,
+                                 suggestion ? fmt::format("; did you mean '{}'?", *suggestion)
+                                            : std::string("; see 'runload --help'")));
+    return k_exit_usage;
+  }
+
+  CLI::App app{"runload: a training-load monitor for runners, watching for the jumps in "
+               "distance, speed, hills and footwear that overload the Achilles tendon."};
+  app.name("runload");
+  app.set_version_flag("--version", std::string("runload ") + RUNLOAD_VERSION);
+  app.footer(help_footer());
+  app.require_subcommand(1);
+  app.fallthrough();
+  app.add_option("--db", ctx.options.db, "database file");
+  app.add_option("--athlete", ctx.options.athlete, "athlete name (default: the only one)");
+  app.add_option("--tz", ctx.options.tz, "IANA time zone of the athlete (e.g. Europe/Berlin)");
+  app.add_option("--color", ctx.options.color, "colour: auto, always or never")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+  app.add_flag("-q,--quiet", ctx.options.quiet, "print no notes or progress on stderr");
+
+  Action action;
+  for (const auto& command : commands()) command.setup(app, ctx, action);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    print_error(ctx, e.what());
+    fmt::print(ctx.err, "Try 'runload {} --help'.\n", word.empty() ? "" : word);
+    return k_exit_usage;
+  }
+  return action ? action() : k_exit_usage;
+}
+
+}  // namespace
+
+int run(int argc, char** argv) {
+  Context ctx;
+  try {
+    return run_parsed(argc, argv, ctx);
+  } catch (const UsageError& e) {
+    print_error(ctx, e.what());
+    return k_exit_usage;
+  } catch (const DatabaseError& e) {
+    print_error(ctx, e.what());
+    return k_exit_database;
+  } catch (const std::exception& e) {
+    if (store::is_sqlite_error(e)) {
+      print_error(ctx, store::sqlite_error_message(e));
+      return k_exit_database;
+    }
+    print_error(ctx, fmt::format("unexpected: {}", e.what()));
+    return k_exit_database;
+  }
 }
 
 }  // namespace runload::cli

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Installs the Debian packages runload needs to build and test. Idempotent and
+# silent when everything is present; uses sudo when not run as root.
+#   scripts/install-deps.sh            build and test dependencies
+#   scripts/install-deps.sh --fuzz     also clang and its fuzzer runtime
+#   scripts/install-deps.sh --bench    also Google Benchmark
+set -euo pipefail
+
+packages=(
+  g++ cmake ninja-build pkg-config tzdata sqlite3
+  libsqlite3-dev libsqlitecpp-dev libhowardhinnant-date-dev catch2 libcli11-dev
+  libfmt-dev nlohmann-json3-dev libpugixml-dev libarchive-dev zlib1g-dev libssl-dev
+)
+for arg in "$@"; do
+  case "$arg" in
+    --fuzz) packages+=(clang-14 libclang-rt-14-dev) ;;
+    --bench) packages+=(libbenchmark-dev) ;;
+    *) echo "install-deps: unknown option $arg" >&2; exit 2 ;;
+  esac
+done
+
+missing=()
+for package in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$package")
+  fi
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+echo "install-deps: installing ${missing[*]}" >&2
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

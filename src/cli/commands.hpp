@@ -1,0 +1,33 @@
+#pragma once
+// The table of commands: name, one-line summary, and the function that adds
+// the command's options to the parser. Help text is data (ninja's tool table).
+
+#include <functional>
+#include <span>
+#include <string_view>
+
+namespace CLI {
+class App;
+}
+
+namespace runload::cli {
+
+class Context;
+
+// Set by a command's parse callback; run after parsing succeeds. Returns the
+// exit code.
+using Action = std::function<int()>;
+
+struct Command {
+  std::string_view name;
+  std::string_view summary;
+  // Adds the subcommand to `app`; its callback stores the Action in `action`.
+  void (*setup)(CLI::App& app, Context& ctx, Action& action);
+};
+
+std::span<const Command> commands();
+
+// One setup function per command, each in its own cmd_<name>.cpp.
+void setup_doctor(CLI::App& app, Context& ctx, Action& action);
+
+}  // namespace runload::cli
