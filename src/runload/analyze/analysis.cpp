@@ -53,10 +53,7 @@ Report analyze(const AnalysisInput& input) {
   History history;
   history.runs = collect_runs(input.activities, input.settings.fast_threshold_mps);
   history.first_day = input.first_day;
-  if (!history.runs.empty()) {
-    history.first_day = std::min(history.first_day, history.runs.front().day);
-    for (const auto& run : history.runs) history.first_day = std::min(history.first_day, run.day);
-  }
+  for (const auto& run : history.runs) history.first_day = std::min(history.first_day, run.day);
   const auto series_start =
       std::min(history.first_day, first_shown - date::days{k_rules_history_days});
   history.daily = DailySeries::from_runs(history.runs, series_start, sunday);
