@@ -1,0 +1,115 @@
+#pragma once
+// The weekly report model: the entry point of analyze/. Pure: values in,
+// values out; "today" is the reported week, given by the caller.
+//
+// Distances are metres and durations seconds; the renderer converts to the
+// report's km. Unknown values are nullopt, never 0.
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <date/date.h>
+
+#include <runload/analyze/envelope.hpp>
+#include <runload/analyze/weekly_series.hpp>
+#include <runload/model/activity.hpp>
+#include <runload/model/flag.hpp>
+#include <runload/model/journal_entry.hpp>
+
+namespace runload::analyze {
+
+struct Settings {
+  // The athlete's fast threshold in m/s; when unset, 1.15 x the median moving
+  // speed of the runs of the 90 days before each run.
+  std::optional<double> fast_threshold_mps;
+};
+
+// Days before the first shown Monday the rules look back at: 3 (a spike
+// before a stiffness flag) + 30 (single-run lookback) + 90 (fast threshold).
+constexpr int k_rules_history_days = 3 + 30 + 90;
+// Days before the first shown Monday that keep acwr_ewma within 1e-6 (relative)
+// of the value from every run since the first day: the chronic EWMA keeps a
+// share (27/29)^365, about 5e-12, of a day's load a year later.
+constexpr int k_ewma_history_days = 365;
+// Journal days before the first shown Monday the rules read: the 14 mornings
+// of the stiffness median.
+constexpr int k_journal_history_days = 14;
+
+struct AnalysisInput {
+  // Every activity (all sports; only runs count) whose local date is on or
+  // after history_start(week, weeks) and on or before the reported Sunday.
+  // With every run since first_day, the EWMA ratio is exact.
+  std::vector<model::Activity> activities;
+  // Every journal entry from journal_start(week, weeks) to the reported Sunday.
+  std::vector<model::JournalEntry> journal;
+  Settings settings;
+  // Any day of the reported week (normally its Monday).
+  date::sys_days week{};
+  // Weeks of history to show, the reported one included (at least 1).
+  int weeks = 8;
+  // The local date of the athlete's earliest run: the EWMA seed, and the
+  // start of the warming-up period. Runs passed from before it move it back.
+  date::sys_days first_day{};
+};
+
+// The first day of activities the caller passes: the first shown Monday
+// minus 365 days (k_ewma_history_days). Everything except acwr_ewma is exact
+// from the first shown Monday minus 123 days (k_rules_history_days).
+date::sys_days history_start(date::sys_days week, int weeks);
+// The first day of journal entries the caller passes.
+date::sys_days journal_start(date::sys_days week, int weeks);
+
+// One week in the report: the `load` object for the reported week, a row of
+// the `weeks` table for the others.
+struct WeekReport {
+  WeekSummary summary;
+  // Distance of the week before (0 when it had no runs).
+  double prev_week_distance_m = 0.0;
+  // (distance / previous - 1) x 100; nullopt when the week before had none.
+  std::optional<double> week_change_pct;
+  // On the week's Sunday (see acwr.hpp); nullopt when the denominator is 0.
+  std::optional<double> acwr_uncoupled;
+  std::optional<double> acwr_coupled;
+  std::optional<double> acwr_ewma;
+  // Foster 1998 (see monotony.hpp); nullopt for a week without running.
+  std::optional<double> monotony;
+  std::optional<double> strain_m;
+  // Flags dated in the week.
+  int flag_count = 0;
+};
+
+struct SymptomSummary {
+  int days_logged = 0;  // journal entries in the reported week
+  std::optional<double> mean_morning_stiffness;
+  std::optional<double> prev_mean_morning_stiffness;
+  std::optional<int> max_pain_run;
+};
+
+// One day of the reported week, for the terminal.
+struct DayReport {
+  date::sys_days date{};
+  int runs = 0;
+  double distance_m = 0.0;
+  std::optional<model::JournalEntry> journal;
+};
+
+struct Report {
+  WeekReport week;                // the reported week (`week` and `load`)
+  std::vector<WeekReport> weeks;  // the last N weeks, oldest first, ending with `week`
+  std::vector<DayReport> days;    // Monday to Sunday of the reported week
+  SymptomSummary symptoms;
+  // Flags dated in the reported week, by date, then by severity (worst first).
+  // Earlier weeks' flags are not returned; their counts are in weeks[i].flag_count.
+  std::vector<model::Flag> flags;
+  Envelope next_week;
+  // Fewer than 28 days of history end on the reported Sunday: the ratios are
+  // warming up (and acwr_high stays silent).
+  bool warming_up = false;
+};
+
+// The report of the week holding `input.week`.
+Report analyze(const AnalysisInput& input);
+
+}  // namespace runload::analyze
