@@ -11,6 +11,7 @@
 #include <date/tz.h>
 
 #include <runload/model/activity.hpp>
+#include <runload/model/track.hpp>
 
 namespace runload::import {
 
@@ -30,6 +31,10 @@ struct ParsedActivity {
   // Strava activities.csv "Filename" column: the track file of this row inside
   // an export (activities/123.gpx.gz). Never opened as a path by the CSV reader.
   std::optional<std::string> track_file;
+  // The points a track file (FIT, TCX) recorded for this activity, for the
+  // track metrics to turn into histograms. The activity's totals come from the
+  // device (FIT session, TCX laps), not from this track.
+  std::optional<model::Track> track;
 };
 
 struct ParseResult {

@@ -1,0 +1,99 @@
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+#include <zlib.h>
+
+#include <runload/import/gzip_reader.hpp>
+
+using runload::import::gunzip;
+
+namespace {
+
+// Gzip of `copies` repetitions of `piece`, streamed so that the plain data is
+// never held whole.
+std::string gzip(const std::string& piece, std::size_t copies = 1) {
+  z_stream stream{};
+  REQUIRE(deflateInit2(&stream, Z_BEST_COMPRESSION, Z_DEFLATED, 16 + MAX_WBITS, 9,
+                       Z_DEFAULT_STRATEGY) == Z_OK);
+  std::string out;
+  std::vector<unsigned char> buffer(64 * 1024);
+  for (std::size_t i = 0; i < copies; ++i) {
+    stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(piece.data()));
+    stream.avail_in = static_cast<uInt>(piece.size());
+    const int flush = i + 1 == copies ? Z_FINISH : Z_NO_FLUSH;
+    int status = Z_OK;
+    do {
+      stream.next_out = buffer.data();
+      stream.avail_out = static_cast<uInt>(buffer.size());
+      status = deflate(&stream, flush);
+      out.append(reinterpret_cast<const char*>(buffer.data()), buffer.size() - stream.avail_out);
+    } while (stream.avail_out == 0 || (flush == Z_FINISH && status != Z_STREAM_END));
+  }
+  deflateEnd(&stream);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("gzip_reader: a gzip round trip gives the original bytes", "[import][gzip]") {
+  const std::string text = "timestamp,heart_rate\n1,140\n2,141\n";
+  const auto result = gunzip(gzip(text, 3), 1024);
+  REQUIRE(result.ok());
+  CHECK(result.bytes == text + text + text);
+}
+
+TEST_CASE("gzip_reader: members of a multi-member gzip are joined", "[import][gzip]") {
+  const auto result = gunzip(gzip("first ") + gzip("second"), 1024);
+  REQUIRE(result.ok());
+  CHECK(result.bytes == "first second");
+}
+
+TEST_CASE("gzip_reader: a gzip bomb is refused at the cap", "[import][gzip]") {
+  // 100 MB of zeros compress to about 100 KB; the cap is 10 MB.
+  const std::string bomb = gzip(std::string(1024 * 1024, '\0'), 100);
+  CHECK(bomb.size() < 200 * 1024);
+  const auto result = gunzip(bomb, 10 * 1024 * 1024);
+  REQUIRE_FALSE(result.ok());
+  CHECK(result.bytes.empty());
+  CHECK_THAT(result.error->message, Catch::Contains("more than 10485760 bytes"));
+  CHECK(result.error->offset < static_cast<std::int64_t>(bomb.size()));
+}
+
+TEST_CASE("gzip_reader: output of exactly the cap is accepted", "[import][gzip]") {
+  const auto result = gunzip(gzip(std::string(1000, 'x')), 1000);
+  REQUIRE(result.ok());
+  CHECK(result.bytes.size() == 1000);
+}
+
+TEST_CASE("gzip_reader: a truncated gzip is refused with the offset where it ends",
+          "[import][gzip]") {
+  const std::string whole = gzip(std::string(50000, 'a') + std::string(50000, 'b'));
+  const std::string cut = whole.substr(0, whole.size() - 10);
+  const auto result = gunzip(cut, 1 << 20);
+  REQUIRE_FALSE(result.ok());
+  CHECK(result.error->offset == static_cast<std::int64_t>(cut.size()));
+  CHECK_THAT(result.error->message, Catch::Contains("truncated"));
+}
+
+TEST_CASE("gzip_reader: data that is not gzip is refused at byte 0", "[import][gzip]") {
+  const auto result = gunzip("<?xml version=\"1.0\"?>", 1024);
+  REQUIRE_FALSE(result.ok());
+  CHECK(result.error->offset == 0);
+}
+
+TEST_CASE("gzip_reader: corrupt deflate data is refused", "[import][gzip]") {
+  std::string bytes = gzip(std::string(5000, 'z'));
+  for (std::size_t i = 12; i < bytes.size() - 8; ++i) bytes[i] = '\xFF';
+  const auto result = gunzip(bytes, 1 << 20);
+  REQUIRE_FALSE(result.ok());
+  CHECK(result.error->offset >= 10);
+}
+
+TEST_CASE("gzip_reader: trailing bytes that are not a member are refused", "[import][gzip]") {
+  const std::string bytes = gzip("run") + "junk";
+  const auto result = gunzip(bytes, 1024);
+  REQUIRE_FALSE(result.ok());
+  CHECK(result.error->offset == static_cast<std::int64_t>(bytes.size() - 4));
+}
