@@ -37,6 +37,7 @@ class ProgressBar {
   ProgressBar& operator=(const ProgressBar&) = delete;
 
   void draw(const import::Progress& p) {
+    if (p.files_total == 0) return;
     const double fraction =
         p.bytes_total > 0   ? static_cast<double>(p.bytes_done) / static_cast<double>(p.bytes_total)
         : p.files_total > 0 ? static_cast<double>(p.files_done) / static_cast<double>(p.files_total)

@@ -30,8 +30,11 @@ std::optional<date::sys_days> date_option(const std::optional<std::string>& text
   return day;
 }
 
-double round_to(double value, double step) {
-  return std::round(value / step) * step;
+// Division by a power of ten gives the double nearest the decimal (123.4,
+// not 123.40000000000001 as multiplying by 0.1 can).
+double round_to(double value, int decimals) {
+  const double scale = std::pow(10.0, decimals);
+  return std::round(value * scale) / scale;
 }
 
 template <typename T>
@@ -39,8 +42,9 @@ nlohmann::ordered_json or_null(const std::optional<T>& value) {
   return value ? nlohmann::ordered_json(*value) : nlohmann::ordered_json(nullptr);
 }
 
-nlohmann::ordered_json or_null(const std::optional<double>& value, double step) {
-  return value ? nlohmann::ordered_json(round_to(*value, step)) : nlohmann::ordered_json(nullptr);
+nlohmann::ordered_json or_null(const std::optional<double>& value, int decimals) {
+  return value ? nlohmann::ordered_json(round_to(*value, decimals))
+               : nlohmann::ordered_json(nullptr);
 }
 
 nlohmann::ordered_json seconds_or_null(const std::optional<std::chrono::seconds>& value) {
@@ -59,13 +63,12 @@ nlohmann::ordered_json to_json(const std::vector<model::Activity>& activities) {
         {"local_date", model::format_date(a.local_date())},
         {"sport", model::to_string(a.sport)},
         {"name", a.name},
-        {"distance_km", a.distance_m
-                            ? nlohmann::ordered_json(round_to(*a.distance_m / 1000.0, 0.001))
-                            : nlohmann::ordered_json(nullptr)},
+        {"distance_km", a.distance_m ? nlohmann::ordered_json(round_to(*a.distance_m / 1000.0, 3))
+                                     : nlohmann::ordered_json(nullptr)},
         {"elapsed_s", seconds_or_null(a.elapsed)},
         {"moving_s", seconds_or_null(a.moving)},
-        {"elevation_gain_m", or_null(a.elevation_gain_m, 0.1)},
-        {"avg_hr", or_null(a.avg_hr, 0.1)},
+        {"elevation_gain_m", or_null(a.elevation_gain_m, 1)},
+        {"avg_hr", or_null(a.avg_hr, 1)},
         {"gear", or_null(a.gear)},
         {"sources", sources},
     });
