@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <sys/stat.h>
+
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include <sstream>
@@ -248,6 +250,8 @@ TEST_CASE(
   f.dir.write("d/.hidden.csv", "!never read\n");
   f.dir.write("d/.git/c.csv", "!never read\n");
   f.dir.write("d/archive.gz", "!never read\n");
+  f.dir.write("elsewhere/linked.csv", run);
+  std::filesystem::create_directory_symlink(f.dir / "elsewhere", f.dir / "d" / "link");
   const auto expanded = import::expand_inputs({f.dir / "d"});
   REQUIRE(expanded.files.size() == 2);
   CHECK(expanded.files[0].path == f.dir / "d" / "a.CSV");
@@ -305,4 +309,16 @@ TEST_CASE("content_hash: SHA-256 of known inputs", "[import]") {
         "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
   CHECK(import::sha256_hex("abc") ==
         "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+}
+
+TEST_CASE("importer: a path that is neither file nor folder is refused unopened",
+          "[import][importer]") {
+  Fixture f;
+  const auto fifo = f.dir / "pipe.csv";
+  REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+  const auto summary = f.run({fifo});
+  CHECK(summary.failed == 1);
+  REQUIRE(summary.errors.size() == 1);
+  CHECK_THAT(summary.errors[0].message, Catch::Contains("neither a file nor a folder"));
+  CHECK(*f.reader.calls == 0);
 }

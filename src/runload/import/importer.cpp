@@ -72,6 +72,28 @@ std::string source_label(const model::Activity& activity, const std::string& fal
   return source.line ? fmt::format("{}:{}", source.file, *source.line) : source.file;
 }
 
+// Collects the importable files below `dir`. A folder that cannot be read
+// is an error of its own; its siblings are still walked.
+void walk_folder(const fs::path& dir, std::vector<InputFile>& found, std::vector<Problem>& errors) {
+  std::error_code ec;
+  fs::directory_iterator it(dir, ec);
+  for (; !ec && it != fs::directory_iterator(); it.increment(ec)) {
+    const auto& entry = *it;
+    if (is_hidden(entry.path())) continue;
+    std::error_code entry_ec;
+    // Links to folders are not followed: they can loop, and the files they
+    // reach are usually imported through their real folder as well.
+    if (entry.is_directory(entry_ec) && !entry.is_symlink(entry_ec)) {
+      walk_folder(entry.path(), found, errors);
+    } else if (entry.is_regular_file(entry_ec) && is_importable_name(entry.path())) {
+      found.push_back({entry.path(), entry.file_size(entry_ec)});
+    }
+  }
+  if (ec)
+    errors.push_back(
+        problem(dir.string(), fmt::format("cannot read the folder: {}", ec.message())));
+}
+
 }  // namespace
 
 bool is_importable_name(const fs::path& file) {
@@ -88,8 +110,12 @@ ExpandedInputs expand_inputs(const std::vector<fs::path>& paths) {
   for (const auto& path : paths) {
     std::error_code ec;
     const auto status = fs::status(path, ec);
-    if (ec || !fs::exists(status)) {
+    if (!fs::exists(status)) {
       result.errors.push_back(problem(path.string(), "no such file or folder"));
+      continue;
+    }
+    if (ec) {
+      result.errors.push_back(problem(path.string(), fmt::format("cannot read: {}", ec.message())));
       continue;
     }
     if (fs::is_regular_file(status)) {
@@ -101,22 +127,7 @@ ExpandedInputs expand_inputs(const std::vector<fs::path>& paths) {
       continue;
     }
     std::vector<InputFile> found;
-    fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, ec);
-    for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-      const auto& entry = *it;
-      if (is_hidden(entry.path())) {
-        if (entry.is_directory(ec)) it.disable_recursion_pending();
-        continue;
-      }
-      std::error_code entry_ec;
-      if (!entry.is_regular_file(entry_ec) || !is_importable_name(entry.path())) continue;
-      found.push_back({entry.path(), entry.file_size(entry_ec)});
-    }
-    if (ec) {
-      result.errors.push_back(
-          problem(path.string(), fmt::format("cannot read the folder: {}", ec.message())));
-      continue;
-    }
+    walk_folder(path, found, result.errors);
     std::sort(found.begin(), found.end(), [](const InputFile& a, const InputFile& b) {
       return a.path.generic_string() < b.path.generic_string();
     });
@@ -182,7 +193,7 @@ void Importer::import_file(const InputFile& input, ImportSummary& summary) {
 
 std::optional<Problem> Importer::load(const InputFile& input, const std::string& label,
                                       std::string& sha256) {
-  FileDescriptor file{::open(input.path.c_str(), O_RDONLY | O_CLOEXEC)};
+  FileDescriptor file{::open(input.path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK)};
   if (file.fd < 0) return problem(label, fmt::format("cannot open: {}", std::strerror(errno)));
   struct stat st {};
   if (::fstat(file.fd, &st) != 0)

@@ -62,7 +62,8 @@ bool is_importable_name(const std::filesystem::path& file);
 // its importable files (is_importable_name) sorted by path, skipping hidden
 // files and folders (name starting with '.'); symbolic links to folders are
 // not followed. A file given by name is always tried, whatever its name.
-// A path that does not exist, or is neither file nor folder, is an error.
+// A path that does not exist, or is neither file nor folder, is an error, as
+// is a folder that cannot be read (the rest of the walk goes on).
 ExpandedInputs expand_inputs(const std::vector<std::filesystem::path>& paths);
 
 // One activity merged into a stored one, for the command to say so.
