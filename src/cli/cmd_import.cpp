@@ -39,9 +39,8 @@ class ProgressBar {
   void draw(const import::Progress& p) {
     if (p.files_total == 0) return;
     const double fraction =
-        p.bytes_total > 0   ? static_cast<double>(p.bytes_done) / static_cast<double>(p.bytes_total)
-        : p.files_total > 0 ? static_cast<double>(p.files_done) / static_cast<double>(p.files_total)
-                            : 1.0;
+        p.bytes_total > 0 ? static_cast<double>(p.bytes_done) / static_cast<double>(p.bytes_total)
+                          : static_cast<double>(p.files_done) / static_cast<double>(p.files_total);
     const int filled = static_cast<int>(fraction * k_bar_width);
     fmt::print(m_err, "\rrunload: importing [{:#<{}}{:.<{}}] {}/{} files, {:.1f}/{:.1f} MB\x1b[K",
                "", filled, "", k_bar_width - filled, p.files_done, p.files_total,
