@@ -9,3 +9,62 @@ CREATE TABLE athletes (
   timezone   TEXT NOT NULL,
   created_at TEXT NOT NULL
 );
+
+-- Activities: one row per run (or other sport), merged across the files it
+-- came from (DESIGN.md section 4). Unknown values are NULL, never 0.
+-- start_utc is unix seconds; utc_offset_s the offset in force at the start,
+-- from the file ('file') or from the athlete's zone ('zone', re-derived when
+-- the zone changes). local_date (YYYY-MM-DD) is start_utc + utc_offset_s
+-- floored to the day, stored so weekly queries use an index.
+-- speed_hist and grade_hist: float32 little-endian metres per bin, bin widths
+-- and origins fixed by runload/model/histogram.hpp; NULL without a track.
+CREATE TABLE activities (
+  id               INTEGER PRIMARY KEY,
+  athlete_id       INTEGER NOT NULL REFERENCES athletes(id) ON DELETE CASCADE,
+  start_utc        INTEGER NOT NULL,
+  utc_offset_s     INTEGER NOT NULL,
+  offset_origin    TEXT NOT NULL CHECK (offset_origin IN ('file', 'zone')),
+  local_date       TEXT NOT NULL,
+  sport            TEXT NOT NULL,
+  name             TEXT NOT NULL DEFAULT '',
+  distance_m       REAL,
+  elapsed_s        INTEGER,
+  moving_s         INTEGER,
+  elevation_gain_m REAL,
+  elevation_loss_m REAL,
+  avg_hr           REAL,
+  max_hr           REAL,
+  avg_cadence      REAL,
+  max_cadence      REAL,
+  gear             TEXT,
+  speed_hist       BLOB,
+  grade_hist       BLOB,
+  created_at       TEXT NOT NULL
+);
+CREATE INDEX activities_by_start ON activities(athlete_id, start_utc);
+CREATE INDEX activities_by_local_date ON activities(athlete_id, local_date);
+
+-- Where each activity came from: a CSV row (with its line) or a track file.
+-- An activity merged from two sources has two rows.
+CREATE TABLE activity_sources (
+  id          INTEGER PRIMARY KEY,
+  activity_id INTEGER NOT NULL REFERENCES activities(id) ON DELETE CASCADE,
+  format      TEXT NOT NULL,
+  file        TEXT NOT NULL,
+  line        INTEGER,
+  file_sha256 TEXT NOT NULL
+);
+CREATE INDEX activity_sources_by_activity ON activity_sources(activity_id);
+
+-- Files already imported, by content: a file with a known SHA-256 is skipped
+-- before parsing.
+CREATE TABLE imported_files (
+  id          INTEGER PRIMARY KEY,
+  athlete_id  INTEGER NOT NULL REFERENCES athletes(id) ON DELETE CASCADE,
+  sha256      TEXT NOT NULL,
+  path        TEXT NOT NULL,
+  format      TEXT NOT NULL,
+  imported_at TEXT NOT NULL,
+  activities  INTEGER NOT NULL,
+  UNIQUE (athlete_id, sha256)
+);

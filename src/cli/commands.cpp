@@ -6,6 +6,9 @@ namespace runload::cli {
 
 std::span<const Command> commands() {
   static constexpr std::array k_commands{
+      Command{"import", "import run logs: files, folders, .gz, a Strava export .zip",
+              &setup_import},
+      Command{"runs", "list the stored activities, other sports marked", &setup_runs},
       Command{"doctor", "check the database: schema, integrity, row counts", &setup_doctor},
   };
   return k_commands;

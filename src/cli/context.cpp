@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <runload/error.hpp>
+#include <runload/store/activity_repository.hpp>
 #include <runload/store/db_path.hpp>
 
 namespace runload::cli {
@@ -49,9 +50,15 @@ const store::Athlete& Context::athlete() {
   if (!m_athlete) {
     auto& db = database();
     m_athlete = store::resolve_athlete(db, {options.athlete, options.tz});
-    if (m_athlete->previous_timezone)
+    if (m_athlete->previous_timezone) {
       note(fmt::format("time zone of {} changed from {} to {}", m_athlete->athlete.name,
                        *m_athlete->previous_timezone, m_athlete->athlete.timezone));
+      const auto rederived = store::ActivityRepository(db).rederive_local_dates(
+          m_athlete->athlete.id, m_athlete->athlete.timezone);
+      note(fmt::format("re-derived the local times of {} activities from the new zone ({} moved "
+                       "to another day)",
+                       rederived.offsets_changed, rederived.dates_changed));
+    }
   }
   return m_athlete->athlete;
 }

@@ -35,8 +35,9 @@ class Context {
   // Opens the database on first call (creating and migrating it) and says on
   // stderr when it was created or upgraded.
   store::Database& database(store::OpenMode mode = store::OpenMode::read_write);
-  // The athlete of --athlete/--tz, created on first use; says when --tz
-  // changed the stored zone.
+  // The athlete of --athlete/--tz, created on first use. When --tz changed
+  // the stored zone, re-derives the local dates of the activities whose
+  // offset came from the zone, and says so.
   const store::Athlete& athlete();
 
   // "runload: <message>" on stderr unless --quiet.

@@ -1,0 +1,289 @@
+#include <runload/import/importer.hpp>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <cerrno>
+#include <cstring>
+#include <set>
+#include <stdexcept>
+
+#include <runload/import/content_hash.hpp>
+#include <runload/model/local_time.hpp>
+#include <runload/store/activity_repository.hpp>
+#include <runload/store/database.hpp>
+#include <runload/store/transaction.hpp>
+
+namespace runload::import {
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string lower(std::string text) {
+  std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) {
+    return static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  });
+  return text;
+}
+
+bool is_hidden(const fs::path& path) {
+  const std::string name = path.filename().string();
+  return !name.empty() && name.front() == '.';
+}
+
+Problem problem(const std::string& file, std::string message) {
+  return Problem{file, std::nullopt, std::nullopt, std::move(message)};
+}
+
+// Closes the descriptor on every path out of load().
+struct FileDescriptor {
+  int fd = -1;
+  ~FileDescriptor() {
+    if (fd >= 0) ::close(fd);
+  }
+};
+
+// "csv", "gpx.gz": the format an extension promises, for files that gave no
+// activity to say what they were.
+std::string extension_format(const fs::path& path) {
+  std::string format = lower(path.extension().string());
+  if (format == ".gz") format = lower(path.stem().extension().string()) + format;
+  return format.empty() ? std::string("unknown") : format.substr(1);
+}
+
+std::string file_format(const fs::path& path, const ParseResult& parsed) {
+  std::vector<std::string> formats;
+  for (const auto& parsed_activity : parsed.activities)
+    for (const auto& source : parsed_activity.activity.sources)
+      if (std::find(formats.begin(), formats.end(), source.format) == formats.end())
+        formats.push_back(source.format);
+  if (formats.empty()) return extension_format(path);
+  return fmt::format("{}", fmt::join(formats, ","));
+}
+
+std::string source_label(const model::Activity& activity, const std::string& fallback) {
+  if (activity.sources.empty()) return fallback;
+  const auto& source = activity.sources.front();
+  return source.line ? fmt::format("{}:{}", source.file, *source.line) : source.file;
+}
+
+// Collects the importable files below `dir`. A folder that cannot be read
+// is an error of its own; its siblings are still walked.
+void walk_folder(const fs::path& dir, std::vector<InputFile>& found, std::vector<Problem>& errors) {
+  std::error_code ec;
+  fs::directory_iterator it(dir, ec);
+  for (; !ec && it != fs::directory_iterator(); it.increment(ec)) {
+    const auto& entry = *it;
+    if (is_hidden(entry.path())) continue;
+    std::error_code entry_ec;
+    // Links to folders are not followed: they can loop, and the files they
+    // reach are usually imported through their real folder as well.
+    if (entry.is_directory(entry_ec) && !entry.is_symlink(entry_ec)) {
+      walk_folder(entry.path(), found, errors);
+    } else if (entry.is_regular_file(entry_ec) && is_importable_name(entry.path())) {
+      found.push_back({entry.path(), entry.file_size(entry_ec)});
+    }
+  }
+  if (ec)
+    errors.push_back(
+        problem(dir.string(), fmt::format("cannot read the folder: {}", ec.message())));
+}
+
+}  // namespace
+
+bool is_importable_name(const fs::path& file) {
+  static constexpr std::array<std::string_view, 9> k_suffixes{
+      ".csv", ".gpx", ".tcx", ".fit", ".zip", ".csv.gz", ".gpx.gz", ".tcx.gz", ".fit.gz"};
+  const std::string name = lower(file.filename().string());
+  return std::any_of(k_suffixes.begin(), k_suffixes.end(), [&](std::string_view suffix) {
+    return name.size() > suffix.size() && name.ends_with(suffix);
+  });
+}
+
+ExpandedInputs expand_inputs(const std::vector<fs::path>& paths) {
+  ExpandedInputs result;
+  for (const auto& path : paths) {
+    std::error_code ec;
+    const auto status = fs::status(path, ec);
+    if (!fs::exists(status)) {
+      result.errors.push_back(problem(path.string(), "no such file or folder"));
+      continue;
+    }
+    if (ec) {
+      result.errors.push_back(problem(path.string(), fmt::format("cannot read: {}", ec.message())));
+      continue;
+    }
+    if (fs::is_regular_file(status)) {
+      result.files.push_back({path, fs::file_size(path, ec)});
+      continue;
+    }
+    if (!fs::is_directory(status)) {
+      result.errors.push_back(problem(path.string(), "neither a file nor a folder"));
+      continue;
+    }
+    std::vector<InputFile> found;
+    walk_folder(path, found, result.errors);
+    std::sort(found.begin(), found.end(), [](const InputFile& a, const InputFile& b) {
+      return a.path.generic_string() < b.path.generic_string();
+    });
+    result.files.insert(result.files.end(), found.begin(), found.end());
+  }
+  return result;
+}
+
+Importer::Importer(store::Database& db, ImportTarget target, ReadFunction read)
+    : m_db(db),
+      m_target(std::move(target)),
+      m_zone(date::locate_zone(m_target.timezone)),
+      m_read(std::move(read)) {}
+
+ImportSummary Importer::run(const std::vector<fs::path>& paths) {
+  ImportSummary summary;
+  auto inputs = expand_inputs(paths);
+  for (auto& error : inputs.errors) {
+    ++summary.files;
+    ++summary.failed;
+    summary.errors.push_back(std::move(error));
+  }
+
+  Progress progress;
+  progress.files_total = inputs.files.size();
+  for (const auto& input : inputs.files) progress.bytes_total += input.size;
+  if (m_progress) m_progress(progress);
+
+  for (const auto& input : inputs.files) {
+    ++summary.files;
+    import_file(input, summary);
+    ++progress.files_done;
+    progress.bytes_done += input.size;
+    if (m_progress) m_progress(progress);
+  }
+  return summary;
+}
+
+void Importer::import_file(const InputFile& input, ImportSummary& summary) {
+  const std::string label = input.path.string();
+  std::string sha256;
+  if (auto error = load(input, label, sha256)) {
+    ++summary.failed;
+    summary.errors.push_back(std::move(*error));
+    return;
+  }
+  store::ActivityRepository repository(m_db);
+  if (repository.is_file_imported(m_target.athlete_id, sha256)) {
+    ++summary.duplicates;
+    return;
+  }
+  auto parsed = parse(input, label);
+  if (!parsed.ok()) {
+    ++summary.failed;
+    for (auto& error : parsed.errors) {
+      if (error.file.empty()) error.file = label;
+      summary.errors.push_back(std::move(error));
+    }
+    return;
+  }
+  store_file(input, label, sha256, parsed, summary);
+}
+
+std::optional<Problem> Importer::load(const InputFile& input, const std::string& label,
+                                      std::string& sha256) {
+  FileDescriptor file{::open(input.path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK)};
+  if (file.fd < 0) return problem(label, fmt::format("cannot open: {}", std::strerror(errno)));
+  struct stat st {};
+  if (::fstat(file.fd, &st) != 0)
+    return problem(label, fmt::format("cannot read: {}", std::strerror(errno)));
+  if (!S_ISREG(st.st_mode)) return problem(label, "not a regular file");
+  const auto size = static_cast<std::uintmax_t>(st.st_size);
+  if (size > k_max_file_bytes)
+    return problem(label, fmt::format("the file is {} MiB; runload reads files up to {} MiB",
+                                      size >> 20, k_max_file_bytes >> 20));
+  m_bytes.resize(static_cast<std::size_t>(size));
+  std::size_t done = 0;
+  while (done < m_bytes.size()) {
+    const ssize_t n = ::read(file.fd, m_bytes.data() + done, m_bytes.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) return problem(label, fmt::format("cannot read: {}", std::strerror(errno)));
+    if (n == 0) break;  // the file shrank since fstat: take what is there
+    done += static_cast<std::size_t>(n);
+  }
+  m_bytes.resize(done);
+  sha256 = sha256_hex(m_bytes);
+  return std::nullopt;
+}
+
+ParseResult Importer::parse(const InputFile& input, const std::string& label) {
+  const ParseContext context{label, m_zone};
+  try {
+    return m_read(input.path, m_bytes, context);
+  } catch (const std::exception& e) {
+    // A reader's bug or an allocation failure fails this file, not the import.
+    ParseResult failed;
+    failed.errors.push_back(problem(label, fmt::format("cannot be read: {}", e.what())));
+    return failed;
+  }
+}
+
+void Importer::store_file(const InputFile& input, const std::string& label,
+                          const std::string& sha256, ParseResult& parsed, ImportSummary& summary) {
+  for (auto& parsed_activity : parsed.activities) {
+    auto& activity = parsed_activity.activity;
+    // The athlete's zone decides derived offsets, whatever the reader assumed.
+    if (activity.offset_origin == model::OffsetOrigin::zone)
+      activity.utc_offset = model::utc_offset_at(*m_zone, activity.start_utc);
+    if (activity.sources.empty())
+      activity.sources.push_back(model::Source{extension_format(input.path), label, std::nullopt});
+  }
+
+  std::int64_t imported = 0, merged = 0, duplicates = 0;
+  std::vector<MergeNote> merges;
+  try {
+    store::WriteTransaction tx(m_db);
+    store::ActivityRepository repository(m_db);
+    for (const auto& parsed_activity : parsed.activities) {
+      const auto& activity = parsed_activity.activity;
+      const auto outcome = repository.store(m_target.athlete_id, activity, sha256);
+      switch (outcome.kind) {
+        case store::StoreOutcome::Kind::inserted:
+          ++imported;
+          break;
+        case store::StoreOutcome::Kind::duplicate:
+          ++duplicates;
+          break;
+        case store::StoreOutcome::Kind::merged: {
+          ++merged;
+          const auto stored = repository.find(outcome.activity_id);
+          merges.push_back(MergeNote{source_label(activity, label), outcome.activity_id,
+                                     stored ? stored->local_date() : activity.local_date(),
+                                     stored ? stored->name : activity.name});
+          break;
+        }
+      }
+    }
+    repository.record_imported_file(
+        store::ImportedFile{m_target.athlete_id, sha256, label, file_format(input.path, parsed),
+                            static_cast<std::int64_t>(parsed.activities.size())});
+    tx.commit();
+  } catch (const std::exception& e) {
+    // The database failing is not this file's fault: stop the import.
+    if (store::is_sqlite_error(e)) throw;
+    ++summary.failed;
+    summary.errors.push_back(problem(label, fmt::format("not stored: {}", e.what())));
+    return;
+  }
+  summary.imported += imported;
+  summary.merged += merged;
+  summary.duplicates += duplicates;
+  summary.merges.insert(summary.merges.end(), merges.begin(), merges.end());
+  for (auto& warning : parsed.warnings) {
+    if (warning.file.empty()) warning.file = label;
+    summary.warnings.push_back(std::move(warning));
+  }
+}
+
+}  // namespace runload::import

@@ -1,0 +1,134 @@
+#pragma once
+// The import pipeline of DESIGN.md section 4, independent of which readers
+// exist: expand the paths, read and hash each file, skip files already
+// imported, parse with the injected reader, and store each file in one
+// transaction (merged with the same run when it is already stored).
+//
+// Each file goes through three phases: load (read + SHA-256) and parse touch
+// no database and depend only on the file, so they can later run on worker
+// threads; check (hash already imported?) and store run on the one writer.
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <date/date.h>
+#include <date/tz.h>
+
+#include <runload/import/parse_result.hpp>
+
+namespace runload::store {
+class Database;
+}
+
+namespace runload::import {
+
+// A file larger than this is refused unread (the largest real exports, a
+// Strava bulk zip of years of tracks, stay well below it).
+inline constexpr std::uintmax_t k_max_file_bytes = 256ull * 1024 * 1024;
+
+// Reads the activities of one file. `bytes` holds its whole content and may
+// be modified in place; ctx.file is the label for Problems and Sources.
+// A reader reports bad input as errors in the result; an exception it throws
+// fails that file alone, with the exception's text.
+using ReadFunction = std::function<ParseResult(const std::filesystem::path& path,
+                                               std::string& bytes, const ParseContext& ctx)>;
+
+// The athlete the activities belong to.
+struct ImportTarget {
+  std::int64_t athlete_id = 0;
+  std::string timezone;  // IANA name; offsets with origin `zone` are derived in it
+};
+
+// One input file after expanding the paths.
+struct InputFile {
+  std::filesystem::path path;
+  std::uintmax_t size = 0;
+};
+
+struct ExpandedInputs {
+  std::vector<InputFile> files;
+  std::vector<Problem> errors;  // a missing path, an unreadable folder: one per failed input
+};
+
+// True when a file found in a folder is imported: its name (case ignored)
+// ends in .csv, .gpx, .tcx, .fit, one of those followed by .gz, or .zip.
+bool is_importable_name(const std::filesystem::path& file);
+
+// Files first, in the order given. A folder is walked recursively and gives
+// its importable files (is_importable_name) sorted by path, skipping hidden
+// files and folders (name starting with '.'); symbolic links to folders are
+// not followed. A file given by name is always tried, whatever its name.
+// A path that does not exist, or is neither file nor folder, is an error, as
+// is a folder that cannot be read (the rest of the walk goes on).
+ExpandedInputs expand_inputs(const std::vector<std::filesystem::path>& paths);
+
+// One activity merged into a stored one, for the command to say so.
+struct MergeNote {
+  std::string source;  // "file" or "file:line"
+  std::int64_t activity_id = 0;
+  date::sys_days local_date{};
+  std::string name;  // of the merged activity
+};
+
+struct ImportSummary {
+  std::int64_t files = 0;         // inputs: files found, plus paths that failed to expand
+  std::int64_t imported = 0;      // new activities
+  std::int64_t merged = 0;        // activities merged into a stored run from another source
+  std::int64_t duplicates = 0;    // files skipped by hash + activities already stored
+  std::int64_t failed = 0;        // inputs of which nothing was stored
+  std::vector<Problem> errors;    // every error of the failed inputs
+  std::vector<Problem> warnings;  // readers' warnings of the files that were stored
+  std::vector<MergeNote> merges;
+
+  bool ok() const noexcept { return failed == 0; }
+};
+
+struct Progress {
+  std::size_t files_done = 0;
+  std::size_t files_total = 0;
+  std::uintmax_t bytes_done = 0;
+  std::uintmax_t bytes_total = 0;
+};
+using ProgressFunction = std::function<void(const Progress&)>;
+
+class Importer {
+ public:
+  // REQUIRES: `target.timezone` is a known IANA zone (throws std::runtime_error otherwise).
+  Importer(store::Database& db, ImportTarget target, ReadFunction read);
+
+  // Called once before the first file and after every file.
+  void on_progress(ProgressFunction progress) { m_progress = std::move(progress); }
+
+  // Imports every file of `paths` (see expand_inputs). Each file is stored in
+  // one BEGIN IMMEDIATE transaction with its imported_files row, or not at
+  // all: a file with any error, from reading, parsing or storing, leaves
+  // nothing behind, its errors go to the summary and the import goes on.
+  // A file whose SHA-256 the athlete already imported is skipped unparsed.
+  // Throws (SQLite::Exception, see store::is_sqlite_error) only when the
+  // database itself fails (busy, full, read-only); files committed before
+  // stay committed and the file in progress is rolled back.
+  ImportSummary run(const std::vector<std::filesystem::path>& paths);
+
+ private:
+  void import_file(const InputFile& input, ImportSummary& summary);
+  std::optional<Problem> load(const InputFile& input, const std::string& label,
+                              std::string& sha256);
+  ParseResult parse(const InputFile& input, const std::string& label);
+  void store_file(const InputFile& input, const std::string& label, const std::string& sha256,
+                  ParseResult& parsed, ImportSummary& summary);
+
+  store::Database& m_db;
+  ImportTarget m_target;
+  const date::time_zone* m_zone = nullptr;
+  ReadFunction m_read;
+  ProgressFunction m_progress;
+  // Reused for every file: allocating and faulting in a fresh buffer per file
+  // costs a quarter of the parse time (DESIGN.md section 7).
+  std::string m_bytes;
+};
+
+}  // namespace runload::import

@@ -1,0 +1,383 @@
+#include <runload/store/activity_repository.hpp>
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <date/tz.h>
+#include <fmt/format.h>
+
+#include <array>
+#include <bit>
+#include <cmath>
+#include <cstring>
+#include <stdexcept>
+#include <unordered_map>
+
+#include <runload/error.hpp>
+#include <runload/model/local_time.hpp>
+#include <runload/store/activity_merge.hpp>
+#include <runload/store/database.hpp>
+
+namespace runload::store {
+namespace {
+
+constexpr const char* k_columns =
+    "id, start_utc, utc_offset_s, offset_origin, sport, name, distance_m, elapsed_s, moving_s, "
+    "elevation_gain_m, elevation_loss_m, avg_hr, max_hr, avg_cadence, max_cadence, gear";
+// Histograms are read only when asked: `runs` has no use for them.
+constexpr const char* k_histogram_columns = ", speed_hist, grade_hist";
+
+// A zero-length blob must bind as a blob, not as NULL: an empty histogram
+// (a track that never moved) is known, not unknown.
+constexpr std::array<unsigned char, 1> k_empty_blob{0};
+
+std::string utc_now_iso() {
+  return model::format_utc(date::floor<std::chrono::seconds>(std::chrono::system_clock::now()));
+}
+
+std::string describe_start(const model::Activity& activity) {
+  return model::format_utc(activity.start_utc);
+}
+
+void bind_real(SQLite::Statement& stmt, int index, const std::optional<double>& value,
+               const model::Activity& activity, std::string_view field) {
+  if (!value) return stmt.bind(index);
+  if (!std::isfinite(*value))
+    throw std::invalid_argument(fmt::format("activity starting {}: {} is not a finite number",
+                                            describe_start(activity), field));
+  stmt.bind(index, *value);
+}
+
+void bind_seconds(SQLite::Statement& stmt, int index,
+                  const std::optional<std::chrono::seconds>& value) {
+  if (!value) return stmt.bind(index);
+  stmt.bind(index, static_cast<std::int64_t>(value->count()));
+}
+
+// float32 little-endian metres per bin, trailing empty bins dropped: a
+// one-hour run takes a few hundred bytes. Origin and width are not stored;
+// they are the model's constants, checked here.
+std::string encode_histogram(const model::Histogram& histogram, double origin, double width,
+                             const model::Activity& activity, std::string_view field) {
+  if (std::abs(histogram.origin - origin) > 1e-9 || std::abs(histogram.width - width) > 1e-9)
+    throw std::invalid_argument(fmt::format(
+        "activity starting {}: {} has origin {} and width {}, not {} and {}",
+        describe_start(activity), field, histogram.origin, histogram.width, origin, width));
+  std::size_t bins = histogram.metres.size();
+  while (bins > 0 && histogram.metres[bins - 1] == 0.0) --bins;
+  std::string blob;
+  blob.reserve(bins * 4);
+  for (std::size_t i = 0; i < bins; ++i) {
+    const double metres = histogram.metres[i];
+    if (!std::isfinite(metres))
+      throw std::invalid_argument(fmt::format("activity starting {}: {} bin {} is not finite",
+                                              describe_start(activity), field, i));
+    const auto bits = std::bit_cast<std::uint32_t>(static_cast<float>(metres));
+    for (int shift = 0; shift < 32; shift += 8)
+      blob.push_back(static_cast<char>((bits >> shift) & 0xFFu));
+  }
+  return blob;
+}
+
+void bind_histogram(SQLite::Statement& stmt, int index,
+                    const std::optional<model::Histogram>& histogram, double origin, double width,
+                    const model::Activity& activity, std::string_view field) {
+  if (!histogram) return stmt.bind(index);
+  const std::string blob = encode_histogram(*histogram, origin, width, activity, field);
+  if (blob.empty())
+    stmt.bind(index, k_empty_blob.data(), 0);
+  else
+    stmt.bind(index, blob.data(), static_cast<int>(blob.size()));
+}
+
+std::optional<model::Histogram> decode_histogram(const SQLite::Column& column, double origin,
+                                                 double width, std::int64_t activity_id) {
+  if (column.isNull()) return std::nullopt;
+  const auto size = static_cast<std::size_t>(column.getBytes());
+  if (size % 4 != 0)
+    throw DatabaseError(fmt::format("activity {}: {} holds {} bytes, not a multiple of 4",
+                                    activity_id, column.getName(), size));
+  const auto* bytes = static_cast<const unsigned char*>(column.getBlob());
+  model::Histogram histogram{origin, width, {}};
+  histogram.metres.reserve(size / 4);
+  for (std::size_t i = 0; i < size; i += 4) {
+    std::uint32_t bits = 0;
+    for (int b = 3; b >= 0; --b) bits = (bits << 8) | bytes[i + static_cast<std::size_t>(b)];
+    histogram.metres.push_back(static_cast<double>(std::bit_cast<float>(bits)));
+  }
+  return histogram;
+}
+
+std::optional<double> real_or_null(const SQLite::Column& column) {
+  if (column.isNull()) return std::nullopt;
+  return column.getDouble();
+}
+
+std::optional<std::chrono::seconds> seconds_or_null(const SQLite::Column& column) {
+  if (column.isNull()) return std::nullopt;
+  return std::chrono::seconds{column.getInt64()};
+}
+
+// Reads the columns of k_columns (and k_histogram_columns when present).
+model::Activity read_activity(SQLite::Statement& row, WithHistograms histograms) {
+  model::Activity a;
+  a.id = row.getColumn(0).getInt64();
+  a.start_utc = date::sys_seconds{std::chrono::seconds{row.getColumn(1).getInt64()}};
+  a.utc_offset = std::chrono::seconds{row.getColumn(2).getInt64()};
+  a.offset_origin = row.getColumn(3).getString() == "file" ? model::OffsetOrigin::file
+                                                           : model::OffsetOrigin::zone;
+  // A sport name from a newer runload reads as `other`, which counts as no running load.
+  a.sport = model::sport_from_string(row.getColumn(4).getString()).value_or(model::Sport::other);
+  a.name = row.getColumn(5).getString();
+  a.distance_m = real_or_null(row.getColumn(6));
+  a.elapsed = seconds_or_null(row.getColumn(7));
+  a.moving = seconds_or_null(row.getColumn(8));
+  a.elevation_gain_m = real_or_null(row.getColumn(9));
+  a.elevation_loss_m = real_or_null(row.getColumn(10));
+  a.avg_hr = real_or_null(row.getColumn(11));
+  a.max_hr = real_or_null(row.getColumn(12));
+  a.avg_cadence = real_or_null(row.getColumn(13));
+  a.max_cadence = real_or_null(row.getColumn(14));
+  if (!row.getColumn(15).isNull()) a.gear = row.getColumn(15).getString();
+  if (histograms == WithHistograms::yes) {
+    a.speed_histogram = decode_histogram(row.getColumn(16), 0.0, model::k_speed_bin_mps, *a.id);
+    a.grade_histogram = decode_histogram(row.getColumn(17), model::k_grade_origin_pct,
+                                         model::k_grade_bin_pct, *a.id);
+  }
+  return a;
+}
+
+std::vector<model::Source> read_sources(SQLite::Database& sql, std::int64_t activity_id) {
+  SQLite::Statement query(
+      sql, "SELECT format, file, line FROM activity_sources WHERE activity_id = ? ORDER BY id");
+  query.bind(1, activity_id);
+  std::vector<model::Source> sources;
+  while (query.executeStep()) {
+    model::Source s{query.getColumn(0).getString(), query.getColumn(1).getString(), std::nullopt};
+    if (!query.getColumn(2).isNull()) s.line = query.getColumn(2).getInt64();
+    sources.push_back(std::move(s));
+  }
+  return sources;
+}
+
+// Binds every activity column from `start` on, in the order of the UPDATE
+// and INSERT statements below; returns the next index.
+int bind_activity(SQLite::Statement& stmt, int start, const model::Activity& a) {
+  int i = start;
+  stmt.bind(i++, static_cast<std::int64_t>(a.start_utc.time_since_epoch().count()));
+  stmt.bind(i++, static_cast<std::int64_t>(a.utc_offset.count()));
+  stmt.bind(i++, a.offset_origin == model::OffsetOrigin::file ? "file" : "zone");
+  stmt.bind(i++, model::format_date(a.local_date()));
+  stmt.bind(i++, std::string(model::to_string(a.sport)));
+  stmt.bind(i++, a.name);
+  bind_real(stmt, i++, a.distance_m, a, "distance_m");
+  bind_seconds(stmt, i++, a.elapsed);
+  bind_seconds(stmt, i++, a.moving);
+  bind_real(stmt, i++, a.elevation_gain_m, a, "elevation_gain_m");
+  bind_real(stmt, i++, a.elevation_loss_m, a, "elevation_loss_m");
+  bind_real(stmt, i++, a.avg_hr, a, "avg_hr");
+  bind_real(stmt, i++, a.max_hr, a, "max_hr");
+  bind_real(stmt, i++, a.avg_cadence, a, "avg_cadence");
+  bind_real(stmt, i++, a.max_cadence, a, "max_cadence");
+  if (a.gear)
+    stmt.bind(i++, *a.gear);
+  else
+    stmt.bind(i++);
+  bind_histogram(stmt, i++, a.speed_histogram, 0.0, model::k_speed_bin_mps, a, "speed histogram");
+  bind_histogram(stmt, i++, a.grade_histogram, model::k_grade_origin_pct, model::k_grade_bin_pct, a,
+                 "grade histogram");
+  return i;
+}
+
+}  // namespace
+
+std::int64_t ActivityRepository::insert(std::int64_t athlete_id, const model::Activity& activity,
+                                        std::string_view file_sha256) {
+  auto& sql = m_db.sql();
+  SQLite::Statement stmt(
+      sql,
+      "INSERT INTO activities(start_utc, utc_offset_s, offset_origin, local_date, sport, name, "
+      "distance_m, elapsed_s, moving_s, elevation_gain_m, elevation_loss_m, avg_hr, max_hr, "
+      "avg_cadence, max_cadence, gear, speed_hist, grade_hist, athlete_id, created_at) "
+      "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  int next = bind_activity(stmt, 1, activity);
+  stmt.bind(next++, athlete_id);
+  stmt.bind(next, utc_now_iso());
+  stmt.exec();
+  const std::int64_t id = sql.getLastInsertRowid();
+  insert_sources(id, activity.sources, 0, file_sha256);
+  return id;
+}
+
+void ActivityRepository::update(const model::Activity& merged, std::size_t first_new_source,
+                                std::string_view file_sha256) {
+  SQLite::Statement stmt(
+      m_db.sql(),
+      "UPDATE activities SET start_utc = ?, utc_offset_s = ?, offset_origin = ?, local_date = ?, "
+      "sport = ?, name = ?, distance_m = ?, elapsed_s = ?, moving_s = ?, elevation_gain_m = ?, "
+      "elevation_loss_m = ?, avg_hr = ?, max_hr = ?, avg_cadence = ?, max_cadence = ?, gear = ?, "
+      "speed_hist = ?, grade_hist = ? WHERE id = ?");
+  const int next = bind_activity(stmt, 1, merged);
+  stmt.bind(next, *merged.id);
+  stmt.exec();
+  insert_sources(*merged.id, merged.sources, first_new_source, file_sha256);
+}
+
+void ActivityRepository::insert_sources(std::int64_t activity_id,
+                                        const std::vector<model::Source>& sources,
+                                        std::size_t first, std::string_view file_sha256) {
+  SQLite::Statement stmt(m_db.sql(),
+                         "INSERT INTO activity_sources(activity_id, format, file, line, "
+                         "file_sha256) VALUES(?, ?, ?, ?, ?)");
+  for (std::size_t i = first; i < sources.size(); ++i) {
+    const auto& source = sources[i];
+    stmt.bind(1, activity_id);
+    stmt.bind(2, source.format);
+    stmt.bind(3, source.file);
+    if (source.line)
+      stmt.bind(4, *source.line);
+    else
+      stmt.bind(4);
+    stmt.bind(5, std::string(file_sha256));
+    stmt.exec();
+    stmt.reset();
+  }
+}
+
+std::optional<model::Activity> ActivityRepository::find(std::int64_t activity_id) {
+  auto& sql = m_db.sql();
+  SQLite::Statement query(
+      sql, fmt::format("SELECT {}{} FROM activities WHERE id = ?", k_columns, k_histogram_columns));
+  query.bind(1, activity_id);
+  if (!query.executeStep()) return std::nullopt;
+  auto activity = read_activity(query, WithHistograms::yes);
+  activity.sources = read_sources(sql, activity_id);
+  return activity;
+}
+
+std::optional<model::Activity> ActivityRepository::find_same_run(std::int64_t athlete_id,
+                                                                 const model::Activity& activity) {
+  auto& sql = m_db.sql();
+  const std::int64_t start = activity.start_utc.time_since_epoch().count();
+  const std::int64_t window = k_same_run_start_window.count();
+  SQLite::Statement query(
+      sql, fmt::format("SELECT {}{} FROM activities WHERE athlete_id = ? AND start_utc BETWEEN ? "
+                       "AND ? ORDER BY abs(start_utc - ?), id",
+                       k_columns, k_histogram_columns));
+  query.bind(1, athlete_id);
+  query.bind(2, start - window);
+  query.bind(3, start + window);
+  query.bind(4, start);
+  while (query.executeStep()) {
+    auto candidate = read_activity(query, WithHistograms::yes);
+    if (!is_same_run(candidate, activity)) continue;
+    candidate.sources = read_sources(sql, *candidate.id);
+    return candidate;
+  }
+  return std::nullopt;
+}
+
+StoreOutcome ActivityRepository::store(std::int64_t athlete_id, const model::Activity& incoming,
+                                       std::string_view file_sha256) {
+  const auto stored = find_same_run(athlete_id, incoming);
+  if (!stored) return {StoreOutcome::Kind::inserted, insert(athlete_id, incoming, file_sha256)};
+  if (classify_match(*stored, incoming) == MatchKind::duplicate)
+    return {StoreOutcome::Kind::duplicate, *stored->id};
+  const auto merged = merge_activities(*stored, incoming);
+  update(merged, stored->sources.size(), file_sha256);
+  return {StoreOutcome::Kind::merged, *stored->id};
+}
+
+bool ActivityRepository::is_file_imported(std::int64_t athlete_id, std::string_view sha256) {
+  SQLite::Statement query(m_db.sql(),
+                          "SELECT 1 FROM imported_files WHERE athlete_id = ? AND sha256 = ?");
+  query.bind(1, athlete_id);
+  query.bind(2, std::string(sha256));
+  return query.executeStep();
+}
+
+void ActivityRepository::record_imported_file(const ImportedFile& file) {
+  SQLite::Statement stmt(m_db.sql(),
+                         "INSERT INTO imported_files(athlete_id, sha256, path, format, "
+                         "imported_at, activities) VALUES(?, ?, ?, ?, ?, ?) "
+                         "ON CONFLICT(athlete_id, sha256) DO NOTHING");
+  stmt.bind(1, file.athlete_id);
+  stmt.bind(2, file.sha256);
+  stmt.bind(3, file.path);
+  stmt.bind(4, file.format);
+  stmt.bind(5, utc_now_iso());
+  stmt.bind(6, file.activities);
+  stmt.exec();
+}
+
+std::vector<model::Activity> ActivityRepository::list(std::int64_t athlete_id,
+                                                      const LocalDateRange& range,
+                                                      WithHistograms histograms) {
+  auto& sql = m_db.sql();
+  // Dates as text compare like dates; the open ends are beyond any real day.
+  const std::string from = range.from ? model::format_date(*range.from) : "0000-01-01";
+  const std::string to = range.to ? model::format_date(*range.to) : "9999-12-31";
+  constexpr const char* k_where = "WHERE athlete_id = ? AND local_date BETWEEN ? AND ?";
+
+  SQLite::Statement query(
+      sql, fmt::format("SELECT {}{} FROM activities {} ORDER BY start_utc, id", k_columns,
+                       histograms == WithHistograms::yes ? k_histogram_columns : "", k_where));
+  query.bind(1, athlete_id);
+  query.bind(2, from);
+  query.bind(3, to);
+  std::vector<model::Activity> activities;
+  std::unordered_map<std::int64_t, std::size_t> index_of;
+  while (query.executeStep()) {
+    activities.push_back(read_activity(query, histograms));
+    index_of.emplace(*activities.back().id, activities.size() - 1);
+  }
+  if (activities.empty()) return activities;
+
+  SQLite::Statement sources(
+      sql, fmt::format("SELECT activity_id, format, file, line FROM activity_sources WHERE "
+                       "activity_id IN (SELECT id FROM activities {}) ORDER BY activity_id, id",
+                       k_where));
+  sources.bind(1, athlete_id);
+  sources.bind(2, from);
+  sources.bind(3, to);
+  while (sources.executeStep()) {
+    const auto found = index_of.find(sources.getColumn(0).getInt64());
+    if (found == index_of.end()) continue;
+    model::Source s{sources.getColumn(1).getString(), sources.getColumn(2).getString(),
+                    std::nullopt};
+    if (!sources.getColumn(3).isNull()) s.line = sources.getColumn(3).getInt64();
+    activities[found->second].sources.push_back(std::move(s));
+  }
+  return activities;
+}
+
+RederiveResult ActivityRepository::rederive_local_dates(std::int64_t athlete_id,
+                                                        const std::string& zone_name) {
+  const date::time_zone* zone = date::locate_zone(zone_name);
+  auto& sql = m_db.sql();
+  RederiveResult result;
+  SQLite::Transaction tx(sql, SQLite::TransactionBehavior::IMMEDIATE);
+  SQLite::Statement query(sql,
+                          "SELECT id, start_utc, utc_offset_s FROM activities WHERE athlete_id "
+                          "= ? AND offset_origin = 'zone'");
+  query.bind(1, athlete_id);
+  SQLite::Statement update(sql,
+                           "UPDATE activities SET utc_offset_s = ?, local_date = ? WHERE id = ?");
+  while (query.executeStep()) {
+    const std::int64_t id = query.getColumn(0).getInt64();
+    const date::sys_seconds start{std::chrono::seconds{query.getColumn(1).getInt64()}};
+    const std::chrono::seconds old_offset{query.getColumn(2).getInt64()};
+    const auto new_offset = model::utc_offset_at(*zone, start);
+    if (new_offset == old_offset) continue;
+    update.bind(1, static_cast<std::int64_t>(new_offset.count()));
+    update.bind(2, model::format_date(model::local_day(start, new_offset)));
+    update.bind(3, id);
+    update.exec();
+    update.reset();
+    ++result.offsets_changed;
+    if (model::local_day(start, new_offset) != model::local_day(start, old_offset))
+      ++result.dates_changed;
+  }
+  tx.commit();
+  return result;
+}
+
+}  // namespace runload::store
