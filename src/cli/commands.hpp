@@ -29,5 +29,6 @@ std::span<const Command> commands();
 
 // One setup function per command, each in its own cmd_<name>.cpp.
 void setup_doctor(CLI::App& app, Context& ctx, Action& action);
+void setup_journal(CLI::App& app, Context& ctx, Action& action);
 
 }  // namespace runload::cli
