@@ -9,6 +9,8 @@ std::span<const Command> commands() {
       Command{"import", "import run logs: files, folders, .gz, a Strava export .zip",
               &setup_import},
       Command{"runs", "list the stored activities, other sports marked", &setup_runs},
+      Command{"journal", "log this morning's Achilles stiffness and yesterday's pain",
+              &setup_journal},
       Command{"doctor", "check the database: schema, integrity, row counts", &setup_doctor},
   };
   return k_commands;

@@ -31,5 +31,6 @@ std::span<const Command> commands();
 void setup_doctor(CLI::App& app, Context& ctx, Action& action);
 void setup_import(CLI::App& app, Context& ctx, Action& action);
 void setup_runs(CLI::App& app, Context& ctx, Action& action);
+void setup_journal(CLI::App& app, Context& ctx, Action& action);
 
 }  // namespace runload::cli

@@ -1,0 +1,304 @@
+#include <runload/journal/journal_csv.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <map>
+#include <optional>
+
+#include <runload/journal/validation.hpp>
+
+namespace runload::journal {
+namespace {
+
+// --- a small RFC 4180 reader ---------------------------------------------
+// Private to the journal; the importer has its own reader for activity CSVs.
+
+struct Record {
+  std::int64_t line = 0;
+  std::vector<std::string> fields;
+};
+
+struct Records {
+  std::vector<Record> records;
+  std::optional<CsvProblem> error;  // a structural error stops the reading
+};
+
+Records read_records(std::string_view text) {
+  constexpr std::string_view k_bom = "\xEF\xBB\xBF";
+  if (text.starts_with(k_bom)) text.remove_prefix(k_bom.size());
+
+  Records out;
+  std::int64_t line = 1;
+  std::size_t i = 0;
+  const std::size_t n = text.size();
+  while (i < n) {
+    Record record;
+    record.line = line;
+    bool end_of_record = false;
+    while (!end_of_record) {
+      std::string field;
+      if (i < n && text[i] == '"') {
+        const std::int64_t opened = line;
+        ++i;
+        bool closed = false;
+        while (i < n) {
+          const char c = text[i];
+          if (c == '"') {
+            if (i + 1 < n && text[i + 1] == '"') {
+              field += '"';
+              i += 2;
+              continue;
+            }
+            ++i;
+            closed = true;
+            break;
+          }
+          if (c == '\n') ++line;
+          field += c;
+          ++i;
+        }
+        if (!closed) {
+          out.error = CsvProblem{opened, "a quoted cell is never closed"};
+          return out;
+        }
+        if (i < n && text[i] != ',' && text[i] != '\n' && text[i] != '\r') {
+          out.error = CsvProblem{line, "text after the closing quote of a cell"};
+          return out;
+        }
+      } else {
+        while (i < n && text[i] != ',' && text[i] != '\n' && text[i] != '\r') {
+          if (text[i] == '"') {
+            out.error = CsvProblem{line,
+                                   "a quote inside an unquoted cell (quote the whole "
+                                   "cell and double the quote)"};
+            return out;
+          }
+          field += text[i++];
+        }
+      }
+      record.fields.push_back(std::move(field));
+      if (i >= n) {
+        end_of_record = true;
+      } else if (text[i] == ',') {
+        ++i;
+      } else {
+        if (text[i] == '\r') ++i;
+        if (i < n && text[i] == '\n') ++i;
+        ++line;
+        end_of_record = true;
+      }
+    }
+    const bool blank_line = record.fields.size() == 1 && record.fields.front().empty();
+    if (!blank_line) out.records.push_back(std::move(record));
+  }
+  return out;
+}
+
+// --- the journal columns ----------------------------------------------------
+
+enum class Column {
+  date,
+  stiffness,
+  stiffness_minutes,
+  pain_run,
+  pain_after,
+  swelling,
+  pop,
+  side,
+  note
+};
+
+constexpr std::array<std::pair<std::string_view, Column>, 9> k_columns{{
+    {"date", Column::date},
+    {"stiffness", Column::stiffness},
+    {"stiffness_minutes", Column::stiffness_minutes},
+    {"pain_run", Column::pain_run},
+    {"pain_after", Column::pain_after},
+    {"swelling", Column::swelling},
+    {"pop", Column::pop},
+    {"side", Column::side},
+    {"note", Column::note},
+}};
+
+std::string header_name(std::string_view text) {
+  const auto first = text.find_first_not_of(" \t");
+  const auto last = text.find_last_not_of(" \t");
+  std::string name(first == std::string_view::npos ? "" : text.substr(first, last - first + 1));
+  std::transform(name.begin(), name.end(), name.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return name;
+}
+
+bool is_empty_cell(std::string_view text) {
+  return text.find_first_not_of(" \t") == std::string_view::npos;
+}
+
+std::string quote_if_needed(std::string_view text) {
+  const bool needs = text.find_first_of(",\"\r\n") != std::string_view::npos ||
+                     (!text.empty() && (text.front() == ' ' || text.front() == '\t' ||
+                                        text.back() == ' ' || text.back() == '\t'));
+  if (!needs) return std::string(text);
+  std::string quoted = "\"";
+  for (const char c : text) {
+    if (c == '"') quoted += '"';
+    quoted += c;
+  }
+  return quoted + '"';
+}
+
+}  // namespace
+
+CsvJournal parse_journal_csv(std::string_view text, date::sys_days today) {
+  CsvJournal result;
+  auto read = read_records(text);
+  if (read.records.empty() && !read.error) {
+    result.problems.push_back(
+        {1, fmt::format("the file is empty; expected the header {}", k_csv_header)});
+    return result;
+  }
+
+  std::vector<std::optional<Column>> columns;
+  if (!read.records.empty()) {
+    const auto& header = read.records.front();
+    std::map<std::string, bool> seen;
+    for (const auto& cell : header.fields) {
+      const auto name = header_name(cell);
+      const auto known = std::find_if(k_columns.begin(), k_columns.end(),
+                                      [&](const auto& c) { return c.first == name; });
+      if (known == k_columns.end()) {
+        result.problems.push_back(
+            {header.line,
+             fmt::format("unknown column '{}'; the columns are {}", cell, k_csv_header)});
+        columns.emplace_back(std::nullopt);
+        continue;
+      }
+      if (seen[name])
+        result.problems.push_back({header.line, fmt::format("column '{}' appears twice", name)});
+      seen[name] = true;
+      columns.emplace_back(known->second);
+    }
+    if (!seen["date"])
+      result.problems.push_back(
+          {header.line, fmt::format("the header has no 'date' column; expected {}", k_csv_header)});
+  }
+  if (!result.problems.empty()) {
+    if (read.error) result.problems.push_back(*read.error);
+    return result;
+  }
+
+  std::map<date::sys_days, std::int64_t> first_line_of;
+  for (std::size_t r = 1; r < read.records.size(); ++r) {
+    const auto& record = read.records[r];
+    const auto problem = [&](std::string message) {
+      result.problems.push_back({record.line, std::move(message)});
+    };
+    if (record.fields.size() != columns.size()) {
+      problem(fmt::format("has {} cells, the header has {}", record.fields.size(), columns.size()));
+      continue;
+    }
+    model::JournalEntry entry;
+    bool good = true;
+    bool has_date = false;
+    for (std::size_t c = 0; c < columns.size(); ++c) {
+      const std::string& cell = record.fields[c];
+      const Column column = *columns[c];
+      if (column != Column::note && is_empty_cell(cell)) continue;
+      const auto name = std::find_if(k_columns.begin(), k_columns.end(), [&](const auto& k) {
+                          return k.second == column;
+                        })->first;
+      const auto fail = [&](const std::string& error) {
+        problem(fmt::format("{} {}", name, error));
+        good = false;
+      };
+      switch (column) {
+        case Column::date: {
+          const auto v = parse_day(cell, today);
+          if (!v)
+            fail(v.error);
+          else {
+            entry.date = *v.value;
+            has_date = true;
+          }
+          break;
+        }
+        case Column::stiffness:
+        case Column::pain_run:
+        case Column::pain_after: {
+          const auto v = parse_scale(cell);
+          if (!v)
+            fail(v.error);
+          else if (column == Column::stiffness)
+            entry.stiffness = v.value;
+          else if (column == Column::pain_run)
+            entry.pain_run = v.value;
+          else
+            entry.pain_after = v.value;
+          break;
+        }
+        case Column::stiffness_minutes: {
+          const auto v = parse_stiffness_minutes(cell);
+          if (!v)
+            fail(v.error);
+          else
+            entry.stiffness_minutes = v.value;
+          break;
+        }
+        case Column::swelling:
+        case Column::pop: {
+          const auto v = parse_yes_no(cell);
+          if (!v)
+            fail(v.error);
+          else
+            (column == Column::swelling ? entry.swelling : entry.pop) = v.value;
+          break;
+        }
+        case Column::side: {
+          const auto v = parse_side(cell);
+          if (!v)
+            fail(v.error);
+          else
+            entry.side = v.value;
+          break;
+        }
+        case Column::note:
+          if (!cell.empty()) entry.note = cell;
+          break;
+      }
+    }
+    if (!has_date) {
+      if (good) problem("date is missing");
+      continue;
+    }
+    if (const auto [it, inserted] = first_line_of.emplace(entry.date, record.line); !inserted) {
+      problem(fmt::format("date {} is already given on line {}", date::format("%F", entry.date),
+                          it->second));
+      continue;
+    }
+    if (good) result.entries.push_back(std::move(entry));
+  }
+  if (read.error) result.problems.push_back(*read.error);
+  return result;
+}
+
+std::string write_journal_csv(std::span<const model::JournalEntry> entries) {
+  const auto number = [](const std::optional<int>& v) {
+    return v ? std::to_string(*v) : std::string();
+  };
+  const auto boolean = [](const std::optional<bool>& v) {
+    return v ? std::string(*v ? "yes" : "no") : std::string();
+  };
+  std::string out(k_csv_header);
+  out += '\n';
+  for (const auto& e : entries) {
+    out += fmt::format("{},{},{},{},{},{},{},{},{}\n", date::format("%F", e.date),
+                       number(e.stiffness), number(e.stiffness_minutes), number(e.pain_run),
+                       number(e.pain_after), boolean(e.swelling), boolean(e.pop),
+                       e.side ? std::string(model::to_string(*e.side)) : std::string(),
+                       e.note ? quote_if_needed(*e.note) : std::string());
+  }
+  return out;
+}
+
+}  // namespace runload::journal
