@@ -56,7 +56,7 @@ struct FakeReader {
     a.name = f[3];
     a.sources = {is_track ? model::Source{"gpx", ctx.file, std::nullopt}
                           : model::Source{"runload_csv", ctx.file, number}};
-    result.activities.push_back({std::move(a), std::nullopt});
+    result.activities.push_back({std::move(a), std::nullopt, std::nullopt});
   }
   return result;
 }

@@ -2,6 +2,8 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include "support/activities.hpp"
+#include <runload/store/activity_repository.hpp>
 #include <runload/store/athletes.hpp>
 #include <runload/store/database.hpp>
 #include <runload/store/journal_repository.hpp>
@@ -164,26 +166,17 @@ TEST_CASE("journal repository: entries belong to their athlete", "[store][journa
   CHECK(bobs.list().size() == 1);
 }
 
-TEST_CASE(
-    "journal repository: has_run_on is false without an activities table and sees "
-    "running sports only",
-    "[store][journal]") {
+TEST_CASE("journal repository: has_run_on sees running sports of that local day only",
+          "[store][journal]") {
   Fixture f;
   CHECK_FALSE(f.journal.has_run_on(march(1)));
-  f.db.sql().exec(
-      "CREATE TABLE activities(id INTEGER PRIMARY KEY, athlete_id INTEGER, local_date TEXT, "
-      "sport TEXT)");
-  SQLite::Statement insert(
-      f.db.sql(), "INSERT INTO activities(athlete_id, local_date, sport) VALUES (?, ?, ?)");
-  const auto add = [&](const char* day, const char* sport) {
-    insert.reset();
-    insert.bind(1, f.athlete);
-    insert.bind(2, day);
-    insert.bind(3, sport);
-    insert.exec();
-  };
-  add("2024-03-01", "ride");
-  add("2024-03-02", "trail_run");
+  store::ActivityRepository activities(f.db);
+  auto ride = test::csv_row(test::utc("2024-03-01T08:00:00Z"), 20000.0, std::nullopt);
+  ride.sport = model::Sport::ride;
+  activities.insert(f.athlete, ride, "sha-ride");
+  auto trail = test::csv_row(test::utc("2024-03-02T08:00:00Z"), 8000.0, std::nullopt);
+  trail.sport = model::Sport::trail_run;
+  activities.insert(f.athlete, trail, "sha-trail");
   CHECK_FALSE(f.journal.has_run_on(march(1)));
   CHECK(f.journal.has_run_on(march(2)));
   CHECK_FALSE(f.journal.has_run_on(march(3)));

@@ -99,12 +99,6 @@ void take_given(std::optional<T>& stored, const std::optional<T>& given, bool& c
   stored = given;
 }
 
-bool table_exists(SQLite::Database& sql, const char* name) {
-  SQLite::Statement query(sql, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?");
-  query.bind(1, name);
-  return query.executeStep();
-}
-
 }  // namespace
 
 std::string format_day(date::sys_days day) {
@@ -244,9 +238,6 @@ std::vector<JournalHistoryRow> JournalRepository::history(date::sys_days day) {
 
 bool JournalRepository::has_run_on(date::sys_days day) {
   auto& sql = m_db.sql();
-  // The activities table arrives with another migration; until then no day
-  // has a run, and the check-in skips the questions about yesterday's run.
-  if (!table_exists(sql, "activities")) return false;
   SQLite::Statement query(sql,
                           "SELECT EXISTS (SELECT 1 FROM activities WHERE athlete_id = ? AND "
                           "local_date = ? AND sport IN ('run', 'trail_run', 'treadmill_run', "
