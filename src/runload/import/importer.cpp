@@ -14,6 +14,7 @@
 #include <stdexcept>
 
 #include <runload/import/content_hash.hpp>
+#include <runload/import/strava_export.hpp>
 #include <runload/model/local_time.hpp>
 #include <runload/store/activity_repository.hpp>
 #include <runload/store/database.hpp>
@@ -72,6 +73,23 @@ std::string source_label(const model::Activity& activity, const std::string& fal
   return source.line ? fmt::format("{}:{}", source.file, *source.line) : source.file;
 }
 
+// A Strava export folder as one input; its size is that of its files, for
+// the progress bar.
+InputFile export_input(const fs::path& dir) {
+  std::uintmax_t size = 0;
+  std::error_code ec;
+  for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    std::error_code entry_ec;
+    if (it->is_regular_file(entry_ec)) size += it->file_size(entry_ec);
+  }
+  return InputFile{dir, size, InputKind::strava_export_folder};
+}
+
+bool is_zip(const fs::path& path, std::string_view bytes) {
+  return bytes.starts_with(std::string_view("PK\3\4", 4)) ||
+         lower(path.extension().string()) == ".zip";
+}
+
 // Collects the importable files below `dir`. A folder that cannot be read
 // is an error of its own; its siblings are still walked.
 void walk_folder(const fs::path& dir, std::vector<InputFile>& found, std::vector<Problem>& errors) {
@@ -84,9 +102,12 @@ void walk_folder(const fs::path& dir, std::vector<InputFile>& found, std::vector
     // Links to folders are not followed: they can loop, and the files they
     // reach are usually imported through their real folder as well.
     if (entry.is_directory(entry_ec) && !entry.is_symlink(entry_ec)) {
-      walk_folder(entry.path(), found, errors);
+      if (is_strava_export_folder(entry.path()))
+        found.push_back(export_input(entry.path()));
+      else
+        walk_folder(entry.path(), found, errors);
     } else if (entry.is_regular_file(entry_ec) && is_importable_name(entry.path())) {
-      found.push_back({entry.path(), entry.file_size(entry_ec)});
+      found.push_back({entry.path(), entry.file_size(entry_ec), InputKind::file});
     }
   }
   if (ec)
@@ -119,11 +140,15 @@ ExpandedInputs expand_inputs(const std::vector<fs::path>& paths) {
       continue;
     }
     if (fs::is_regular_file(status)) {
-      result.files.push_back({path, fs::file_size(path, ec)});
+      result.files.push_back({path, fs::file_size(path, ec), InputKind::file});
       continue;
     }
     if (!fs::is_directory(status)) {
       result.errors.push_back(problem(path.string(), "neither a file nor a folder"));
+      continue;
+    }
+    if (is_strava_export_folder(path)) {
+      result.files.push_back(export_input(path));
       continue;
     }
     std::vector<InputFile> found;
@@ -157,7 +182,7 @@ ImportSummary Importer::run(const std::vector<fs::path>& paths) {
   if (m_progress) m_progress(progress);
 
   for (const auto& input : inputs.files) {
-    ++summary.files;
+    if (input.kind == InputKind::file) ++summary.files;
     import_file(input, summary);
     ++progress.files_done;
     progress.bytes_done += input.size;
@@ -168,6 +193,17 @@ ImportSummary Importer::run(const std::vector<fs::path>& paths) {
 
 void Importer::import_file(const InputFile& input, ImportSummary& summary) {
   const std::string label = input.path.string();
+  const ParseContext context{label, m_zone};
+  store::ActivityRepository known_files(m_db);
+  const IsImported is_imported = [&](const std::string& sha256) {
+    return known_files.is_file_imported(m_target.athlete_id, sha256);
+  };
+  if (input.kind == InputKind::strava_export_folder) {
+    auto read = read_export_folder(input.path, context, m_read, is_imported);
+    summary.files += read.members;
+    import_archive(read, std::nullopt, summary);
+    return;
+  }
   std::string sha256;
   if (auto error = load(input, label, sha256)) {
     ++summary.failed;
@@ -177,6 +213,14 @@ void Importer::import_file(const InputFile& input, ImportSummary& summary) {
   store::ActivityRepository repository(m_db);
   if (repository.is_file_imported(m_target.athlete_id, sha256)) {
     ++summary.duplicates;
+    return;
+  }
+  if (is_zip(input.path, m_bytes)) {
+    auto read = read_zip_archive(m_bytes, label, context, m_read, is_imported);
+    import_archive(read,
+                   store::ImportedFile{m_target.athlete_id, sha256, label, "zip",
+                                       static_cast<std::int64_t>(0)},
+                   summary);
     return;
   }
   auto parsed = parse(input, label);
@@ -231,13 +275,21 @@ ParseResult Importer::parse(const InputFile& input, const std::string& label) {
 
 void Importer::store_file(const InputFile& input, const std::string& label,
                           const std::string& sha256, ParseResult& parsed, ImportSummary& summary) {
+  const store::ImportedFile file{m_target.athlete_id, sha256, label, file_format(input.path, parsed),
+                                 static_cast<std::int64_t>(parsed.activities.size())};
+  if (!store_unit(label, input.path, sha256, parsed, {file}, summary)) ++summary.failed;
+}
+
+bool Importer::store_unit(const std::string& label, const fs::path& format_name,
+                          const std::string& sha256, ParseResult& parsed, const std::vector<store::ImportedFile>& files,
+                          ImportSummary& summary) {
   for (auto& parsed_activity : parsed.activities) {
     auto& activity = parsed_activity.activity;
     // The athlete's zone decides derived offsets, whatever the reader assumed.
     if (activity.offset_origin == model::OffsetOrigin::zone)
       activity.utc_offset = model::utc_offset_at(*m_zone, activity.start_utc);
     if (activity.sources.empty())
-      activity.sources.push_back(model::Source{extension_format(input.path), label, std::nullopt});
+      activity.sources.push_back(model::Source{extension_format(format_name), label, std::nullopt});
   }
 
   std::int64_t imported = 0, merged = 0, duplicates = 0;
@@ -265,16 +317,13 @@ void Importer::store_file(const InputFile& input, const std::string& label,
         }
       }
     }
-    repository.record_imported_file(
-        store::ImportedFile{m_target.athlete_id, sha256, label, file_format(input.path, parsed),
-                            static_cast<std::int64_t>(parsed.activities.size())});
+    for (const auto& file : files) repository.record_imported_file(file);
     tx.commit();
   } catch (const std::exception& e) {
     // The database failing is not this file's fault: stop the import.
     if (store::is_sqlite_error(e)) throw;
-    ++summary.failed;
     summary.errors.push_back(problem(label, fmt::format("not stored: {}", e.what())));
-    return;
+    return false;
   }
   summary.imported += imported;
   summary.merged += merged;
@@ -284,6 +333,56 @@ void Importer::store_file(const InputFile& input, const std::string& label,
     if (warning.file.empty()) warning.file = label;
     summary.warnings.push_back(std::move(warning));
   }
+  return true;
+}
+
+void Importer::import_archive(ArchiveRead& read, std::optional<store::ImportedFile> container,
+                              ImportSummary& summary) {
+  bool all_stored = !read.error;
+  std::int64_t activities = 0;
+  for (auto& unit : read.units) {
+    if (!unit.parsed.ok()) {
+      all_stored = false;
+      ++summary.failed;
+      for (auto& error : unit.parsed.errors) {
+        if (error.file.empty()) error.file = unit.label;
+        summary.errors.push_back(std::move(error));
+      }
+      continue;
+    }
+    std::vector<store::ImportedFile> files;
+    for (const auto& file : unit.files)
+      files.push_back(store::ImportedFile{m_target.athlete_id, file.sha256, file.label,
+                                          file_format(file.name, unit.parsed),
+                                          static_cast<std::int64_t>(unit.parsed.activities.size())});
+    activities += static_cast<std::int64_t>(unit.parsed.activities.size());
+    if (!store_unit(unit.label, unit.label, unit.sha256, unit.parsed, files, summary)) {
+      all_stored = false;
+      ++summary.failed;
+    }
+  }
+  summary.duplicates += read.known_members;
+  for (auto& warning : read.warnings) summary.warnings.push_back(std::move(warning));
+  if (read.error) {
+    ++summary.failed;
+    summary.errors.push_back(std::move(*read.error));
+  }
+  if (!all_stored) return;
+  // Recorded last and only when every unit is stored: a zip with a bad
+  // member is read again next time (its stored members skipped by hash).
+  std::vector<store::ImportedFile> files;
+  for (const auto& file : read.on_success)
+    files.push_back(store::ImportedFile{m_target.athlete_id, file.sha256, file.label,
+                                        extension_format(file.name), 0});
+  if (container) {
+    container->activities = activities;
+    files.push_back(*container);
+  }
+  if (files.empty()) return;
+  store::WriteTransaction tx(m_db);
+  store::ActivityRepository repository(m_db);
+  for (const auto& file : files) repository.record_imported_file(file);
+  tx.commit();
 }
 
 }  // namespace runload::import

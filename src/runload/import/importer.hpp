@@ -22,6 +22,7 @@
 
 namespace runload::store {
 class Database;
+struct ImportedFile;
 }
 
 namespace runload::import {
@@ -43,10 +44,16 @@ struct ImportTarget {
   std::string timezone;  // IANA name; offsets with origin `zone` are derived in it
 };
 
-// One input file after expanding the paths.
+enum class InputKind {
+  file,                  // a file: read whole; a zip among them is read member by member
+  strava_export_folder,  // an unpacked Strava export (see strava_export.hpp)
+};
+
+// One input after expanding the paths.
 struct InputFile {
   std::filesystem::path path;
-  std::uintmax_t size = 0;
+  std::uintmax_t size = 0;  // of a Strava export folder: of all its files
+  InputKind kind = InputKind::file;
 };
 
 struct ExpandedInputs {
@@ -61,7 +68,10 @@ bool is_importable_name(const std::filesystem::path& file);
 // Files first, in the order given. A folder is walked recursively and gives
 // its importable files (is_importable_name) sorted by path, skipping hidden
 // files and folders (name starting with '.'); symbolic links to folders are
-// not followed. A file given by name is always tried, whatever its name.
+// not followed. A folder (given or found) that is a Strava export
+// (is_strava_export_folder) is one input of kind strava_export_folder and is
+// not walked: its track files are read with its activities.csv, never also as
+// loose files. A file given by name is always tried, whatever its name.
 // A path that does not exist, or is neither file nor folder, is an error, as
 // is a folder that cannot be read (the rest of the walk goes on).
 ExpandedInputs expand_inputs(const std::vector<std::filesystem::path>& paths);
@@ -95,6 +105,8 @@ struct Progress {
 };
 using ProgressFunction = std::function<void(const Progress&)>;
 
+struct ArchiveRead;
+
 class Importer {
  public:
   // REQUIRES: `target.timezone` is a known IANA zone (throws std::runtime_error otherwise).
@@ -108,6 +120,16 @@ class Importer {
   // all: a file with any error, from reading, parsing or storing, leaves
   // nothing behind, its errors go to the summary and the import goes on.
   // A file whose SHA-256 the athlete already imported is skipped unparsed.
+  //
+  // A zip (content "PK\3\4" or a .zip name) and a Strava export folder are
+  // read as units (strava_export.hpp), each unit stored in its own
+  // transaction with the members it records: a member that fails fails alone
+  // (counted in `failed`, its errors naming "archive.zip!member"), the rest
+  // is stored. The zip's own SHA-256 is recorded only when every unit was
+  // stored, so a zip imported whole is skipped unparsed the next time, and
+  // one with a bad member is read again (its stored members then skipped by
+  // their own SHA-256). A zip counts as one file; an export folder as the
+  // files it holds that were read.
   // Throws (SQLite::Exception, see store::is_sqlite_error) only when the
   // database itself fails (busy, full, read-only); files committed before
   // stay committed and the file in progress is rolled back.
@@ -120,6 +142,14 @@ class Importer {
   ParseResult parse(const InputFile& input, const std::string& label);
   void store_file(const InputFile& input, const std::string& label, const std::string& sha256,
                   ParseResult& parsed, ImportSummary& summary);
+  // Stores `parsed` (new sources recorded with `sha256`) and records `files`
+  // in one transaction. Returns false (the error in the summary) when the
+  // unit was not stored.
+  bool store_unit(const std::string& label, const std::filesystem::path& format_name,
+                  const std::string& sha256, ParseResult& parsed, const std::vector<store::ImportedFile>& files,
+                  ImportSummary& summary);
+  void import_archive(ArchiveRead& read, std::optional<store::ImportedFile> container,
+                      ImportSummary& summary);
 
   store::Database& m_db;
   ImportTarget m_target;

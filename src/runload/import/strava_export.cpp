@@ -1,0 +1,400 @@
+#include <runload/import/strava_export.hpp>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <chrono>
+#include <cstring>
+#include <map>
+#include <set>
+
+#include <fmt/format.h>
+
+#include <runload/import/content_hash.hpp>
+#include <runload/import/zip_reader.hpp>
+#include <runload/store/activity_merge.hpp>
+
+namespace runload::import {
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr std::string_view k_activities_csv = "activities.csv";
+constexpr std::string_view k_activities_folder = "activities/";
+
+std::string lower(std::string_view text) {
+  std::string out(text);
+  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) {
+    return static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  });
+  return out;
+}
+
+Problem problem(const std::string& file, std::string message) {
+  return Problem{file, std::nullopt, std::nullopt, std::move(message)};
+}
+
+ImportUnit failed_unit(const std::string& label, std::string message) {
+  ImportUnit unit{label, {}, {}, {}};
+  unit.parsed.errors.push_back(problem(label, std::move(message)));
+  return unit;
+}
+
+struct Listed {
+  std::string name;  // '/'-separated, relative to the archive or folder
+  std::optional<std::string> refusal;
+};
+
+using Wanted = std::function<bool(const std::string& name)>;
+using Consumer = std::function<void(const std::string& name, ZipMemberData&& data)>;
+
+// Where the members come from: a zip in memory or a folder on disk.
+class MemberSource {
+ public:
+  virtual ~MemberSource() = default;
+  // Every member; problems of the listing itself go to `units` (a folder that
+  // cannot be read) or come back as the archive's error.
+  virtual std::optional<std::string> list(std::vector<Listed>& members,
+                                          std::vector<ImportUnit>& units) = 0;
+  // Reads the members `wanted` accepts, once each, in listing order.
+  virtual std::optional<std::string> read(const Wanted& wanted, const Consumer& consume) = 0;
+  virtual std::string label(const std::string& name) const = 0;
+};
+
+class ZipSource final : public MemberSource {
+ public:
+  ZipSource(std::string_view zip, std::string label) : m_zip(zip), m_label(std::move(label)) {}
+
+  std::optional<std::string> list(std::vector<Listed>& members, std::vector<ImportUnit>&) override {
+    auto listing = list_zip(m_zip);
+    for (auto& member : listing.members) members.push_back({member.name, member.refusal});
+    return listing.error;
+  }
+
+  std::optional<std::string> read(const Wanted& wanted, const Consumer& consume) override {
+    std::set<std::string> seen;
+    return for_each_zip_member(
+        m_zip, k_max_file_bytes, [&](const ZipMember& member) { return wanted(member.name); },
+        [&](const ZipMember& member, ZipMemberData&& data) {
+          // Refused members were reported from the listing.
+          if (member.refusal || !wanted(member.name)) return;
+          if (!seen.insert(member.name).second) {
+            consume(member.name,
+                    ZipMemberData{{}, "refused: a second member with the same name"});
+            return;
+          }
+          consume(member.name, std::move(data));
+        });
+  }
+
+  std::string label(const std::string& name) const override {
+    return fmt::format("{}{}{}", m_label, k_member_separator, name);
+  }
+
+ private:
+  std::string_view m_zip;
+  std::string m_label;
+};
+
+class FolderSource final : public MemberSource {
+ public:
+  explicit FolderSource(fs::path root) : m_root(std::move(root)) {}
+
+  std::optional<std::string> list(std::vector<Listed>& members,
+                                  std::vector<ImportUnit>& units) override {
+    walk(m_root, "", members, units);
+    std::sort(members.begin(), members.end(),
+              [](const Listed& a, const Listed& b) { return a.name < b.name; });
+    for (const auto& member : members) m_names.push_back(member.name);
+    return std::nullopt;
+  }
+
+  std::optional<std::string> read(const Wanted& wanted, const Consumer& consume) override {
+    for (const auto& name : m_names)
+      if (wanted(name)) consume(name, read_capped(m_root / name));
+    return std::nullopt;
+  }
+
+  std::string label(const std::string& name) const override { return (m_root / name).string(); }
+
+ private:
+  void walk(const fs::path& dir, const std::string& prefix, std::vector<Listed>& members,
+            std::vector<ImportUnit>& units) {
+    std::error_code ec;
+    fs::directory_iterator it(dir, ec);
+    for (; !ec && it != fs::directory_iterator(); it.increment(ec)) {
+      const auto& entry = *it;
+      const std::string name = entry.path().filename().string();
+      if (name.empty() || name.front() == '.') continue;
+      std::error_code entry_ec;
+      if (entry.is_directory(entry_ec) && !entry.is_symlink(entry_ec))
+        walk(entry.path(), prefix + name + "/", members, units);
+      else if (entry.is_regular_file(entry_ec))
+        members.push_back({prefix + name, std::nullopt});
+    }
+    if (ec)
+      units.push_back(
+          failed_unit(dir.string(), fmt::format("cannot read the folder: {}", ec.message())));
+  }
+
+  static ZipMemberData read_capped(const fs::path& path) {
+    struct Descriptor {
+      int fd;
+      ~Descriptor() {
+        if (fd >= 0) ::close(fd);
+      }
+    } file{::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK)};
+    if (file.fd < 0) return {{}, fmt::format("cannot open: {}", std::strerror(errno))};
+    struct stat st {};
+    if (::fstat(file.fd, &st) != 0 || !S_ISREG(st.st_mode))
+      return {{}, "cannot read: not a regular file"};
+    const auto size = static_cast<std::uintmax_t>(st.st_size);
+    if (size > k_max_file_bytes)
+      return {{}, fmt::format("the file is {} MiB; runload reads files up to {} MiB", size >> 20,
+                              k_max_file_bytes >> 20)};
+    ZipMemberData data;
+    data.bytes.resize(static_cast<std::size_t>(size));
+    std::size_t done = 0;
+    while (done < data.bytes.size()) {
+      const ssize_t n = ::read(file.fd, data.bytes.data() + done, data.bytes.size() - done);
+      if (n < 0 && errno == EINTR) continue;
+      if (n < 0) return {{}, fmt::format("cannot read: {}", std::strerror(errno))};
+      if (n == 0) break;
+      done += static_cast<std::size_t>(n);
+    }
+    data.bytes.resize(done);
+    return data;
+  }
+
+  fs::path m_root;
+  std::vector<std::string> m_names;
+};
+
+// One member after reading: skipped by hash, failed, or parsed.
+struct MemberResult {
+  std::string name;
+  std::string label;
+  std::string sha256;
+  bool known = false;
+  ParseResult parsed;
+  bool joined = false;  // its activities went into a row's unit
+};
+
+bool is_track_name(std::string_view name) {
+  const std::string lowered = lower(name);
+  return is_importable_name(fs::path(std::string(name))) && !lowered.ends_with(".zip") &&
+         !lowered.ends_with(".csv");
+}
+
+// Parses one member's bytes. A reader's exception fails the member alone.
+ParseResult parse_member(const std::string& name, const std::string& label, std::string& bytes,
+                         const ParseContext& context, const ReadFunction& read) {
+  ParseContext member_context = context;
+  member_context.file = label;
+  ParseResult parsed;
+  try {
+    parsed = read(fs::path(name), bytes, member_context);
+  } catch (const std::exception& e) {
+    parsed = ParseResult{};
+    parsed.errors.push_back(problem(label, fmt::format("cannot be read: {}", e.what())));
+  }
+  for (auto* problems : {&parsed.errors, &parsed.warnings})
+    for (auto& p : *problems)
+      if (p.file.empty()) p.file = label;
+  // The track has served the reader's metrics; the store keeps histograms.
+  for (auto& activity : parsed.activities) activity.track.reset();
+  return parsed;
+}
+
+MemberResult take_member(const std::string& name, const MemberSource& source, ZipMemberData&& data,
+                         const ParseContext& context, const ReadFunction& read,
+                         const IsImported& is_imported) {
+  MemberResult result{name, source.label(name), {}, false, {}, false};
+  if (!data.ok()) {
+    result.parsed.errors.push_back(problem(result.label, *data.error));
+    return result;
+  }
+  result.sha256 = sha256_hex(data.bytes);
+  result.known = is_imported(result.sha256);
+  if (!result.known) result.parsed = parse_member(name, result.label, data.bytes, context, read);
+  return result;
+}
+
+ImportUnit member_unit(MemberResult&& member) {
+  ImportUnit unit{member.label, std::move(member.parsed), {}, member.sha256};
+  if (unit.parsed.ok()) unit.files.push_back({member.label, member.sha256, member.name});
+  return unit;
+}
+
+ImportUnit row_unit(const MemberResult& csv, const ParsedActivity& row) {
+  ImportUnit unit{csv.label, {}, {}, csv.sha256};
+  unit.parsed.activities.push_back(row);
+  return unit;
+}
+
+std::chrono::seconds start_gap(const model::Activity& a, const model::Activity& b) {
+  return a.start_utc > b.start_utc ? a.start_utc - b.start_utc : b.start_utc - a.start_utc;
+}
+
+// The row joined with the track activity that starts nearest to it; the
+// track's other activities (a multisport file) stay as they are.
+ImportUnit joined_unit(const ParsedActivity& row, MemberResult& track,
+                       std::vector<Problem>& warnings) {
+  ImportUnit unit{track.label, std::move(track.parsed), {}, track.sha256};
+  unit.files.push_back({track.label, track.sha256, track.name});
+  track.joined = true;
+  auto& activities = unit.parsed.activities;
+  if (activities.empty()) {
+    activities.push_back(row);
+    return unit;
+  }
+  const auto nearest = std::min_element(
+      activities.begin(), activities.end(), [&](const ParsedActivity& a, const ParsedActivity& b) {
+        return start_gap(a.activity, row.activity) < start_gap(b.activity, row.activity);
+      });
+  const auto gap = start_gap(nearest->activity, row.activity);
+  if (gap > store::k_same_run_start_window) {
+    const auto& source = row.activity.sources.front();
+    warnings.push_back(Problem{source.file, source.line, std::nullopt,
+                               fmt::format("the row and its track {} start {} s apart; joined "
+                                           "by the Filename column",
+                                           track.label, gap.count())});
+  }
+  nearest->activity = store::merge_activities(row.activity, nearest->activity);
+  return unit;
+}
+
+// The export's root ("" or "folder/") from its shallowest activities.csv.
+std::optional<std::string> export_root(const std::vector<Listed>& members) {
+  std::optional<std::string> root;
+  for (const auto& member : members) {
+    if (member.refusal) continue;
+    const std::string& name = member.name;
+    if (name != k_activities_csv && !name.ends_with("/" + std::string(k_activities_csv))) continue;
+    std::string prefix = name.substr(0, name.size() - k_activities_csv.size());
+    if (!root || std::count(prefix.begin(), prefix.end(), '/') <
+                     std::count(root->begin(), root->end(), '/'))
+      root = std::move(prefix);
+  }
+  return root;
+}
+
+ArchiveRead read_archive(MemberSource& source, const std::string& label,
+                         const ParseContext& context, const ReadFunction& read,
+                         const IsImported& is_imported) {
+  ArchiveRead result;
+  std::vector<Listed> members;
+  if (auto error = source.list(members, result.units)) {
+    result.error = problem(label, *error);
+    return result;
+  }
+  for (const auto& member : members)
+    if (member.refusal) result.units.push_back(failed_unit(source.label(member.name), *member.refusal));
+
+  const auto root = export_root(members);
+  std::set<std::string> wanted;
+  for (const auto& member : members) {
+    if (member.refusal) continue;
+    const std::string& name = member.name;
+    if (!root) {
+      if (is_track_name(name) || lower(name).ends_with(".csv")) wanted.insert(name);
+      continue;
+    }
+    if (!name.starts_with(*root)) continue;
+    const std::string relative = name.substr(root->size());
+    if (relative.starts_with(k_activities_folder) && is_track_name(relative)) {
+      wanted.insert(name);
+    } else if (relative != k_activities_csv && relative.find('/') == std::string::npos &&
+               lower(relative).ends_with(".csv")) {
+      result.warnings.push_back(problem(
+          source.label(name), "ignored: not the activity list of the Strava export"));
+    }
+  }
+
+  // activities.csv first: its rows name the tracks.
+  std::optional<MemberResult> csv;
+  std::vector<ParsedActivity> rows;
+  if (root) {
+    const std::string csv_name = *root + std::string(k_activities_csv);
+    if (auto error = source.read([&](const std::string& name) { return name == csv_name; },
+                                 [&](const std::string& name, ZipMemberData&& data) {
+                                   csv = take_member(name, source, std::move(data), context, read,
+                                                     [](const std::string&) { return false; });
+                                 })) {
+      result.error = problem(label, *error);
+      return result;
+    }
+    if (csv) {
+      ++result.members;
+      csv->known = is_imported(csv->sha256);
+      if (!csv->parsed.ok()) {
+        result.units.push_back(ImportUnit{csv->label, std::move(csv->parsed), {}, {}});
+        csv.reset();
+      } else {
+        rows = std::move(csv->parsed.activities);
+        for (auto& warning : csv->parsed.warnings) result.warnings.push_back(std::move(warning));
+      }
+    }
+  }
+
+  std::map<std::string, MemberResult> tracks;
+  const auto stop = source.read(
+      [&](const std::string& name) { return wanted.count(name) > 0 && !tracks.count(name); },
+      [&](const std::string& name, ZipMemberData&& data) {
+        ++result.members;
+        auto member = take_member(name, source, std::move(data), context, read, is_imported);
+        if (member.known) ++result.known_members;
+        tracks.emplace(name, std::move(member));
+      });
+
+  if (csv) {
+    for (const auto& row : rows) {
+      const auto& row_source = row.activity.sources.front();
+      const auto found = row.track_file && !row.track_file->empty()
+                             ? tracks.find(*root + *row.track_file)
+                             : tracks.end();
+      if (found != tracks.end() && !found->second.known && !found->second.joined &&
+          found->second.parsed.ok()) {
+        result.units.push_back(joined_unit(row, found->second, result.warnings));
+        continue;
+      }
+      if (row.track_file && !row.track_file->empty() && found == tracks.end() && !stop)
+        result.warnings.push_back(Problem{
+            row_source.file, row_source.line, std::nullopt,
+            fmt::format("its track file '{}' is not in the export; the row is imported alone",
+                        *row.track_file)});
+      if (!csv->known) result.units.push_back(row_unit(*csv, row));
+    }
+    if (!csv->known) result.on_success.push_back({csv->label, csv->sha256, csv->name});
+  }
+  for (auto& [name, member] : tracks)
+    if (!member.known && !member.joined) result.units.push_back(member_unit(std::move(member)));
+  if (stop) result.error = problem(label, *stop);
+  return result;
+}
+
+}  // namespace
+
+bool is_strava_export_folder(const fs::path& folder) {
+  std::error_code ec;
+  return fs::is_regular_file(folder / k_activities_csv, ec) &&
+         fs::is_directory(folder / "activities", ec);
+}
+
+ArchiveRead read_zip_archive(std::string_view zip, const std::string& label,
+                             const ParseContext& context, const ReadFunction& read,
+                             const IsImported& is_imported) {
+  ZipSource source(zip, label);
+  return read_archive(source, label, context, read, is_imported);
+}
+
+ArchiveRead read_export_folder(const fs::path& folder, const ParseContext& context,
+                               const ReadFunction& read, const IsImported& is_imported) {
+  FolderSource source(folder);
+  return read_archive(source, folder.string(), context, read, is_imported);
+}
+
+}  // namespace runload::import

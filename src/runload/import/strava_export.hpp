@@ -1,0 +1,99 @@
+#pragma once
+// Archives and Strava bulk exports (DESIGN.md section 4): a zip read in
+// memory, or a Strava export unpacked into a folder, turned into units that
+// the Importer stores one transaction each. Reads no database: whether a
+// member was already imported is asked through `IsImported`.
+//
+// A Strava export is recognised by its activities.csv: in a zip, the
+// shallowest member named activities.csv (its folder is the export's root);
+// a folder, when it holds activities.csv beside an activities/ folder. Then:
+// - activities.csv is read for its rows; each row's Filename names its track
+//   file relative to the root (activities/123.gpx.gz). The name is looked up
+//   among the export's members, never opened as a path.
+// - Each row and its track are joined explicitly by Filename into ONE
+//   activity with both sources, by the store's merge rules (the track's
+//   metrics, the row's name, type and gear): the join holds even when the
+//   row's and the track's distances disagree. Of a track with several
+//   activities (a multisport FIT), the row joins the one that starts nearest.
+// - Only activities.csv and the files under activities/ are read. The other
+//   CSVs at the root (profile.csv, bikes.csv, shoes.csv, comments.csv...) are
+//   ignored with a warning; other folders (media/, routes/...) are ignored.
+// A zip that is not a Strava export gives each member with an importable name
+// (is_importable_name) as a unit of its own.
+//
+// Units, each stored in one transaction or not at all:
+// - a row with its track: the joined activity; records the track file;
+// - a row without a track (no Filename, a track missing, already imported,
+//   or failing): the row alone, which merges with a stored run by the
+//   same-run rule; records nothing of its own;
+// - a track no row names, or any member outside an export: the member alone;
+//   records the member;
+// - a member that fails (unsafe name, encrypted, over the size cap, broken):
+//   a failed unit, its errors naming the member; the rest goes on.
+// activities.csv itself is recorded (ArchiveRead::on_success) only when every
+// unit was stored. A member whose SHA-256 was already imported is not parsed;
+// a row of an activities.csv already imported is not stored again unless its
+// track is new.
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <runload/import/importer.hpp>
+#include <runload/import/parse_result.hpp>
+
+namespace runload::import {
+
+// A member recorded in imported_files together with a unit.
+struct UnitFile {
+  std::string label;   // "export.zip!activities/1.fit.gz", or the file's path in a folder
+  std::string sha256;  // of the member's bytes as stored (the .gz, not its inflated content)
+  std::string name;    // the member's name, for its format by extension
+};
+
+// One part of an archive stored in its own transaction.
+struct ImportUnit {
+  std::string label;            // names the unit when a Problem has no file
+  ParseResult parsed;           // !ok(): nothing of the unit is stored
+  std::vector<UnitFile> files;  // recorded with the unit's activities
+  // Recorded with the unit's new sources: the SHA-256 of the member the unit
+  // comes from (of the track, for a row joined with its track).
+  std::string sha256;
+};
+
+struct ArchiveRead {
+  std::vector<ImportUnit> units;
+  std::vector<Problem> warnings;    // ignored members, rows whose track is missing
+  std::int64_t members = 0;         // member files read or skipped by hash
+  std::int64_t known_members = 0;   // of which skipped: their SHA-256 was already imported
+  std::optional<Problem> error;     // the archive itself failed; units read before it stand
+  std::vector<UnitFile> on_success; // recorded once every unit was stored
+};
+
+// True when the athlete already imported content with this SHA-256.
+using IsImported = std::function<bool(const std::string& sha256)>;
+
+// The separator between an archive's label and a member's name in labels.
+inline constexpr std::string_view k_member_separator = "!";
+
+// True when `folder` holds a file activities.csv beside a folder activities/.
+bool is_strava_export_folder(const std::filesystem::path& folder);
+
+// Reads the zip in `zip`, labelled `label` (its path as given). Members are
+// read in memory, each up to k_max_file_bytes, and labelled
+// "label!member/name"; `read` parses each one (read_file_bytes in the CLI).
+ArchiveRead read_zip_archive(std::string_view zip, const std::string& label,
+                             const ParseContext& context, const ReadFunction& read,
+                             const IsImported& is_imported);
+
+// Reads the Strava export unpacked in `folder` (is_strava_export_folder).
+// Files are labelled by their paths; hidden files and folders are skipped and
+// links to folders not followed, as in expand_inputs.
+ArchiveRead read_export_folder(const std::filesystem::path& folder, const ParseContext& context,
+                               const ReadFunction& read, const IsImported& is_imported);
+
+}  // namespace runload::import
