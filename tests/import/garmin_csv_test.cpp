@@ -17,7 +17,9 @@ namespace {
 std::string fixture(const char* name) {
   return runload::test::read_file(runload::test::source_dir() / "tests/fixtures/csv" / name);
 }
-ParseContext berlin(const char* file) { return ParseContext{file, date::locate_zone("Europe/Berlin")}; }
+ParseContext berlin(const char* file) {
+  return ParseContext{file, date::locate_zone("Europe/Berlin")};
+}
 }  // namespace
 
 TEST_CASE("garmin_csv: decimal comma, thousands dot, -- and comma fractions in durations",
@@ -29,10 +31,10 @@ TEST_CASE("garmin_csv: decimal comma, thousands dot, -- and comma fractions in d
   const auto& a = r.activities[0].activity;
   CHECK(a.sport == Sport::run);
   CHECK(a.name == "Night Run");
-  CHECK(*a.distance_m == Approx(10500.0));    // "10,50" km
+  CHECK(*a.distance_m == Approx(10500.0));     // "10,50" km
   CHECK(*a.elevation_gain_m == Approx(1024));  // "1.024" with a thousands dot
-  CHECK_FALSE(a.elevation_loss_m);            // "--"
-  CHECK(*a.elapsed == 55min + 30s);           // "Elapsed Time" wins over "Time"
+  CHECK_FALSE(a.elevation_loss_m);             // "--"
+  CHECK(*a.elapsed == 55min + 30s);            // "Elapsed Time" wins over "Time"
   CHECK(*a.moving == 54min + 10s);
   CHECK(*a.avg_hr == Approx(150));
   CHECK(*a.avg_cadence == Approx(172));
@@ -97,11 +99,10 @@ TEST_CASE("garmin_csv: repeated and skipped local hours take the earliest instan
   CHECK(r.activities[1].activity.utc_offset == 2h);
 }
 
-TEST_CASE("garmin_csv: an unreadable number refuses the file naming the line",
-          "[import][garmin]") {
-  const ParseResult r = read_garmin_csv(
-      "Activity Type,Date,Title,Distance\nRunning,2024-01-01 10:00:00,x,\"abc\"\n",
-      ParseContext{"a.csv"});
+TEST_CASE("garmin_csv: an unreadable number refuses the file naming the line", "[import][garmin]") {
+  const ParseResult r =
+      read_garmin_csv("Activity Type,Date,Title,Distance\nRunning,2024-01-01 10:00:00,x,\"abc\"\n",
+                      ParseContext{"a.csv"});
   REQUIRE_FALSE(r.ok());
   CHECK(r.errors[0].line == 2);
 }

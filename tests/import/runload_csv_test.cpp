@@ -67,8 +67,7 @@ TEST_CASE("runload_csv: an impossible date is refused", "[import][runload_csv]")
   CHECK(r.errors[0].line == 2);
 }
 
-TEST_CASE("runload_csv: a header without date or distance_km is refused",
-          "[import][runload_csv]") {
+TEST_CASE("runload_csv: a header without date or distance_km is refused", "[import][runload_csv]") {
   const ParseResult r = read_runload_csv("day,km\n2024-01-01,5\n", ParseContext{"x"});
   REQUIRE_FALSE(r.ok());
   CHECK(r.errors[0].line == 1);

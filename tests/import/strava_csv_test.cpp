@@ -96,7 +96,8 @@ TEST_CASE("strava_csv: an unterminated quote refuses the file with its line", "[
 
 TEST_CASE("strava_csv: an unreadable date refuses the file naming the line", "[import][strava]") {
   const ParseResult r = read_strava_csv(
-      "Activity ID,Activity Date,Activity Type\n1,\"Oct 10, 2016, 8:55:48 PM\",Run\n2,yesterday,Run\n",
+      "Activity ID,Activity Date,Activity Type\n1,\"Oct 10, 2016, 8:55:48 "
+      "PM\",Run\n2,yesterday,Run\n",
       ParseContext{"a.csv"});
   REQUIRE_FALSE(r.ok());
   CHECK(r.errors[0].line == 3);

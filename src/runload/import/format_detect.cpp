@@ -17,8 +17,8 @@ constexpr std::size_t k_xml_scan_bytes = 4096;
 
 bool ends_with_ci(std::string_view text, std::string_view suffix) {
   if (text.size() < suffix.size()) return false;
-  return std::equal(suffix.begin(), suffix.end(), text.end() - static_cast<std::ptrdiff_t>(suffix.size()),
-                    [](char a, char b) {
+  return std::equal(suffix.begin(), suffix.end(),
+                    text.end() - static_cast<std::ptrdiff_t>(suffix.size()), [](char a, char b) {
                       return std::tolower(static_cast<unsigned char>(a)) ==
                              std::tolower(static_cast<unsigned char>(b));
                     });
@@ -94,15 +94,24 @@ Format detect_format(std::string_view head, std::string_view file_name) noexcept
 
 std::string_view describe(Format format) noexcept {
   switch (format) {
-    case Format::strava_csv: return "Strava activities.csv";
-    case Format::garmin_csv: return "Garmin Connect activities CSV";
-    case Format::runload_csv: return "runload CSV";
-    case Format::gpx: return "GPX";
-    case Format::tcx: return "TCX";
-    case Format::fit: return "FIT";
-    case Format::gzip: return "gzip";
-    case Format::zip: return "zip archive";
-    case Format::unknown: break;
+    case Format::strava_csv:
+      return "Strava activities.csv";
+    case Format::garmin_csv:
+      return "Garmin Connect activities CSV";
+    case Format::runload_csv:
+      return "runload CSV";
+    case Format::gpx:
+      return "GPX";
+    case Format::tcx:
+      return "TCX";
+    case Format::fit:
+      return "FIT";
+    case Format::gzip:
+      return "gzip";
+    case Format::zip:
+      return "zip archive";
+    case Format::unknown:
+      break;
   }
   return "unknown format";
 }

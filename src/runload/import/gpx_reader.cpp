@@ -33,7 +33,9 @@ pugi::xml_node child_named(pugi::xml_node parent, std::string_view name) {
   return {};
 }
 
-std::string_view text_of(pugi::xml_node node) { return trim(node.text().get()); }
+std::string_view text_of(pugi::xml_node node) {
+  return trim(node.text().get());
+}
 
 // Offsets of every '\n' in the original text. The in-place parse overwrites
 // delimiters and folds escapes, so lines must be counted before it.
@@ -53,8 +55,8 @@ class LineIndex {
   }
   std::int64_t line_of(std::ptrdiff_t offset) const {
     if (offset < 0) return 1;
-    const auto it = std::lower_bound(m_newlines.begin(), m_newlines.end(),
-                                     static_cast<std::size_t>(offset));
+    const auto it =
+        std::lower_bound(m_newlines.begin(), m_newlines.end(), static_cast<std::size_t>(offset));
     return static_cast<std::int64_t>(it - m_newlines.begin()) + 1;
   }
 
@@ -141,18 +143,20 @@ struct Reader {
 
 }  // namespace
 
-model::Sport gpx_sport(std::string_view type) noexcept { return sport_from_label(type); }
+model::Sport gpx_sport(std::string_view type) noexcept {
+  return sport_from_label(type);
+}
 
 ParseResult read_gpx(std::string& buffer, const ParseContext& ctx) {
   ParseResult result;
   const LineIndex lines(buffer);
   pugi::xml_document doc;
-  const auto parsed =
-      doc.load_buffer_inplace(buffer.data(), buffer.size(), pugi::parse_default, pugi::encoding_auto);
+  const auto parsed = doc.load_buffer_inplace(buffer.data(), buffer.size(), pugi::parse_default,
+                                              pugi::encoding_auto);
   if (!parsed) {
     if (parsed.status == pugi::status_no_document_element) {
-      result.errors.push_back(Problem{ctx.file, std::nullopt, std::nullopt,
-                                      "empty document: no <gpx> element"});
+      result.errors.push_back(
+          Problem{ctx.file, std::nullopt, std::nullopt, "empty document: no <gpx> element"});
     } else {
       result.errors.push_back(Problem{ctx.file, lines.line_of(parsed.offset), std::nullopt,
                                       fmt::format("malformed XML: {}", parsed.description())});
@@ -161,15 +165,16 @@ ParseResult read_gpx(std::string& buffer, const ParseContext& ctx) {
   }
   const pugi::xml_node gpx = doc.document_element();
   if (local_name(gpx.name()) != "gpx") {
-    result.errors.push_back(Problem{
-        ctx.file, lines.line_of(gpx.offset_debug()), std::nullopt,
-        fmt::format("not a GPX document: the root element is <{}>", gpx.name())});
+    result.errors.push_back(
+        Problem{ctx.file, lines.line_of(gpx.offset_debug()), std::nullopt,
+                fmt::format("not a GPX document: the root element is <{}>", gpx.name())});
     return result;
   }
 
   Reader reader{ctx, lines, result};
   const std::string metadata_name(text_of(child_named(child_named(gpx, "metadata"), "name")));
-  std::size_t tracks = 0, track_points = 0, timed_points = 0, routes = 0, waypoints = 0;
+  std::size_t tracks = 0, track_points = 0, timed_points = 0, still_tracks = 0, too_fast_tracks = 0,
+              routes = 0, waypoints = 0;
 
   for (auto trk : gpx.children()) {
     if (trk.type() != pugi::node_element) continue;
@@ -204,8 +209,16 @@ ParseResult read_gpx(std::string& buffer, const ParseContext& ctx) {
     }
     const TrackMetrics metrics = compute_track_metrics(track);
     timed_points += metrics.kept_points;
-    // One timed point is a position fix, not an activity.
-    if (metrics.kept_points < 2) continue;
+    // One timed point is a position fix, not an activity; a track whose
+    // points never move (a location-history "stay") is not one either.
+    if (metrics.kept_points < 2) {
+      too_fast_tracks += metrics.glitches_dropped > 0 ? 1 : 0;
+      continue;
+    }
+    if (metrics.distance_m && *metrics.distance_m <= 0.0) {
+      ++still_tracks;
+      continue;
+    }
 
     ParsedActivity parsed_activity;
     model::Activity& a = parsed_activity.activity;
@@ -234,9 +247,21 @@ ParseResult read_gpx(std::string& buffer, const ParseContext& ctx) {
     result.activities.push_back(std::move(parsed_activity));
   }
 
+  if (still_tracks > 0 && !result.activities.empty()) {
+    result.warnings.push_back(
+        Problem{ctx.file, std::nullopt, std::nullopt,
+                fmt::format("{} track(s) whose points never move were skipped", still_tracks)});
+  }
   if (result.activities.empty()) {
     std::string message;
-    if (timed_points > 0) {
+    if (still_tracks > 0) {
+      message = "no movement: the timed track points all stay at one position";
+    } else if (too_fast_tracks > 0) {
+      message = fmt::format(
+          "too few track points: every point after the first implies more than {} m/s (a "
+          "vehicle or GPS glitches, not a run)",
+          k_glitch_speed_mps);
+    } else if (timed_points > 0) {
       message = "too few track points with time: no track has two points with distinct times";
     } else if (track_points > 0) {
       message = fmt::format(

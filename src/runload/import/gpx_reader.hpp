@@ -21,7 +21,8 @@
 namespace runload::import {
 
 // Parses `buffer` in place (it is modified and must not be reused as text).
-// Returns one activity per <trk> that has timed points, with metrics from
+// Returns one activity per <trk> that has two or more timed points and moves
+// (a warning counts the tracks skipped for standing still), with metrics from
 // track_metrics and sources[0] = {"gpx", ctx.file}. Refuses the file (errors)
 // when the XML is malformed, a track point has an invalid lat/lon/ele/time
 // (with its line), or no track has a timed point (saying why: route only,

@@ -118,9 +118,10 @@ ParseResult read_runload_csv(std::string_view text, const ParseContext& ctx) {
     if (const auto cell = trim(row.at(c_sport)); !cell.empty()) {
       const auto sport = model::sport_from_string(cell);
       if (!sport) {
-        fail("sport (expected run, trail_run, treadmill_run, virtual_run, walk, hike, ride, swim "
-             "or other)",
-             cell);
+        fail(
+            "sport (expected run, trail_run, treadmill_run, virtual_run, walk, hike, ride, swim "
+            "or other)",
+            cell);
         continue;
       }
       a.sport = *sport;

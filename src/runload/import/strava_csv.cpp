@@ -127,11 +127,10 @@ ParseResult read_strava_csv(std::string_view text, const ParseContext& ctx) {
   if (!col.date || !col.type) {
     for (auto marker : k_localised_markers) {
       if (header.find(marker)) {
-        error(1,
-              "this is a localised Strava export (translated column names such as \"" +
-                  std::string(marker) +
-                  "\"); runload reads the English export: set Strava's language to English "
-                  "(Settings > Display Preferences > Language) and export again");
+        error(1, "this is a localised Strava export (translated column names such as \"" +
+                     std::string(marker) +
+                     "\"); runload reads the English export: set Strava's language to English "
+                     "(Settings > Display Preferences > Language) and export again");
         return result;
       }
     }
@@ -155,7 +154,8 @@ ParseResult read_strava_csv(std::string_view text, const ParseContext& ctx) {
     a.sport = strava_sport(row.at(col.type));
     a.name = std::string(trim(row.at(col.name)));
     if (auto gear = trim(row.at(col.gear)); !gear.empty()) a.gear = std::string(gear);
-    if (auto file = trim(row.at(col.filename)); !file.empty()) parsed.track_file = std::string(file);
+    if (auto file = trim(row.at(col.filename)); !file.empty())
+      parsed.track_file = std::string(file);
 
     if (auto metres = number_at(row, col.distance_m)) {
       a.distance_m = *metres;

@@ -15,21 +15,22 @@ using std::chrono::duration_cast;
 // adds nothing across segment gaps.
 struct Kept {
   const model::TrackPoint* point;
-  double seconds;     // since the first kept point
-  double along_m;     // cumulative distance
+  double seconds;  // since the first kept point
+  double along_m;  // cumulative distance
 };
 
 double seconds_between(model::TimePoint a, model::TimePoint b) {
   return duration<double>(b - a).count();
 }
 
-bool has_position(const model::TrackPoint& p) { return p.lat && p.lon; }
+bool has_position(const model::TrackPoint& p) {
+  return p.lat && p.lon;
+}
 
 // Centred moving average of elevation over [x - half, x + half] on `axis`,
 // skipping points without elevation. Two pointers: O(n).
 std::vector<std::optional<double>> smooth_elevation(const std::vector<Kept>& kept,
-                                                    const std::vector<double>& axis,
-                                                    double half) {
+                                                    const std::vector<double>& axis, double half) {
   const std::size_t n = kept.size();
   std::vector<std::optional<double>> smoothed(n);
   std::size_t lo = 0;

@@ -97,8 +97,7 @@ std::chrono::seconds zone_offset(const date::time_zone* zone, date::sys_seconds 
 
 date::sys_seconds local_to_utc(const date::time_zone* zone, date::local_seconds local) {
   if (zone == nullptr) return date::sys_seconds{local.time_since_epoch()};
-  return date::zoned_time<std::chrono::seconds>(zone, local, date::choose::earliest)
-      .get_sys_time();
+  return date::zoned_time<std::chrono::seconds>(zone, local, date::choose::earliest).get_sys_time();
 }
 
 void set_start_in_zone(model::Activity& activity, date::sys_seconds start,
