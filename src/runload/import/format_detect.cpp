@@ -65,7 +65,7 @@ Format csv_dialect(std::string_view head) {
 
 }  // namespace
 
-Format detect_format(std::string_view head, std::string_view file_name) noexcept {
+Format detect_format(std::string_view head, std::string_view file_name) {
   if (head.size() >= 2 && static_cast<unsigned char>(head[0]) == 0x1f &&
       static_cast<unsigned char>(head[1]) == 0x8b)
     return Format::gzip;

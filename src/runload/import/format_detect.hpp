@@ -16,7 +16,7 @@ enum class Format { strava_csv, garmin_csv, runload_csv, gpx, tcx, fit, gzip, zi
 // extension (".gpx", ".tcx", ".fit", ".gz", ".zip"; ".csv" alone is not enough
 // to pick a CSV dialect). Returns Format::unknown when neither tells.
 // `head` may be just the first few kilobytes of the file.
-Format detect_format(std::string_view head, std::string_view file_name) noexcept;
+Format detect_format(std::string_view head, std::string_view file_name);
 
 // "Strava activities.csv", "GPX", ..., "unknown format", for messages.
 std::string_view describe(Format format) noexcept;

@@ -1,6 +1,7 @@
 #include <runload/import/gpx_reader.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <cstring>
 #include <string>
 #include <vector>
@@ -235,14 +236,15 @@ ParseResult read_gpx(std::string& buffer, const ParseContext& ctx) {
     if (a.name.empty()) a.name = metadata_name;
     apply_metrics(metrics, a);
     a.sources.push_back(model::Source{"gpx", ctx.file, std::nullopt});
-    const auto dropped = metrics.glitches_dropped + metrics.non_increasing_dropped;
+    const auto dropped =
+        metrics.glitches_dropped + metrics.non_increasing_dropped + metrics.untimed_dropped;
     if (dropped > 0) {
-      result.warnings.push_back(Problem{
-          ctx.file, lines.line_of(trk.offset_debug()), std::nullopt,
-          fmt::format("track \"{}\": dropped {} GPS glitch point(s) (over {} m/s) and {} point(s) "
-                      "whose time did not increase",
-                      a.name, metrics.glitches_dropped, k_glitch_speed_mps,
-                      metrics.non_increasing_dropped)});
+      result.warnings.push_back(
+          Problem{ctx.file, lines.line_of(trk.offset_debug()), std::nullopt,
+                  fmt::format("track \"{}\": dropped {} GPS glitch point(s) (over {} m/s), {} "
+                              "whose time did not increase and {} without a time",
+                              a.name, metrics.glitches_dropped, k_glitch_speed_mps,
+                              metrics.non_increasing_dropped, metrics.untimed_dropped)});
     }
     result.activities.push_back(std::move(parsed_activity));
   }

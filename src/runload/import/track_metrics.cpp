@@ -234,6 +234,8 @@ TrackMetrics compute_track_metrics(const model::Track& track) {
     if (smoothed[anchor] && smoothed[i]) pct = (*smoothed[i] - *smoothed[anchor]) / span * 100.0;
     // A short tail at the end takes the grade of the window before it.
     if (span < k_grade_window_m && last_grade) pct = last_grade;
+    // Distance whose window has no elevation at an end counts as flat, so the
+    // histogram's total stays the track distance.
     grade.add(pct.value_or(0.0), span, model::k_grade_max_bins);
     if (pct) last_grade = pct;
     anchor = i;
