@@ -6,9 +6,15 @@
 #include <fmt/format.h>
 
 #include <runload/import/fit_reader.hpp>
+#include <runload/import/format_detect.hpp>
+#include <runload/import/garmin_csv.hpp>
+#include <runload/import/gpx_reader.hpp>
 #include <runload/import/gzip_reader.hpp>
 #include <runload/import/importer.hpp>
+#include <runload/import/runload_csv.hpp>
+#include <runload/import/strava_csv.hpp>
 #include <runload/import/tcx_reader.hpp>
+#include <runload/import/track_metrics.hpp>
 
 namespace runload::import {
 namespace {
@@ -16,61 +22,43 @@ namespace {
 static_assert(k_max_inflated_bytes == k_max_file_bytes,
               "a .gz file may hold as much as a plain file may be");
 
-enum class Kind { fit, tcx, gpx, gzip, zip, unknown };
-
-constexpr std::string_view k_utf8_bom = "\xEF\xBB\xBF";
-constexpr std::size_t k_xml_scan_bytes = 4096;
-constexpr std::size_t k_shown_bytes = 16;
+constexpr std::size_t k_shown_bytes = 40;
 
 bool ends_with_ci(std::string_view text, std::string_view suffix) {
   return text.size() >= suffix.size() &&
-         std::equal(suffix.begin(), suffix.end(), text.end() - static_cast<std::ptrdiff_t>(suffix.size()),
-                    [](char a, char b) {
+         std::equal(suffix.begin(), suffix.end(),
+                    text.end() - static_cast<std::ptrdiff_t>(suffix.size()), [](char a, char b) {
                       return std::tolower(static_cast<unsigned char>(a)) ==
                              std::tolower(static_cast<unsigned char>(b));
                     });
 }
 
-// The local name of the first element, past the XML declaration, comments
-// and a DOCTYPE.
-std::string_view xml_root(std::string_view text) {
-  text = text.substr(0, k_xml_scan_bytes);
-  std::size_t pos = 0;
-  while ((pos = text.find('<', pos)) != std::string_view::npos && pos + 1 < text.size()) {
-    if (text[pos + 1] == '?' || text[pos + 1] == '!') {
-      ++pos;
-      continue;
-    }
-    const std::size_t start = pos + 1;
-    const std::size_t end = text.find_first_of(" \t\r\n/>", start);
-    std::string_view name = text.substr(start, end == std::string_view::npos ? end : end - start);
-    if (const auto colon = name.rfind(':'); colon != std::string_view::npos)
-      name.remove_prefix(colon + 1);
-    return name;
-  }
-  return {};
+template <typename T>
+void fill(std::optional<T>& device, const std::optional<T>& measured) {
+  if (!device) device = measured;
 }
 
-Kind detect(std::string_view bytes, std::string_view name) {
-  if (bytes.size() >= 2 && static_cast<unsigned char>(bytes[0]) == 0x1F &&
-      static_cast<unsigned char>(bytes[1]) == 0x8B)
-    return Kind::gzip;
-  if (bytes.substr(0, 4) == std::string_view("PK\3\4", 4)) return Kind::zip;
-  if (bytes.size() >= 12 && bytes.substr(8, 4) == ".FIT") return Kind::fit;
-  std::string_view text = bytes;
-  if (text.starts_with(k_utf8_bom)) text.remove_prefix(k_utf8_bom.size());
-  const auto first = text.find_first_not_of(" \t\r\n");
-  if (first != std::string_view::npos && text[first] == '<') {
-    const auto root = xml_root(text.substr(first));
-    if (root == "TrainingCenterDatabase") return Kind::tcx;
-    if (root == "gpx") return Kind::gpx;
+// FIT and TCX give the device's totals; their tracks still feed the speed and
+// grade histograms, and whatever the device did not give (DESIGN.md section
+// 3, "Track distance").
+void add_track_metrics(ParseResult& result) {
+  for (auto& parsed : result.activities) {
+    if (!parsed.track) continue;
+    const auto metrics = compute_track_metrics(*parsed.track);
+    auto& activity = parsed.activity;
+    fill(activity.distance_m, metrics.distance_m);
+    fill(activity.elapsed, metrics.elapsed);
+    fill(activity.moving, metrics.moving);
+    fill(activity.elevation_gain_m, metrics.elevation_gain_m);
+    fill(activity.elevation_loss_m, metrics.elevation_loss_m);
+    fill(activity.avg_hr, metrics.avg_hr);
+    fill(activity.max_hr, metrics.max_hr);
+    fill(activity.avg_cadence, metrics.avg_cadence);
+    fill(activity.max_cadence, metrics.max_cadence);
+    activity.speed_histogram = metrics.speed_histogram;
+    activity.grade_histogram = metrics.grade_histogram;
+    parsed.track.reset();
   }
-  if (ends_with_ci(name, ".fit")) return Kind::fit;
-  if (ends_with_ci(name, ".tcx")) return Kind::tcx;
-  if (ends_with_ci(name, ".gpx")) return Kind::gpx;
-  if (ends_with_ci(name, ".gz")) return Kind::gzip;
-  if (ends_with_ci(name, ".zip")) return Kind::zip;
-  return Kind::unknown;
 }
 
 // The first bytes, printable ASCII as is and the rest as \xNN, for messages.
@@ -95,6 +83,13 @@ ParseResult refused(const ParseContext& ctx, std::string message) {
 
 std::string unknown_message(std::string_view bytes, std::string_view name) {
   if (bytes.empty()) return "the file is empty";
+  if (ends_with_ci(name, ".csv")) {
+    const auto line = bytes.substr(0, bytes.find_first_of("\r\n"));
+    return fmt::format(
+        "unknown CSV: its header names the columns of none of a Strava activities.csv, a Garmin "
+        "Connect activities CSV or a runload CSV (it starts with \"{}\")",
+        shown(line));
+  }
   const auto dot = name.rfind('.');
   const std::string extension =
       dot == std::string_view::npos ? std::string("no extension")
@@ -128,19 +123,31 @@ ParseResult read_gzip(std::string_view name, std::string& bytes, const ParseCont
 
 ParseResult read_bytes(std::string_view name, std::string& bytes, const ParseContext& ctx,
                        bool inflated) {
-  switch (detect(bytes, name)) {
-    case Kind::fit:
-      return read_fit(bytes, ctx);
-    case Kind::tcx:
-      return read_tcx(bytes, ctx);
-    case Kind::gzip:
+  ParseResult result;
+  switch (detect_format(bytes, name)) {
+    case Format::fit:
+      result = read_fit(bytes, ctx);
+      add_track_metrics(result);
+      return result;
+    case Format::tcx:
+      result = read_tcx(bytes, ctx);
+      add_track_metrics(result);
+      return result;
+    case Format::gpx:
+      return read_gpx(bytes, ctx);
+    case Format::strava_csv:
+      return read_strava_csv(bytes, ctx);
+    case Format::garmin_csv:
+      return read_garmin_csv(bytes, ctx);
+    case Format::runload_csv:
+      return read_runload_csv(bytes, ctx);
+    case Format::gzip:
       if (inflated) return refused(ctx, "a gzip file inside a gzip file is not read");
       return read_gzip(name, bytes, ctx);
-    case Kind::zip:
+    case Format::zip:
       return refused(ctx, inflated ? "a zip archive inside a gzip file is not read"
                                    : "a zip archive inside an archive is not read");
-    case Kind::gpx:
-    case Kind::unknown:
+    case Format::unknown:
       break;
   }
   return refused(ctx, unknown_message(bytes, name));
