@@ -25,9 +25,9 @@ namespace {
 
 const import::ParseContext k_ctx{"in/run", nullptr};
 
-import::ParseResult read_named(const std::string& name, std::string bytes) {
-  return import::read_file_bytes(name, bytes, import::ParseContext{name, nullptr});
-}
+import::ParseResult read_named(const std::string& name, std::string bytes){
+    return import::read_file_bytes(name, bytes, import::ParseContext{name, nullptr});
+}  // namespace
 
 }  // namespace
 
@@ -114,8 +114,7 @@ TEST_CASE("read_any: nested archives are refused", "[import][read_any]") {
   CHECK_THAT(zip.errors[0].message, Catch::Contains("zip archive inside"));
 }
 
-TEST_CASE("read_any: unknown content is refused saying what it starts with",
-          "[import][read_any]") {
+TEST_CASE("read_any: unknown content is refused saying what it starts with", "[import][read_any]") {
   const auto binary = read_named("photo.jpg", std::string("\xFF\xD8\xFF\xE0JFIF", 8));
   REQUIRE(binary.errors.size() == 1);
   CHECK_THAT(binary.errors[0].message,
@@ -127,8 +126,7 @@ TEST_CASE("read_any: unknown content is refused saying what it starts with",
   REQUIRE_FALSE(empty.ok());
 }
 
-TEST_CASE("read_any: the three CSV flavours are told apart by their header",
-          "[import][read_any]") {
+TEST_CASE("read_any: the three CSV flavours are told apart by their header", "[import][read_any]") {
   const auto strava = read_named("activities.csv", test::export_activities_csv());
   REQUIRE(strava.ok());
   REQUIRE(strava.activities.size() == 4);

@@ -23,8 +23,7 @@ const ZipMember* find(const ZipListing& listing, const std::string& name) {
 
 }  // namespace
 
-TEST_CASE("zip_reader: lists members with their sizes and reads one into memory",
-          "[import][zip]") {
+TEST_CASE("zip_reader: lists members with their sizes and reads one into memory", "[import][zip]") {
   const auto zip = make_zip({{"activities.csv", "a,b\n1,2\n"}, {"activities/1.gpx", "<gpx/>"}});
   const auto listing = list_zip(zip);
   REQUIRE_FALSE(listing.error);

@@ -96,8 +96,8 @@ inline std::string gzip(std::string_view bytes) {
 // what it inflates to.
 inline std::string gzip_zeros(std::size_t size) {
   z_stream stream{};
-  if (deflateInit2(&stream, Z_BEST_SPEED, Z_DEFLATED, 16 + MAX_WBITS, 9,
-                   Z_DEFAULT_STRATEGY) != Z_OK)
+  if (deflateInit2(&stream, Z_BEST_SPEED, Z_DEFLATED, 16 + MAX_WBITS, 9, Z_DEFAULT_STRATEGY) !=
+      Z_OK)
     throw std::runtime_error("deflateInit2 failed");
   static const std::array<unsigned char, 1024 * 1024> zeros{};
   std::array<unsigned char, 64 * 1024> chunk{};

@@ -275,14 +275,16 @@ ParseResult Importer::parse(const InputFile& input, const std::string& label) {
 
 void Importer::store_file(const InputFile& input, const std::string& label,
                           const std::string& sha256, ParseResult& parsed, ImportSummary& summary) {
-  const store::ImportedFile file{m_target.athlete_id, sha256, label, file_format(input.path, parsed),
+  const store::ImportedFile file{m_target.athlete_id, sha256, label,
+                                 file_format(input.path, parsed),
                                  static_cast<std::int64_t>(parsed.activities.size())};
   if (!store_unit(label, input.path, sha256, parsed, {file}, summary)) ++summary.failed;
 }
 
 bool Importer::store_unit(const std::string& label, const fs::path& format_name,
-                          const std::string& sha256, ParseResult& parsed, const std::vector<store::ImportedFile>& files,
-                          ImportSummary& summary) {
+                          const std::string& sha256, ParseResult& parsed,
+                          const std::vector<store::ImportedFile>& files, ImportSummary& summary,
+                          const std::optional<std::string>& stored_track_sha256) {
   for (auto& parsed_activity : parsed.activities) {
     auto& activity = parsed_activity.activity;
     // The athlete's zone decides derived offsets, whatever the reader assumed.
@@ -297,9 +299,13 @@ bool Importer::store_unit(const std::string& label, const fs::path& format_name,
   try {
     store::WriteTransaction tx(m_db);
     store::ActivityRepository repository(m_db);
+    const auto stored_track = stored_track_sha256 ? repository.find_by_source_sha256(
+                                                        m_target.athlete_id, *stored_track_sha256)
+                                                  : std::nullopt;
     for (const auto& parsed_activity : parsed.activities) {
       const auto& activity = parsed_activity.activity;
-      const auto outcome = repository.store(m_target.athlete_id, activity, sha256);
+      const auto outcome = stored_track ? repository.store_into(*stored_track, activity, sha256)
+                                        : repository.store(m_target.athlete_id, activity, sha256);
       switch (outcome.kind) {
         case store::StoreOutcome::Kind::inserted:
           ++imported;
@@ -352,11 +358,12 @@ void Importer::import_archive(ArchiveRead& read, std::optional<store::ImportedFi
     }
     std::vector<store::ImportedFile> files;
     for (const auto& file : unit.files)
-      files.push_back(store::ImportedFile{m_target.athlete_id, file.sha256, file.label,
-                                          file_format(file.name, unit.parsed),
-                                          static_cast<std::int64_t>(unit.parsed.activities.size())});
+      files.push_back(store::ImportedFile{
+          m_target.athlete_id, file.sha256, file.label, file_format(file.name, unit.parsed),
+          static_cast<std::int64_t>(unit.parsed.activities.size())});
     activities += static_cast<std::int64_t>(unit.parsed.activities.size());
-    if (!store_unit(unit.label, unit.label, unit.sha256, unit.parsed, files, summary)) {
+    if (!store_unit(unit.label, unit.label, unit.sha256, unit.parsed, files, summary,
+                    unit.stored_track_sha256)) {
       all_stored = false;
       ++summary.failed;
     }

@@ -23,7 +23,7 @@
 namespace runload::store {
 class Database;
 struct ImportedFile;
-}
+}  // namespace runload::store
 
 namespace runload::import {
 
@@ -143,11 +143,13 @@ class Importer {
   void store_file(const InputFile& input, const std::string& label, const std::string& sha256,
                   ParseResult& parsed, ImportSummary& summary);
   // Stores `parsed` (new sources recorded with `sha256`) and records `files`
-  // in one transaction. Returns false (the error in the summary) when the
-  // unit was not stored.
+  // in one transaction. With `stored_track_sha256`, the activities join the
+  // stored activity holding a source of that file when there is one.
+  // Returns false (the error in the summary) when the unit was not stored.
   bool store_unit(const std::string& label, const std::filesystem::path& format_name,
-                  const std::string& sha256, ParseResult& parsed, const std::vector<store::ImportedFile>& files,
-                  ImportSummary& summary);
+                  const std::string& sha256, ParseResult& parsed,
+                  const std::vector<store::ImportedFile>& files, ImportSummary& summary,
+                  const std::optional<std::string>& stored_track_sha256 = std::nullopt);
   void import_archive(ArchiveRead& read, std::optional<store::ImportedFile> container,
                       ImportSummary& summary);
 

@@ -91,8 +91,8 @@ std::string unknown_message(std::string_view bytes, std::string_view name) {
         shown(line));
   }
   const auto dot = name.rfind('.');
-  const std::string extension =
-      dot == std::string_view::npos ? std::string("no extension")
+  const std::string extension = dot == std::string_view::npos
+                                    ? std::string("no extension")
                                     : fmt::format("extension '{}'", name.substr(dot));
   return fmt::format(
       "unknown format: the content is none of FIT, TCX, GPX, CSV, gzip or zip (it starts "

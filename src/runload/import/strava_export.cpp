@@ -38,7 +38,7 @@ Problem problem(const std::string& file, std::string message) {
 }
 
 ImportUnit failed_unit(const std::string& label, std::string message) {
-  ImportUnit unit{label, {}, {}, {}};
+  ImportUnit unit{label, {}, {}, {}, std::nullopt};
   unit.parsed.errors.push_back(problem(label, std::move(message)));
   return unit;
 }
@@ -82,8 +82,7 @@ class ZipSource final : public MemberSource {
           // Refused members were reported from the listing.
           if (member.refusal || !wanted(member.name)) return;
           if (!seen.insert(member.name).second) {
-            consume(member.name,
-                    ZipMemberData{{}, "refused: a second member with the same name"});
+            consume(member.name, ZipMemberData{{}, "refused: a second member with the same name"});
             return;
           }
           consume(member.name, std::move(data));
@@ -153,8 +152,9 @@ class FolderSource final : public MemberSource {
       return {{}, "cannot read: not a regular file"};
     const auto size = static_cast<std::uintmax_t>(st.st_size);
     if (size > k_max_file_bytes)
-      return {{}, fmt::format("the file is {} MiB; runload reads files up to {} MiB", size >> 20,
-                              k_max_file_bytes >> 20)};
+      return {{},
+              fmt::format("the file is {} MiB; runload reads files up to {} MiB", size >> 20,
+                          k_max_file_bytes >> 20)};
     ZipMemberData data;
     data.bytes.resize(static_cast<std::size_t>(size));
     std::size_t done = 0;
@@ -224,13 +224,13 @@ MemberResult take_member(const std::string& name, const MemberSource& source, Zi
 }
 
 ImportUnit member_unit(MemberResult&& member) {
-  ImportUnit unit{member.label, std::move(member.parsed), {}, member.sha256};
+  ImportUnit unit{member.label, std::move(member.parsed), {}, member.sha256, std::nullopt};
   if (unit.parsed.ok()) unit.files.push_back({member.label, member.sha256, member.name});
   return unit;
 }
 
 ImportUnit row_unit(const MemberResult& csv, const ParsedActivity& row) {
-  ImportUnit unit{csv.label, {}, {}, csv.sha256};
+  ImportUnit unit{csv.label, {}, {}, csv.sha256, std::nullopt};
   unit.parsed.activities.push_back(row);
   return unit;
 }
@@ -243,7 +243,7 @@ std::chrono::seconds start_gap(const model::Activity& a, const model::Activity& 
 // track's other activities (a multisport file) stay as they are.
 ImportUnit joined_unit(const ParsedActivity& row, MemberResult& track,
                        std::vector<Problem>& warnings) {
-  ImportUnit unit{track.label, std::move(track.parsed), {}, track.sha256};
+  ImportUnit unit{track.label, std::move(track.parsed), {}, track.sha256, std::nullopt};
   unit.files.push_back({track.label, track.sha256, track.name});
   track.joined = true;
   auto& activities = unit.parsed.activities;
@@ -275,8 +275,8 @@ std::optional<std::string> export_root(const std::vector<Listed>& members) {
     const std::string& name = member.name;
     if (name != k_activities_csv && !name.ends_with("/" + std::string(k_activities_csv))) continue;
     std::string prefix = name.substr(0, name.size() - k_activities_csv.size());
-    if (!root || std::count(prefix.begin(), prefix.end(), '/') <
-                     std::count(root->begin(), root->end(), '/'))
+    if (!root ||
+        std::count(prefix.begin(), prefix.end(), '/') < std::count(root->begin(), root->end(), '/'))
       root = std::move(prefix);
   }
   return root;
@@ -292,7 +292,8 @@ ArchiveRead read_archive(MemberSource& source, const std::string& label,
     return result;
   }
   for (const auto& member : members)
-    if (member.refusal) result.units.push_back(failed_unit(source.label(member.name), *member.refusal));
+    if (member.refusal)
+      result.units.push_back(failed_unit(source.label(member.name), *member.refusal));
 
   const auto root = export_root(members);
   std::set<std::string> wanted;
@@ -309,8 +310,8 @@ ArchiveRead read_archive(MemberSource& source, const std::string& label,
       wanted.insert(name);
     } else if (relative != k_activities_csv && relative.find('/') == std::string::npos &&
                lower(relative).ends_with(".csv")) {
-      result.warnings.push_back(problem(
-          source.label(name), "ignored: not the activity list of the Strava export"));
+      result.warnings.push_back(
+          problem(source.label(name), "ignored: not the activity list of the Strava export"));
     }
   }
 
@@ -331,7 +332,8 @@ ArchiveRead read_archive(MemberSource& source, const std::string& label,
       ++result.members;
       csv->known = is_imported(csv->sha256);
       if (!csv->parsed.ok()) {
-        result.units.push_back(ImportUnit{csv->label, std::move(csv->parsed), {}, {}});
+        result.units.push_back(
+            ImportUnit{csv->label, std::move(csv->parsed), {}, {}, std::nullopt});
         csv.reset();
       } else {
         rows = std::move(csv->parsed.activities);
@@ -359,6 +361,13 @@ ArchiveRead read_archive(MemberSource& source, const std::string& label,
       if (found != tracks.end() && !found->second.known && !found->second.joined &&
           found->second.parsed.ok()) {
         result.units.push_back(joined_unit(row, found->second, result.warnings));
+        continue;
+      }
+      if (found != tracks.end() && found->second.known) {
+        if (csv->known) continue;
+        auto unit = row_unit(*csv, row);
+        unit.stored_track_sha256 = found->second.sha256;
+        result.units.push_back(std::move(unit));
         continue;
       }
       if (row.track_file && !row.track_file->empty() && found == tracks.end() && !stop)

@@ -23,9 +23,11 @@
 //
 // Units, each stored in one transaction or not at all:
 // - a row with its track: the joined activity; records the track file;
-// - a row without a track (no Filename, a track missing, already imported,
-//   or failing): the row alone, which merges with a stored run by the
-//   same-run rule; records nothing of its own;
+// - a row whose track was imported before: the row alone, joined with the
+//   stored activity that holds that track (found by the track's SHA-256);
+// - a row without a track (no Filename, a track missing or failing): the row
+//   alone, which merges with a stored run by the same-run rule; records
+//   nothing of its own;
 // - a track no row names, or any member outside an export: the member alone;
 //   records the member;
 // - a member that fails (unsafe name, encrypted, over the size cap, broken):
@@ -63,15 +65,19 @@ struct ImportUnit {
   // Recorded with the unit's new sources: the SHA-256 of the member the unit
   // comes from (of the track, for a row joined with its track).
   std::string sha256;
+  // A row whose track was imported before (skipped by its SHA-256): the row
+  // joins the stored activity holding a source of that track, whatever the
+  // same-run rule says; by that rule only when none is stored.
+  std::optional<std::string> stored_track_sha256;
 };
 
 struct ArchiveRead {
   std::vector<ImportUnit> units;
-  std::vector<Problem> warnings;    // ignored members, rows whose track is missing
-  std::int64_t members = 0;         // member files read or skipped by hash
-  std::int64_t known_members = 0;   // of which skipped: their SHA-256 was already imported
-  std::optional<Problem> error;     // the archive itself failed; units read before it stand
-  std::vector<UnitFile> on_success; // recorded once every unit was stored
+  std::vector<Problem> warnings;     // ignored members, rows whose track is missing
+  std::int64_t members = 0;          // member files read or skipped by hash
+  std::int64_t known_members = 0;    // of which skipped: their SHA-256 was already imported
+  std::optional<Problem> error;      // the archive itself failed; units read before it stand
+  std::vector<UnitFile> on_success;  // recorded once every unit was stored
 };
 
 // True when the athlete already imported content with this SHA-256.

@@ -57,9 +57,9 @@ std::uint32_t little_endian(std::string_view bytes, std::size_t at, std::size_t 
 std::vector<std::string> names_cut_at_nul(std::string_view zip) {
   std::vector<std::string> cut;
   if (zip.size() < k_end_record_size) return cut;
-  const std::size_t lowest =
-      zip.size() > k_end_record_size + k_max_comment ? zip.size() - k_end_record_size - k_max_comment
-                                                     : 0;
+  const std::size_t lowest = zip.size() > k_end_record_size + k_max_comment
+                                 ? zip.size() - k_end_record_size - k_max_comment
+                                 : 0;
   std::size_t end = std::string_view::npos;
   for (std::size_t pos = zip.size() - k_end_record_size + 1; pos-- > lowest;) {
     if (zip.substr(pos, 4) == k_end_signature) {
@@ -100,7 +100,8 @@ std::vector<std::string> names_cut_at_nul(std::string_view zip) {
 // past the cap would allocate memory the member may never fill.
 void append_capped(std::string& bytes, std::string_view chunk, std::size_t cap) {
   const std::size_t needed = bytes.size() + chunk.size();
-  if (needed > bytes.capacity()) bytes.reserve(std::min(std::max(needed, 2 * bytes.capacity()), cap));
+  if (needed > bytes.capacity())
+    bytes.reserve(std::min(std::max(needed, 2 * bytes.capacity()), cap));
   bytes.append(chunk);
 }
 
@@ -114,7 +115,8 @@ Stop read_entry(archive* a, const ZipMember& member, std::size_t cap, ZipMemberD
                              *member.size, cap >> 20);
     return Stop::no;
   }
-  data.bytes.reserve(static_cast<std::size_t>(std::min<std::uint64_t>(member.size.value_or(0), cap)));
+  data.bytes.reserve(
+      static_cast<std::size_t>(std::min<std::uint64_t>(member.size.value_or(0), cap)));
   std::array<char, k_chunk> chunk{};
   for (;;) {
     const la_ssize_t n = archive_read_data(a, chunk.data(), chunk.size());
@@ -126,8 +128,8 @@ Stop read_entry(archive* a, const ZipMember& member, std::size_t cap, ZipMemberD
     }
     if (static_cast<std::size_t>(n) > cap - data.bytes.size()) {
       data.bytes = std::string();
-      data.error = fmt::format("the member inflates to more than {} MiB (the limit): refused",
-                               cap >> 20);
+      data.error =
+          fmt::format("the member inflates to more than {} MiB (the limit): refused", cap >> 20);
       return Stop::no;
     }
     append_capped(data.bytes, std::string_view(chunk.data(), static_cast<std::size_t>(n)), cap);
@@ -166,7 +168,8 @@ std::optional<std::string> unsafe_member_name(std::string_view name) {
   std::size_t start = 0;
   while (start <= name.size()) {
     const auto slash = name.find('/', start);
-    const auto component = name.substr(start, slash == std::string_view::npos ? slash : slash - start);
+    const auto component =
+        name.substr(start, slash == std::string_view::npos ? slash : slash - start);
     if (component == "..") return "a '..' component (a path out of the archive)";
     if (slash == std::string_view::npos) break;
     start = slash + 1;
@@ -184,9 +187,10 @@ std::optional<std::string> for_each_zip_member(std::string_view bytes, std::size
   // truncated download is refused instead of read up to where it breaks.
   archive_read_support_format_zip_seekable(a);
   if (archive_read_open_memory(a, bytes.data(), bytes.size()) != ARCHIVE_OK)
-    return fmt::format("not a zip archive, or its central directory is missing (a truncated "
-                       "download?): {}",
-                       archive_message(a));
+    return fmt::format(
+        "not a zip archive, or its central directory is missing (a truncated "
+        "download?): {}",
+        archive_message(a));
   const auto cut_names = names_cut_at_nul(bytes);
 
   for (;;) {

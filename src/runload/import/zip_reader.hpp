@@ -25,8 +25,8 @@ struct ZipMember {
 };
 
 struct ZipMemberData {
-  std::string bytes;                  // empty on error
-  std::optional<std::string> error;   // the member could not be read (or was refused)
+  std::string bytes;                 // empty on error
+  std::optional<std::string> error;  // the member could not be read (or was refused)
   bool ok() const noexcept { return !error; }
 };
 
@@ -54,8 +54,7 @@ using ZipConsumer = std::function<void(const ZipMember& member, ZipMemberData&& 
 // consumed before it stay consumed).
 std::optional<std::string> for_each_zip_member(std::string_view archive,
                                                std::size_t max_member_bytes,
-                                               const ZipWanted& wanted,
-                                               const ZipConsumer& consume);
+                                               const ZipWanted& wanted, const ZipConsumer& consume);
 
 struct ZipListing {
   std::vector<ZipMember> members;

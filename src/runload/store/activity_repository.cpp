@@ -279,11 +279,29 @@ StoreOutcome ActivityRepository::store(std::int64_t athlete_id, const model::Act
                                        std::string_view file_sha256) {
   const auto stored = find_same_run(athlete_id, incoming);
   if (!stored) return {StoreOutcome::Kind::inserted, insert(athlete_id, incoming, file_sha256)};
-  if (classify_match(*stored, incoming) == MatchKind::duplicate)
-    return {StoreOutcome::Kind::duplicate, *stored->id};
-  const auto merged = merge_activities(*stored, incoming);
-  update(merged, stored->sources.size(), file_sha256);
-  return {StoreOutcome::Kind::merged, *stored->id};
+  return store_into(*stored, incoming, file_sha256);
+}
+
+StoreOutcome ActivityRepository::store_into(const model::Activity& stored,
+                                            const model::Activity& incoming,
+                                            std::string_view file_sha256) {
+  if (classify_match(stored, incoming) == MatchKind::duplicate)
+    return {StoreOutcome::Kind::duplicate, *stored.id};
+  const auto merged = merge_activities(stored, incoming);
+  update(merged, stored.sources.size(), file_sha256);
+  return {StoreOutcome::Kind::merged, *stored.id};
+}
+
+std::optional<model::Activity> ActivityRepository::find_by_source_sha256(
+    std::int64_t athlete_id, std::string_view file_sha256) {
+  SQLite::Statement query(m_db.sql(),
+                          "SELECT a.id FROM activities a JOIN activity_sources s ON s.activity_id "
+                          "= a.id WHERE a.athlete_id = ? AND s.file_sha256 = ? ORDER BY a.id "
+                          "LIMIT 1");
+  query.bind(1, athlete_id);
+  query.bind(2, std::string(file_sha256));
+  if (!query.executeStep()) return std::nullopt;
+  return find(query.getColumn(0).getInt64());
 }
 
 bool ActivityRepository::is_file_imported(std::int64_t athlete_id, std::string_view sha256) {

@@ -81,6 +81,19 @@ class ActivityRepository {
   StoreOutcome store(std::int64_t athlete_id, const model::Activity& incoming,
                      std::string_view file_sha256);
 
+  // The athlete's activity (of several, the lowest id) with a source recorded
+  // with `file_sha256`, with sources and histograms: where the track of a
+  // file imported before went.
+  std::optional<model::Activity> find_by_source_sha256(std::int64_t athlete_id,
+                                                       std::string_view file_sha256);
+
+  // Stores `incoming` into `stored` (found by the caller, say by
+  // find_by_source_sha256) whatever the same-run rule says: a duplicate when
+  // store::classify_match says so, else merged (store::merge_activities).
+  // Throws as insert().
+  StoreOutcome store_into(const model::Activity& stored, const model::Activity& incoming,
+                          std::string_view file_sha256);
+
   bool is_file_imported(std::int64_t athlete_id, std::string_view sha256);
   // Records a file as imported now. A file already recorded is left as it is.
   void record_imported_file(const ImportedFile& file);
