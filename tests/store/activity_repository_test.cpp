@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include <runload/model/local_time.hpp>
+#include <runload/store/activity_merge.hpp>
 #include <runload/store/activity_repository.hpp>
 #include <runload/store/athletes.hpp>
 #include <runload/store/database.hpp>
@@ -391,4 +392,34 @@ TEST_CASE("activity_repository: a rolled-back transaction leaves nothing", "[sto
   CHECK(count(db, "activities") == 0);
   CHECK(count(db, "activity_sources") == 0);
   CHECK(count(db, "imported_files") == 0);
+}
+
+TEST_CASE("activity_repository: a row joins the activity of a known track whatever its distance",
+          "[store][activities]") {
+  auto db = store::Database::open_in_memory();
+  const auto athlete = make_athlete(db);
+  store::ActivityRepository repo(db);
+  const auto stored_id =
+      repo.store(athlete, track(utc("2024-01-07T08:00:00Z"), 10000.0, 3000s, "tcx"), "sha-track")
+          .activity_id;
+  CHECK_FALSE(repo.find_by_source_sha256(athlete, "sha-other"));
+  const auto stored = repo.find_by_source_sha256(athlete, "sha-track");
+  REQUIRE(stored);
+  CHECK(stored->id == stored_id);
+
+  // 30% shorter and 10 minutes later: not the same run by the rule...
+  auto row = csv_row(utc("2024-01-07T08:10:00Z"), 7000.0, 2100s);
+  row.name = "Named in Strava";
+  CHECK_FALSE(store::is_same_run(*stored, row));
+  // ...but joined when the caller knows it is.
+  const auto outcome = repo.store_into(*stored, row, "sha-csv");
+  CHECK(outcome.kind == store::StoreOutcome::Kind::merged);
+  CHECK(outcome.activity_id == stored_id);
+  const auto merged = repo.find(stored_id);
+  REQUIRE(merged);
+  CHECK(merged->name == "Named in Strava");
+  CHECK(merged->distance_m == Approx(10000.0));
+  CHECK(merged->sources.size() == 2);
+  CHECK(repo.store_into(*merged, row, "sha-csv").kind == store::StoreOutcome::Kind::duplicate);
+  CHECK(count(db, "activities") == 1);
 }
