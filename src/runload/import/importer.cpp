@@ -90,6 +90,21 @@ bool is_zip(const fs::path& path, std::string_view bytes) {
          lower(path.extension().string()) == ".zip";
 }
 
+// Reads an archive; one that cannot be read at all (out of memory) fails as
+// one input, while the database failing stops the import, as everywhere.
+template <typename Read>
+std::optional<ArchiveRead> read_guarded(const std::string& label, ImportSummary& summary,
+                                        Read&& read) {
+  try {
+    return read();
+  } catch (const std::exception& e) {
+    if (store::is_sqlite_error(e)) throw;
+    ++summary.failed;
+    summary.errors.push_back(problem(label, fmt::format("cannot be read: {}", e.what())));
+    return std::nullopt;
+  }
+}
+
 // Collects the importable files below `dir`. A folder that cannot be read
 // is an error of its own; its siblings are still walked.
 void walk_folder(const fs::path& dir, std::vector<InputFile>& found, std::vector<Problem>& errors) {
@@ -199,9 +214,13 @@ void Importer::import_file(const InputFile& input, ImportSummary& summary) {
     return known_files.is_file_imported(m_target.athlete_id, sha256);
   };
   if (input.kind == InputKind::strava_export_folder) {
-    auto read = read_export_folder(input.path, context, m_read, is_imported);
-    summary.files += read.members;
-    import_archive(read, std::nullopt, summary);
+    ++summary.files;
+    auto read = read_guarded(label, summary, [&] {
+      return read_export_folder(input.path, context, m_read, is_imported);
+    });
+    if (!read) return;
+    summary.files += read->members - 1;
+    import_archive(*read, std::nullopt, summary);
     return;
   }
   std::string sha256;
@@ -216,8 +235,11 @@ void Importer::import_file(const InputFile& input, ImportSummary& summary) {
     return;
   }
   if (is_zip(input.path, m_bytes)) {
-    auto read = read_zip_archive(m_bytes, label, context, m_read, is_imported);
-    import_archive(read,
+    auto read = read_guarded(label, summary, [&] {
+      return read_zip_archive(m_bytes, label, context, m_read, is_imported);
+    });
+    if (!read) return;
+    import_archive(*read,
                    store::ImportedFile{m_target.athlete_id, sha256, label, "zip",
                                        static_cast<std::int64_t>(0)},
                    summary);
