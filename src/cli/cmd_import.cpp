@@ -98,12 +98,14 @@ void setup_import(CLI::App& app, Context& ctx, Action& action) {
   auto paths = std::make_shared<std::vector<std::string>>();
   auto json = std::make_shared<bool>(false);
   cmd->add_option("PATH", *paths,
-                  "files (any name) or folders (their .csv .gpx .tcx .fit, .gz of these, .zip)")
+                  "files (any name) or folders (their .csv .gpx .tcx .fit, .gz of these, .zip; "
+                  "an unpacked Strava export as one export)")
       ->required();
   cmd->add_flag("--json", *json, "print the summary as one JSON object on stdout");
   cmd->footer(fmt::format(
       "Files already imported (same content) are skipped; the same run from two sources is "
-      "merged. Each file is stored whole or not at all. Files over {} MiB are refused.\n"
+      "merged. Each file is stored whole or not at all; in a zip or a Strava export, each "
+      "member (a row with its track). Files over {} MiB are refused.\n"
       "Exit 0 when every file was imported or already known, 1 when any failed.",
       import::k_max_file_bytes >> 20));
   cmd->callback([&ctx, &action, paths, json] {

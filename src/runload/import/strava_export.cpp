@@ -337,7 +337,8 @@ ArchiveRead read_archive(MemberSource& source, const std::string& label,
         csv.reset();
       } else {
         rows = std::move(csv->parsed.activities);
-        for (auto& warning : csv->parsed.warnings) result.warnings.push_back(std::move(warning));
+        if (!csv->known)
+          for (auto& warning : csv->parsed.warnings) result.warnings.push_back(std::move(warning));
       }
     }
   }
@@ -363,8 +364,10 @@ ArchiveRead read_archive(MemberSource& source, const std::string& label,
         result.units.push_back(joined_unit(row, found->second, result.warnings));
         continue;
       }
+      // The rows of an activities.csv imported before are stored only with a
+      // new track.
+      if (csv->known) continue;
       if (found != tracks.end() && found->second.known) {
-        if (csv->known) continue;
         auto unit = row_unit(*csv, row);
         unit.stored_track_sha256 = found->second.sha256;
         result.units.push_back(std::move(unit));
@@ -375,7 +378,7 @@ ArchiveRead read_archive(MemberSource& source, const std::string& label,
             row_source.file, row_source.line, std::nullopt,
             fmt::format("its track file '{}' is not in the export; the row is imported alone",
                         *row.track_file)});
-      if (!csv->known) result.units.push_back(row_unit(*csv, row));
+      result.units.push_back(row_unit(*csv, row));
     }
     if (!csv->known) result.on_success.push_back({csv->label, csv->sha256, csv->name});
   }
