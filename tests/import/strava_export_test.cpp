@@ -308,3 +308,21 @@ TEST_CASE("strava_export: is_strava_export_folder wants activities.csv beside ac
   CHECK(import::is_strava_export_folder(dir / "a"));
   CHECK_FALSE(import::is_strava_export_folder(dir / "a/activities"));
 }
+
+TEST_CASE("strava_export: of two members with one name the first is read, the second refused",
+          "[import][strava_export]") {
+  Fixture f;
+  auto other = test::export_gpx_run();
+  for (std::size_t pos = 0; (pos = other.find("2024-03-06", pos)) != std::string::npos;)
+    other.replace(pos, 10, "2024-03-12");
+  const auto zip = f.dir.write(
+      "twice.zip", test::make_zip({{"run.gpx", test::export_gpx_run()}, {"run.gpx", other}}));
+  const auto summary = f.run({zip});
+  CHECK(summary.imported == 1);
+  CHECK(summary.failed == 1);
+  CHECK_THAT(messages(summary.errors),
+             Catch::Contains(zip.string() + "!run.gpx: refused: a second member"));
+  const auto runs = f.activities();
+  REQUIRE(runs.size() == 1);
+  CHECK(runs[0].local_date() == date::sys_days{date::year{2024} / 3 / 6});
+}

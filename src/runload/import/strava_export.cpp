@@ -24,6 +24,9 @@ namespace {
 
 constexpr std::string_view k_activities_csv = "activities.csv";
 constexpr std::string_view k_activities_folder = "activities/";
+// Two members of one name: the first is read, the second refused, since
+// tools disagree on which one an archive means.
+constexpr const char* k_second_member = "refused: a second member with the same name";
 
 std::string lower(std::string_view text) {
   std::string out(text);
@@ -75,16 +78,11 @@ class ZipSource final : public MemberSource {
   }
 
   std::optional<std::string> read(const Wanted& wanted, const Consumer& consume) override {
-    std::set<std::string> seen;
     return for_each_zip_member(
         m_zip, k_max_file_bytes, [&](const ZipMember& member) { return wanted(member.name); },
         [&](const ZipMember& member, ZipMemberData&& data) {
           // Refused members were reported from the listing.
           if (member.refusal || !wanted(member.name)) return;
-          if (!seen.insert(member.name).second) {
-            consume(member.name, ZipMemberData{{}, "refused: a second member with the same name"});
-            return;
-          }
           consume(member.name, std::move(data));
         });
   }
@@ -235,6 +233,12 @@ ImportUnit row_unit(const MemberResult& csv, const ParsedActivity& row) {
   return unit;
 }
 
+// Where a row came from, for warnings about it.
+model::Source row_source(const ParsedActivity& row, const std::string& fallback) {
+  if (row.activity.sources.empty()) return model::Source{"", fallback, std::nullopt};
+  return row.activity.sources.front();
+}
+
 std::chrono::seconds start_gap(const model::Activity& a, const model::Activity& b) {
   return a.start_utc > b.start_utc ? a.start_utc - b.start_utc : b.start_utc - a.start_utc;
 }
@@ -257,7 +261,7 @@ ImportUnit joined_unit(const ParsedActivity& row, MemberResult& track,
       });
   const auto gap = start_gap(nearest->activity, row.activity);
   if (gap > store::k_same_run_start_window) {
-    const auto& source = row.activity.sources.front();
+    const auto source = row_source(row, track.label);
     warnings.push_back(Problem{source.file, source.line, std::nullopt,
                                fmt::format("the row and its track {} start {} s apart; joined "
                                            "by the Filename column",
@@ -322,6 +326,11 @@ ArchiveRead read_archive(MemberSource& source, const std::string& label,
     const std::string csv_name = *root + std::string(k_activities_csv);
     if (auto error = source.read([&](const std::string& name) { return name == csv_name; },
                                  [&](const std::string& name, ZipMemberData&& data) {
+                                   if (csv) {
+                                     result.units.push_back(
+                                         failed_unit(source.label(name), k_second_member));
+                                     return;
+                                   }
                                    csv = take_member(name, source, std::move(data), context, read,
                                                      [](const std::string&) { return false; });
                                  })) {
@@ -345,8 +354,12 @@ ArchiveRead read_archive(MemberSource& source, const std::string& label,
 
   std::map<std::string, MemberResult> tracks;
   const auto stop = source.read(
-      [&](const std::string& name) { return wanted.count(name) > 0 && !tracks.count(name); },
+      [&](const std::string& name) { return wanted.count(name) > 0; },
       [&](const std::string& name, ZipMemberData&& data) {
+        if (tracks.count(name)) {
+          result.units.push_back(failed_unit(source.label(name), k_second_member));
+          return;
+        }
         ++result.members;
         auto member = take_member(name, source, std::move(data), context, read, is_imported);
         if (member.known) ++result.known_members;
@@ -355,7 +368,7 @@ ArchiveRead read_archive(MemberSource& source, const std::string& label,
 
   if (csv) {
     for (const auto& row : rows) {
-      const auto& row_source = row.activity.sources.front();
+      const auto location = row_source(row, csv->label);
       const auto found = row.track_file && !row.track_file->empty()
                              ? tracks.find(*root + *row.track_file)
                              : tracks.end();
@@ -375,7 +388,7 @@ ArchiveRead read_archive(MemberSource& source, const std::string& label,
       }
       if (row.track_file && !row.track_file->empty() && found == tracks.end() && !stop)
         result.warnings.push_back(Problem{
-            row_source.file, row_source.line, std::nullopt,
+            location.file, location.line, std::nullopt,
             fmt::format("its track file '{}' is not in the export; the row is imported alone",
                         *row.track_file)});
       result.units.push_back(row_unit(*csv, row));
