@@ -348,9 +348,15 @@ void next_week(Out& out, const analyze::Report& report) {
           ? fmt::format("{}–{} km (0.8–1.3 × the mean of this week and the 2 before)",
                         km_text(*env.distance_low_m), km_text(*env.distance_high_m))
           : std::string("no running in the last 3 weeks: restart below your old level")));
+  const bool serious = std::any_of(report.flags.begin(), report.flags.end(), [](const auto& f) {
+    return f.severity >= model::Severity::high;
+  });
   out.wrapped("  ", k_indent,
-              "Stay inside it only while the mornings stay calm: pain during a run above 5/10, or "
-              "stiffness that has not settled by the next morning, means less, not more.");
+              serious ? "This week has a HIGH or URGENT flag: follow its advice first and do not "
+                        "build; this envelope is for when the tendon is calm again."
+                      : "Stay inside it only while the mornings stay calm: pain during a run above "
+                        "5/10, or stiffness that has not settled by the next morning, means less, "
+                        "not more.");
 }
 
 void empty_history(Out& out) {
