@@ -47,12 +47,18 @@ struct ParseResult {
   bool ok() const noexcept { return errors.empty(); }
 };
 
+// The unit of distances in exports that do not state it.
+enum class DistanceUnit { km, miles };
+
 // What a reader needs besides the bytes.
 struct ParseContext {
   std::string file;  // label used in Problems and Sources
   // The athlete's zone: naive local times are read in it, and activities whose
   // file gives no UTC offset take the zone's offset at their start.
   const date::time_zone* zone = nullptr;
+  // Garmin Connect's activities CSV writes distances in the account's unit
+  // and its header does not say which; the user states it (default km).
+  DistanceUnit distance_unit = DistanceUnit::km;
 };
 
 }  // namespace runload::import

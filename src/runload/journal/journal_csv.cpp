@@ -7,14 +7,14 @@
 #include <map>
 #include <optional>
 
+#include <runload/import/csv_reader.hpp>
 #include <runload/journal/validation.hpp>
 
 namespace runload::journal {
 namespace {
 
-// --- a small RFC 4180 reader ---------------------------------------------
-// Private to the journal; the importer has its own reader for activity CSVs.
-
+// The records of the file, as owned strings so cells can be trimmed and
+// compared freely; the RFC 4180 work is the importer's CSV reader.
 struct Record {
   std::int64_t line = 0;
   std::vector<std::string> fields;
@@ -26,73 +26,12 @@ struct Records {
 };
 
 Records read_records(std::string_view text) {
-  constexpr std::string_view k_bom = "\xEF\xBB\xBF";
-  if (text.starts_with(k_bom)) text.remove_prefix(k_bom.size());
-
+  const auto table = import::parse_csv(text);
   Records out;
-  std::int64_t line = 1;
-  std::size_t i = 0;
-  const std::size_t n = text.size();
-  while (i < n) {
-    Record record;
-    record.line = line;
-    bool end_of_record = false;
-    while (!end_of_record) {
-      std::string field;
-      if (i < n && text[i] == '"') {
-        const std::int64_t opened = line;
-        ++i;
-        bool closed = false;
-        while (i < n) {
-          const char c = text[i];
-          if (c == '"') {
-            if (i + 1 < n && text[i + 1] == '"') {
-              field += '"';
-              i += 2;
-              continue;
-            }
-            ++i;
-            closed = true;
-            break;
-          }
-          if (c == '\n') ++line;
-          field += c;
-          ++i;
-        }
-        if (!closed) {
-          out.error = CsvProblem{opened, "a quoted cell is never closed"};
-          return out;
-        }
-        if (i < n && text[i] != ',' && text[i] != '\n' && text[i] != '\r') {
-          out.error = CsvProblem{line, "text after the closing quote of a cell"};
-          return out;
-        }
-      } else {
-        while (i < n && text[i] != ',' && text[i] != '\n' && text[i] != '\r') {
-          if (text[i] == '"') {
-            out.error = CsvProblem{line,
-                                   "a quote inside an unquoted cell (quote the whole "
-                                   "cell and double the quote)"};
-            return out;
-          }
-          field += text[i++];
-        }
-      }
-      record.fields.push_back(std::move(field));
-      if (i >= n) {
-        end_of_record = true;
-      } else if (text[i] == ',') {
-        ++i;
-      } else {
-        if (text[i] == '\r') ++i;
-        if (i < n && text[i] == '\n') ++i;
-        ++line;
-        end_of_record = true;
-      }
-    }
-    const bool blank_line = record.fields.size() == 1 && record.fields.front().empty();
-    if (!blank_line) out.records.push_back(std::move(record));
-  }
+  out.records.reserve(table.records().size());
+  for (const auto& record : table.records())
+    out.records.push_back({record.line, {record.fields.begin(), record.fields.end()}});
+  if (table.error()) out.error = CsvProblem{table.error()->line, "a quoted cell is never closed"};
   return out;
 }
 

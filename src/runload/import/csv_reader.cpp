@@ -1,0 +1,127 @@
+#include <runload/import/csv_reader.hpp>
+
+namespace runload::import {
+namespace {
+
+constexpr std::string_view k_utf8_bom = "\xEF\xBB\xBF";
+
+}  // namespace
+
+std::string_view trim(std::string_view text) noexcept {
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+  return text;
+}
+
+CsvTable parse_csv(std::string_view text, char separator) {
+  CsvTable table;
+  if (text.substr(0, k_utf8_bom.size()) == k_utf8_bom) text.remove_prefix(k_utf8_bom.size());
+
+  const std::size_t n = text.size();
+  std::size_t i = 0;
+  std::int64_t line = 1;
+  CsvRecord record;
+  record.line = line;
+  bool record_has_content = false;  // tells a blank line from a record of one empty field
+
+  // Consumes a line break at i (CRLF, LF or CR) if there is one.
+  auto eat_line_break = [&]() -> bool {
+    if (i < n && text[i] == '\r') {
+      ++i;
+      if (i < n && text[i] == '\n') ++i;
+      ++line;
+      return true;
+    }
+    if (i < n && text[i] == '\n') {
+      ++i;
+      ++line;
+      return true;
+    }
+    return false;
+  };
+
+  while (i < n) {
+    if (text[i] == '"') {
+      const std::int64_t start_line = line;
+      const std::size_t start = ++i;
+      bool doubled = false;
+      bool closed = false;
+      while (i < n) {
+        const char c = text[i];
+        if (c == '"') {
+          if (i + 1 < n && text[i + 1] == '"') {
+            doubled = true;
+            i += 2;
+            continue;
+          }
+          closed = true;
+          break;
+        }
+        // Line breaks inside the field still advance the line count so that
+        // later records report where they really start.
+        if (c == '\n' || (c == '\r' && (i + 1 >= n || text[i + 1] != '\n'))) ++line;
+        ++i;
+      }
+      if (!closed) {
+        table.m_error = CsvError{start_line, "unterminated quoted field"};
+        return table;
+      }
+      std::string_view raw = text.substr(start, i - start);
+      ++i;  // closing quote
+      if (doubled) {
+        std::string unescaped;
+        unescaped.reserve(raw.size());
+        for (std::size_t k = 0; k < raw.size(); ++k) {
+          unescaped += raw[k];
+          if (raw[k] == '"') ++k;
+        }
+        raw = table.m_unescaped.emplace_back(std::move(unescaped));
+      }
+      record.fields.push_back(raw);
+      record_has_content = true;
+      // Characters between the closing quote and the separator are not RFC
+      // 4180; they are tolerated and dropped, as spreadsheets do.
+      while (i < n && text[i] != separator && text[i] != '\n' && text[i] != '\r') ++i;
+    } else {
+      const std::size_t start = i;
+      while (i < n && text[i] != separator && text[i] != '\n' && text[i] != '\r') ++i;
+      record.fields.push_back(text.substr(start, i - start));
+      if (i > start) record_has_content = true;
+    }
+
+    if (i < n && text[i] == separator) {
+      ++i;
+      record_has_content = true;
+      if (i == n) record.fields.emplace_back();  // "a,b," ends in an empty field
+      continue;
+    }
+    eat_line_break();
+    if (record_has_content) table.m_records.push_back(std::move(record));
+    record = CsvRecord{};
+    record.line = line;
+    record_has_content = false;
+  }
+  if (record_has_content) table.m_records.push_back(std::move(record));
+  return table;
+}
+
+CsvHeader::CsvHeader(const CsvRecord& header) {
+  m_names.reserve(header.fields.size());
+  for (auto name : header.fields) m_names.push_back(trim(name));
+}
+
+std::optional<std::size_t> CsvHeader::find(std::string_view name, int occurrence) const noexcept {
+  int seen = 0;
+  for (std::size_t i = 0; i < m_names.size(); ++i) {
+    if (m_names[i] == name && ++seen == occurrence) return i;
+  }
+  return std::nullopt;
+}
+
+int CsvHeader::count(std::string_view name) const noexcept {
+  int seen = 0;
+  for (auto n : m_names) seen += n == name ? 1 : 0;
+  return seen;
+}
+
+}  // namespace runload::import

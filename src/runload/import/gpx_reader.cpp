@@ -1,0 +1,289 @@
+#include <runload/import/gpx_reader.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+#include <pugixml.hpp>
+
+#include <runload/import/csv_reader.hpp>
+#include <runload/import/iso_time.hpp>
+#include <runload/import/track_metrics.hpp>
+#include <runload/import/values.hpp>
+
+namespace runload::import {
+namespace {
+
+// Extensions nest two or three levels (extensions > TrackPointExtension > hr);
+// a bound keeps a hostile file from making the walk deep.
+constexpr int k_max_extension_depth = 4;
+
+std::string_view local_name(const char* qualified) noexcept {
+  std::string_view name(qualified);
+  const auto colon = name.rfind(':');
+  return colon == std::string_view::npos ? name : name.substr(colon + 1);
+}
+
+pugi::xml_node child_named(pugi::xml_node parent, std::string_view name) {
+  for (auto child : parent.children()) {
+    if (child.type() == pugi::node_element && local_name(child.name()) == name) return child;
+  }
+  return {};
+}
+
+std::string_view text_of(pugi::xml_node node) {
+  return trim(node.text().get());
+}
+
+// Offsets of every '\n' in the original text. The in-place parse overwrites
+// delimiters and folds escapes, so lines must be counted before it.
+class LineIndex {
+ public:
+  explicit LineIndex(std::string_view text) {
+    const char* base = text.data();
+    const char* p = base;
+    const char* end = base + text.size();
+    while (p < end) {
+      const void* hit = std::memchr(p, '\n', static_cast<std::size_t>(end - p));
+      if (hit == nullptr) break;
+      const char* nl = static_cast<const char*>(hit);
+      m_newlines.push_back(static_cast<std::size_t>(nl - base));
+      p = nl + 1;
+    }
+  }
+  std::int64_t line_of(std::ptrdiff_t offset) const {
+    if (offset < 0) return 1;
+    const auto it =
+        std::lower_bound(m_newlines.begin(), m_newlines.end(), static_cast<std::size_t>(offset));
+    return static_cast<std::int64_t>(it - m_newlines.begin()) + 1;
+  }
+
+ private:
+  std::vector<std::size_t> m_newlines;
+};
+
+struct Reader {
+  const ParseContext& ctx;
+  const LineIndex& lines;
+  ParseResult& result;
+
+  void error_at(pugi::xml_node node, std::string message) {
+    result.errors.push_back(
+        Problem{ctx.file, lines.line_of(node.offset_debug()), std::nullopt, std::move(message)});
+  }
+
+  std::optional<double> coordinate(pugi::xml_node point, const char* name, double limit) {
+    const auto attr = point.attribute(name);
+    if (!attr) {
+      error_at(point, fmt::format("<{}> without a {} attribute", point.name(), name));
+      return std::nullopt;
+    }
+    const auto value = parse_number(attr.value());
+    if (!value || std::abs(*value) > limit) {
+      error_at(point, fmt::format("invalid {} \"{}\"", name, attr.value()));
+      return std::nullopt;
+    }
+    return value;
+  }
+
+  void read_extensions(pugi::xml_node node, model::TrackPoint& point, int depth) {
+    if (depth > k_max_extension_depth) return;
+    for (auto child : node.children()) {
+      if (child.type() != pugi::node_element) continue;
+      const auto name = local_name(child.name());
+      if (name == "hr" || name == "heartrate") {
+        point.hr_bpm = parse_number(text_of(child));
+      } else if (name == "cad" || name == "cadence") {
+        point.cadence_spm = parse_number(text_of(child));
+      } else {
+        read_extensions(child, point, depth + 1);
+      }
+    }
+  }
+
+  // Reads one trkpt; returns false after reporting an error.
+  bool read_point(pugi::xml_node node, model::TrackPoint& point,
+                  std::optional<std::chrono::seconds>& stated_offset, bool& offset_seen) {
+    point.lat = coordinate(node, "lat", 90.0);
+    point.lon = coordinate(node, "lon", 180.0);
+    if (!point.lat || !point.lon) return false;
+    for (auto child : node.children()) {
+      if (child.type() != pugi::node_element) continue;
+      const auto name = local_name(child.name());
+      if (name == "ele") {
+        const auto text = text_of(child);
+        if (text.empty()) continue;
+        point.ele_m = parse_number(text);
+        if (!point.ele_m) {
+          error_at(child, fmt::format("invalid elevation \"{}\"", text));
+          return false;
+        }
+      } else if (name == "time") {
+        const auto text = text_of(child);
+        if (text.empty()) continue;
+        const auto t = parse_iso_time(text);
+        if (!t) {
+          error_at(child, fmt::format("invalid time \"{}\"", text));
+          return false;
+        }
+        point.time = t->utc;
+        if (!offset_seen) {
+          stated_offset = t->stated_offset;
+          offset_seen = true;
+        }
+      } else if (name == "extensions") {
+        read_extensions(child, point, 1);
+      }
+    }
+    return true;
+  }
+};
+
+}  // namespace
+
+model::Sport gpx_sport(std::string_view type) noexcept {
+  return sport_from_label(type);
+}
+
+ParseResult read_gpx(std::string& buffer, const ParseContext& ctx) {
+  ParseResult result;
+  const LineIndex lines(buffer);
+  pugi::xml_document doc;
+  const auto parsed = doc.load_buffer_inplace(buffer.data(), buffer.size(), pugi::parse_default,
+                                              pugi::encoding_auto);
+  if (!parsed) {
+    if (parsed.status == pugi::status_no_document_element) {
+      result.errors.push_back(
+          Problem{ctx.file, std::nullopt, std::nullopt, "empty document: no <gpx> element"});
+    } else {
+      result.errors.push_back(Problem{ctx.file, lines.line_of(parsed.offset), std::nullopt,
+                                      fmt::format("malformed XML: {}", parsed.description())});
+    }
+    return result;
+  }
+  const pugi::xml_node gpx = doc.document_element();
+  if (local_name(gpx.name()) != "gpx") {
+    result.errors.push_back(
+        Problem{ctx.file, lines.line_of(gpx.offset_debug()), std::nullopt,
+                fmt::format("not a GPX document: the root element is <{}>", gpx.name())});
+    return result;
+  }
+
+  Reader reader{ctx, lines, result};
+  const std::string metadata_name(text_of(child_named(child_named(gpx, "metadata"), "name")));
+  std::size_t tracks = 0, track_points = 0, timed_points = 0, still_tracks = 0, too_fast_tracks = 0,
+              routes = 0, waypoints = 0;
+
+  for (auto trk : gpx.children()) {
+    if (trk.type() != pugi::node_element) continue;
+    const auto kind = local_name(trk.name());
+    if (kind == "rte") ++routes;
+    if (kind == "wpt") ++waypoints;
+    if (kind != "trk") continue;
+    ++tracks;
+
+    model::Track track;
+    std::optional<std::chrono::seconds> stated_offset;
+    bool offset_seen = false;
+    for (auto seg : trk.children()) {
+      if (seg.type() != pugi::node_element || local_name(seg.name()) != "trkseg") continue;
+      model::Segment& segment = track.segments.emplace_back();
+      for (auto pt : seg.children()) {
+        if (pt.type() != pugi::node_element || local_name(pt.name()) != "trkpt") continue;
+        ++track_points;
+        model::TrackPoint point;
+        if (!reader.read_point(pt, point, stated_offset, offset_seen)) return result;
+        segment.push_back(point);
+      }
+    }
+
+    const model::Sport sport = gpx_sport(text_of(child_named(trk, "type")));
+    if (is_foot_sport(sport)) {
+      for (auto& segment : track.segments) {
+        for (auto& point : segment) {
+          if (point.cadence_spm) *point.cadence_spm *= 2.0;
+        }
+      }
+    }
+    const TrackMetrics metrics = compute_track_metrics(track);
+    timed_points += metrics.kept_points;
+    // One timed point is a position fix, not an activity; a track whose
+    // points never move (a location-history "stay") is not one either.
+    if (metrics.kept_points < 2) {
+      too_fast_tracks += metrics.glitches_dropped > 0 ? 1 : 0;
+      continue;
+    }
+    if (metrics.distance_m && *metrics.distance_m <= 0.0) {
+      ++still_tracks;
+      continue;
+    }
+
+    ParsedActivity parsed_activity;
+    model::Activity& a = parsed_activity.activity;
+    const auto start = date::floor<std::chrono::seconds>(*metrics.start);
+    if (stated_offset) {
+      a.start_utc = start;
+      a.utc_offset = *stated_offset;
+      a.offset_origin = model::OffsetOrigin::file;
+    } else {
+      set_start_in_zone(a, start, ctx.zone);
+    }
+    a.sport = sport;
+    a.name = std::string(text_of(child_named(trk, "name")));
+    if (a.name.empty()) a.name = metadata_name;
+    apply_metrics(metrics, a);
+    a.sources.push_back(model::Source{"gpx", ctx.file, std::nullopt});
+    const auto dropped =
+        metrics.glitches_dropped + metrics.non_increasing_dropped + metrics.untimed_dropped;
+    if (dropped > 0) {
+      result.warnings.push_back(
+          Problem{ctx.file, lines.line_of(trk.offset_debug()), std::nullopt,
+                  fmt::format("track \"{}\": dropped {} GPS glitch point(s) (over {} m/s), {} "
+                              "whose time did not increase and {} without a time",
+                              a.name, metrics.glitches_dropped, k_glitch_speed_mps,
+                              metrics.non_increasing_dropped, metrics.untimed_dropped)});
+    }
+    result.activities.push_back(std::move(parsed_activity));
+  }
+
+  if (still_tracks > 0 && !result.activities.empty()) {
+    result.warnings.push_back(
+        Problem{ctx.file, std::nullopt, std::nullopt,
+                fmt::format("{} track(s) whose points never move were skipped", still_tracks)});
+  }
+  if (result.activities.empty()) {
+    std::string message;
+    if (still_tracks > 0) {
+      message = "no movement: the timed track points all stay at one position";
+    } else if (too_fast_tracks > 0) {
+      message = fmt::format(
+          "too few track points: every point after the first implies more than {} m/s (a "
+          "vehicle or GPS glitches, not a run)",
+          k_glitch_speed_mps);
+    } else if (timed_points > 0) {
+      message = "too few track points with time: no track has two points with distinct times";
+    } else if (track_points > 0) {
+      message = fmt::format(
+          "no track points with time: the track has {} point(s) but none has a <time> (a route "
+          "drawn on a map?)",
+          track_points);
+    } else if (tracks > 0) {
+      message = "no track points with time: the track is empty (no <trkpt> in its <trkseg>)";
+    } else if (routes > 0) {
+      message = "no track points with time: this looks like a planned route (rte)";
+    } else if (waypoints > 0) {
+      message = "no track points with time: the file holds only waypoints (wpt)";
+    } else {
+      message =
+          "no track points with time: the document has no track, route or waypoint (metadata "
+          "only or empty)";
+    }
+    result.errors.push_back(Problem{ctx.file, std::nullopt, std::nullopt, std::move(message)});
+  }
+  return result;
+}
+
+}  // namespace runload::import

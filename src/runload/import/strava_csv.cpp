@@ -1,0 +1,186 @@
+#include <runload/import/strava_csv.hpp>
+
+#include <array>
+#include <cmath>
+#include <sstream>
+#include <string>
+#include <utility>
+
+#include <date/date.h>
+#include <fmt/format.h>
+
+#include <runload/import/csv_reader.hpp>
+#include <runload/import/values.hpp>
+
+namespace runload::import {
+namespace {
+
+// Headers that only a localised export carries; one is enough to tell.
+constexpr std::array<std::string_view, 6> k_localised_markers{
+    "Aktivitätsdatum",        // de
+    "Aktivitätstyp",          // de
+    "Date de l'activité",     // fr
+    "Type d'activité",        // fr
+    "Fecha de la actividad",  // es
+    "Data dell'attività",     // it
+};
+
+struct Columns {
+  std::optional<std::size_t> date, type, name, gear, filename, distance_km, distance_m, elapsed,
+      elapsed_precise, moving, elevation_gain, elevation_loss, max_hr, max_hr_precise, avg_hr,
+      max_cadence, avg_cadence;
+};
+
+Columns locate(const CsvHeader& h) {
+  Columns c;
+  c.date = h.find("Activity Date");
+  c.type = h.find("Activity Type");
+  c.name = h.find("Activity Name");
+  c.gear = h.find("Activity Gear");
+  c.filename = h.find("Filename");
+  c.distance_km = h.find("Distance", 1);
+  c.distance_m = h.find("Distance", 2);
+  c.elapsed = h.find("Elapsed Time", 1);
+  c.elapsed_precise = h.find("Elapsed Time", 2);
+  c.moving = h.find("Moving Time");
+  c.elevation_gain = h.find("Elevation Gain");
+  c.elevation_loss = h.find("Elevation Loss");
+  c.max_hr = h.find("Max Heart Rate", 1);
+  c.max_hr_precise = h.find("Max Heart Rate", 2);
+  c.avg_hr = h.find("Average Heart Rate");
+  c.max_cadence = h.find("Max Cadence");
+  c.avg_cadence = h.find("Average Cadence");
+  return c;
+}
+
+// "Oct 10, 2016, 8:55:48 PM" in UTC. Older exports wrote "2016-10-10 20:55:48".
+std::optional<date::sys_seconds> parse_strava_date(std::string_view text) {
+  const std::string s(trim(text));
+  for (const char* format : {"%b %d, %Y, %I:%M:%S %p", "%Y-%m-%d %H:%M:%S"}) {
+    std::istringstream in(s);
+    in.imbue(std::locale::classic());
+    date::sys_seconds t;
+    in >> date::parse(format, t);
+    if (!in.fail()) {
+      in >> std::ws;
+      if (in.eof()) return t;
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<double> number_at(const CsvRecord& row, std::optional<std::size_t> column) {
+  return parse_number(row.at(column));
+}
+
+// A value from the precise column when it holds one, else from the rounded one.
+std::optional<double> prefer(const CsvRecord& row, std::optional<std::size_t> precise,
+                             std::optional<std::size_t> rounded) {
+  if (auto v = number_at(row, precise)) return v;
+  return number_at(row, rounded);
+}
+
+std::optional<std::chrono::seconds> seconds_of(std::optional<double> value) {
+  if (!value || *value < 0) return std::nullopt;
+  return std::chrono::seconds{std::llround(*value)};
+}
+
+std::optional<double> positive(std::optional<double> value) {
+  if (!value || *value <= 0) return std::nullopt;
+  return value;
+}
+
+}  // namespace
+
+model::Sport strava_sport(std::string_view type) noexcept {
+  using model::Sport;
+  type = trim(type);
+  if (type == "Run") return Sport::run;
+  if (type == "Trail Run") return Sport::trail_run;
+  if (type == "Virtual Run") return Sport::virtual_run;
+  if (type == "Walk") return Sport::walk;
+  if (type == "Hike") return Sport::hike;
+  if (type == "Swim") return Sport::swim;
+  // "Ride", "Virtual Ride", "E-Bike Ride", "Mountain Bike Ride", "Gravel Ride",
+  // "E-Mountain Bike Ride", "Handcycle", "Velomobile" are cycling.
+  if (type.ends_with("Ride") || type == "Handcycle" || type == "Velomobile") return Sport::ride;
+  return Sport::other;
+}
+
+ParseResult read_strava_csv(std::string_view text, const ParseContext& ctx) {
+  ParseResult result;
+  auto error = [&](std::optional<std::int64_t> line, std::string message) {
+    result.errors.push_back(Problem{ctx.file, line, std::nullopt, std::move(message)});
+  };
+
+  const CsvTable table = parse_csv(text);
+  if (table.error()) {
+    error(table.error()->line, table.error()->message);
+    return result;
+  }
+  if (table.records().empty()) {
+    error(std::nullopt, "empty file: no Strava activities.csv header");
+    return result;
+  }
+  const CsvHeader header(table.records().front());
+  const Columns col = locate(header);
+  if (!col.date || !col.type) {
+    for (auto marker : k_localised_markers) {
+      if (header.find(marker)) {
+        error(1, "this is a localised Strava export (translated column names such as \"" +
+                     std::string(marker) +
+                     "\"); runload reads the English export: set Strava's language to English "
+                     "(Settings > Display Preferences > Language) and export again");
+        return result;
+      }
+    }
+    error(1, "not a Strava activities.csv: no \"Activity Date\" or \"Activity Type\" column");
+    return result;
+  }
+
+  const auto& records = table.records();
+  for (std::size_t r = 1; r < records.size(); ++r) {
+    const CsvRecord& row = records[r];
+    const auto start = parse_strava_date(row.at(col.date));
+    if (!start) {
+      error(row.line, fmt::format("cannot read Activity Date \"{}\" (expected like \"Oct 10, "
+                                  "2016, 8:55:48 PM\")",
+                                  row.at(col.date)));
+      continue;
+    }
+    ParsedActivity parsed;
+    model::Activity& a = parsed.activity;
+    set_start_in_zone(a, *start, ctx.zone);
+    a.sport = strava_sport(row.at(col.type));
+    a.name = std::string(trim(row.at(col.name)));
+    if (auto gear = trim(row.at(col.gear)); !gear.empty()) a.gear = std::string(gear);
+    if (auto file = trim(row.at(col.filename)); !file.empty())
+      parsed.track_file = std::string(file);
+
+    if (auto metres = number_at(row, col.distance_m)) {
+      a.distance_m = *metres;
+    } else if (auto km = number_at(row, col.distance_km)) {
+      a.distance_m = *km * 1000.0;
+    }
+    a.elapsed = seconds_of(prefer(row, col.elapsed_precise, col.elapsed));
+    a.moving = seconds_of(number_at(row, col.moving));
+    a.elevation_gain_m = number_at(row, col.elevation_gain);
+    a.elevation_loss_m = number_at(row, col.elevation_loss);
+    a.avg_hr = positive(number_at(row, col.avg_hr));
+    a.max_hr = positive(prefer(row, col.max_hr_precise, col.max_hr));
+    a.avg_cadence = positive(number_at(row, col.avg_cadence));
+    a.max_cadence = positive(number_at(row, col.max_cadence));
+    // Strava stores a run's cadence per leg (85 where the watch shows 170);
+    // runload keeps steps per minute for every foot sport.
+    if (model::is_running(a.sport) || a.sport == model::Sport::walk ||
+        a.sport == model::Sport::hike) {
+      if (a.avg_cadence) *a.avg_cadence *= 2.0;
+      if (a.max_cadence) *a.max_cadence *= 2.0;
+    }
+    a.sources.push_back(model::Source{"strava_csv", ctx.file, row.line});
+    result.activities.push_back(std::move(parsed));
+  }
+  return result;
+}
+
+}  // namespace runload::import

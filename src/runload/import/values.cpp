@@ -1,0 +1,110 @@
+#include <runload/import/values.hpp>
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+#include <cmath>
+#include <string>
+
+#include <runload/import/csv_reader.hpp>
+
+namespace runload::import {
+
+std::optional<double> parse_number(std::string_view text) noexcept {
+  text = trim(text);
+  if (!text.empty() && text.front() == '+') text.remove_prefix(1);
+  if (text.empty()) return std::nullopt;
+  double value = 0.0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc{} || end != text.data() + text.size() || !std::isfinite(value)) {
+    return std::nullopt;
+  }
+  return value;
+}
+
+std::optional<double> parse_number(std::string_view text, char decimal, char thousands) noexcept {
+  text = trim(text);
+  if (text.empty() || text.size() > 64) return std::nullopt;
+  char normalised[64];
+  std::size_t n = 0;
+  for (char c : text) {
+    if (thousands != '\0' && c == thousands) continue;
+    normalised[n++] = c == decimal ? '.' : c;
+  }
+  return parse_number(std::string_view(normalised, n));
+}
+
+std::optional<std::chrono::seconds> parse_duration(std::string_view text, char decimal) noexcept {
+  text = trim(text);
+  if (text.empty()) return std::nullopt;
+  double total = 0.0;
+  int parts = 0;
+  while (true) {
+    const auto colon = text.find(':');
+    const std::string_view part = text.substr(0, colon);
+    const bool last = colon == std::string_view::npos;
+    std::optional<double> value;
+    if (last) {
+      value = parse_number(part, decimal, '\0');
+    } else {
+      unsigned whole = 0;
+      const auto [end, ec] = std::from_chars(part.data(), part.data() + part.size(), whole);
+      if (ec == std::errc{} && end == part.data() + part.size() && !part.empty()) value = whole;
+    }
+    if (!value || *value < 0) return std::nullopt;
+    // Minutes and seconds after the first colon are below 60.
+    if (parts > 0 && *value >= 60.0) return std::nullopt;
+    total = total * 60.0 + *value;
+    if (++parts > 3) return std::nullopt;
+    if (last) break;
+    text.remove_prefix(colon + 1);
+  }
+  return std::chrono::seconds{std::llround(total)};
+}
+
+model::Sport sport_from_label(std::string_view label) noexcept {
+  using model::Sport;
+  char lower[64];
+  label = trim(label);
+  const std::size_t n = std::min(label.size(), sizeof lower);
+  for (std::size_t i = 0; i < n; ++i) {
+    lower[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(label[i])));
+  }
+  const std::string_view t(lower, n);
+  if (t.empty()) return Sport::run;
+  const auto has = [&](std::string_view part) { return t.find(part) != std::string_view::npos; };
+  if (has("run")) {
+    if (has("trail")) return Sport::trail_run;
+    if (has("treadmill") || has("indoor")) return Sport::treadmill_run;
+    if (has("virtual")) return Sport::virtual_run;
+    return Sport::run;
+  }
+  if (has("walk")) return Sport::walk;
+  if (has("hik")) return Sport::hike;
+  if (has("cycl") || has("bik") || has("ride")) return Sport::ride;
+  if (has("swim")) return Sport::swim;
+  return Sport::other;
+}
+
+bool is_foot_sport(model::Sport sport) noexcept {
+  return model::is_running(sport) || sport == model::Sport::walk || sport == model::Sport::hike;
+}
+
+std::chrono::seconds zone_offset(const date::time_zone* zone, date::sys_seconds instant) {
+  if (zone == nullptr) return std::chrono::seconds{0};
+  return zone->get_info(instant).offset;
+}
+
+date::sys_seconds local_to_utc(const date::time_zone* zone, date::local_seconds local) {
+  if (zone == nullptr) return date::sys_seconds{local.time_since_epoch()};
+  return date::zoned_time<std::chrono::seconds>(zone, local, date::choose::earliest).get_sys_time();
+}
+
+void set_start_in_zone(model::Activity& activity, date::sys_seconds start,
+                       const date::time_zone* zone) {
+  activity.start_utc = start;
+  activity.utc_offset = zone_offset(zone, start);
+  activity.offset_origin = model::OffsetOrigin::zone;
+}
+
+}  // namespace runload::import

@@ -1,0 +1,51 @@
+#pragma once
+// Small value parsers and time helpers shared by the readers. All of them
+// return nullopt on malformed input and never throw.
+
+#include <chrono>
+#include <optional>
+#include <string_view>
+
+#include <date/date.h>
+#include <date/tz.h>
+
+#include <runload/model/activity.hpp>
+
+namespace runload::import {
+
+// A decimal number with '.' as the decimal point ("12.5", "-3", "1e-05").
+// Leading/trailing spaces are allowed; anything else after the number is not.
+std::optional<double> parse_number(std::string_view text) noexcept;
+
+// A number written with the given decimal mark and optional thousands mark
+// ("1.195,5" with decimal ',' and thousands '.'). thousands == '\0': none.
+std::optional<double> parse_number(std::string_view text, char decimal, char thousands) noexcept;
+
+// A duration "H:MM:SS", "HH:MM:SS", "MM:SS" or a bare number of seconds, with an
+// optional fraction after `decimal` ("00:01:39,6"), rounded to whole seconds.
+std::optional<std::chrono::seconds> parse_duration(std::string_view text,
+                                                   char decimal = '.') noexcept;
+
+// Maps a sport label written by a device or a service ("running", "Trail
+// Running", "Treadmill Running", "cycling", "Pool Swimming") to a Sport by the
+// words it contains, case-insensitively. Empty text is `run`; text naming no
+// known sport is `other`.
+model::Sport sport_from_label(std::string_view label) noexcept;
+
+// True for the running sports, walk and hike: their cadence is in steps.
+bool is_foot_sport(model::Sport sport) noexcept;
+
+// The UTC offset of `zone` at `instant`; zero when zone is null (UTC).
+std::chrono::seconds zone_offset(const date::time_zone* zone, date::sys_seconds instant);
+
+// The instant of a naive local time in `zone` (UTC when zone is null).
+// Ambiguous times (the repeated hour when clocks go back) take the earlier
+// instant; nonexistent times (the skipped hour when clocks go forward) map to
+// the instant of the transition, both as date::choose::earliest does.
+date::sys_seconds local_to_utc(const date::time_zone* zone, date::local_seconds local);
+
+// Sets start_utc, utc_offset and offset_origin = zone from the athlete's zone.
+void set_start_in_zone(model::Activity& activity, date::sys_seconds start,
+                       const date::time_zone* zone);
+
+}  // namespace runload::import

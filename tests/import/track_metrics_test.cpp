@@ -1,0 +1,204 @@
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <cstdint>
+
+#include <runload/import/track_metrics.hpp>
+
+using namespace runload::import;
+using runload::model::TimePoint;
+using runload::model::Track;
+using runload::model::TrackPoint;
+using namespace std::chrono_literals;
+
+namespace {
+
+// One degree of latitude along a meridian on the mean sphere:
+// 6,371,008.8 m x pi / 180 = 111,195.08 m.
+constexpr double k_metres_per_degree = 6'371'008.8 * 3.14159265358979323846 / 180.0;
+const TimePoint k_t0 = TimePoint{date::sys_days{date::June / 1 / 2024}} + 8h;
+
+// A run north along the 13th meridian at `speed` m/s, one point every
+// `step_s` seconds, for `duration_s` seconds. Elevation from `ele(metres)`.
+template <typename Elevation>
+Track meridian_run(double speed, int step_s, int duration_s, Elevation ele) {
+  Track track;
+  auto& seg = track.segments.emplace_back();
+  for (int t = 0; t <= duration_s; t += step_s) {
+    const double along = speed * t;
+    TrackPoint p;
+    p.time = k_t0 + std::chrono::seconds{t};
+    p.lat = 52.0 + along / k_metres_per_degree;
+    p.lon = 13.0;
+    p.ele_m = ele(along);
+    seg.push_back(p);
+  }
+  return track;
+}
+
+// 5 km flat at 100 m, 1 km at 10% (100 m of climb), 4 km flat at 200 m.
+double hill_profile(double along) {
+  if (along < 5000.0) return 100.0;
+  if (along < 6000.0) return 100.0 + (along - 5000.0) * 0.10;
+  return 200.0;
+}
+
+// Deterministic noise in [-5, +5] m (a 32-bit linear congruential generator,
+// Numerical Recipes constants).
+struct Noise {
+  std::uint32_t state = 12345;
+  double operator()(double) {
+    state = state * 1664525u + 1013904223u;
+    return (static_cast<double>(state) / 4294967295.0) * 10.0 - 5.0;
+  }
+};
+
+}  // namespace
+
+TEST_CASE("track_metrics: haversine along a meridian gives R x angle", "[import][metrics]") {
+  // 0.01 degree of latitude: 111,195.08 m / 100 = 1,111.9508 m.
+  CHECK(haversine_m(52.0, 13.0, 52.01, 13.0) == Approx(1111.9508).epsilon(1e-6));
+  CHECK(haversine_m(0.0, 0.0, 0.0, 0.0) == 0.0);
+}
+
+TEST_CASE("track_metrics: a generated 10 km with a 100 m climb comes back", "[import][metrics]") {
+  // 10,000 m at 10/3 m/s = 3,000 s, one point a second.
+  const Track track = meridian_run(10.0 / 3.0, 1, 3000, hill_profile);
+  const TrackMetrics m = compute_track_metrics(track);
+  REQUIRE(m.distance_m);
+  CHECK(*m.distance_m == Approx(10000.0).epsilon(0.005));
+  CHECK(*m.elapsed == 3000s);
+  CHECK(*m.moving == 3000s);
+  CHECK(*m.elevation_gain_m == Approx(100.0).epsilon(0.10));
+  CHECK(*m.elevation_loss_m < 10.0);
+  CHECK(m.glitches_dropped == 0);
+  REQUIRE(m.speed_histogram);
+  CHECK(m.speed_histogram->total() == Approx(*m.distance_m));
+  // Everything at 3.33 m/s: bin 33 holds it all.
+  CHECK(m.speed_histogram->distance_at_or_above(3.3) == Approx(*m.distance_m));
+  CHECK(m.speed_histogram->distance_at_or_above(3.4) == 0.0);
+  REQUIRE(m.grade_histogram);
+  CHECK(m.grade_histogram->total() == Approx(*m.distance_m).epsilon(1e-9));
+  // Uphill (grade >= 4%): the 1 km at 10%, blurred by the 50 m smoothing.
+  CHECK(m.grade_histogram->distance_at_or_above(4.0) == Approx(1000.0).epsilon(0.15));
+}
+
+TEST_CASE("track_metrics: 5 s sampling gives the same distance, time and climb",
+          "[import][metrics]") {
+  const Track track = meridian_run(10.0 / 3.0, 5, 3000, hill_profile);
+  const TrackMetrics m = compute_track_metrics(track);
+  CHECK(*m.distance_m == Approx(10000.0).epsilon(0.005));
+  CHECK(*m.elapsed == 3000s);
+  CHECK(*m.moving == 3000s);
+  CHECK(*m.elevation_gain_m == Approx(100.0).epsilon(0.10));
+}
+
+TEST_CASE("track_metrics: one teleported point is dropped as a glitch", "[import][metrics]") {
+  Track track = meridian_run(10.0 / 3.0, 1, 3000, hill_profile);
+  // Point 1500 jumps 0.01 degree (1.1 km) east: 1,100 m/s from its neighbour.
+  *track.segments[0][1500].lon += 0.01;
+  const TrackMetrics m = compute_track_metrics(track);
+  CHECK(m.glitches_dropped == 1);
+  CHECK(*m.distance_m == Approx(10000.0).epsilon(0.005));
+  CHECK(*m.elapsed == 3000s);
+}
+
+TEST_CASE("track_metrics: a flat 10 km with +-5 m noise gains under 50 m", "[import][metrics]") {
+  SECTION("1 s sampling") {
+    const TrackMetrics m = compute_track_metrics(meridian_run(10.0 / 3.0, 1, 3000, Noise{}));
+    CHECK(*m.elevation_gain_m < 50.0);
+    // Uphill distance must not be invented by the noise either.
+    CHECK(m.grade_histogram->distance_at_or_above(4.0) < 100.0);
+  }
+  SECTION("5 s sampling") {
+    const TrackMetrics m = compute_track_metrics(meridian_run(10.0 / 3.0, 5, 3000, Noise{}));
+    CHECK(*m.elevation_gain_m < 50.0);
+  }
+}
+
+TEST_CASE("track_metrics: repeated and backward times are dropped and counted",
+          "[import][metrics]") {
+  Track track = meridian_run(3.0, 1, 10, [](double) { return 0.0; });
+  auto& seg = track.segments[0];
+  seg.insert(seg.begin() + 5, seg[4]);  // same time again
+  TrackPoint back = seg[2];
+  seg.insert(seg.begin() + 8, back);  // time goes backwards
+  const TrackMetrics m = compute_track_metrics(track);
+  CHECK(m.non_increasing_dropped == 2);
+  CHECK(*m.distance_m == Approx(30.0).epsilon(0.001));  // 10 s x 3 m/s
+  CHECK(*m.elapsed == 10s);
+}
+
+TEST_CASE("track_metrics: a gap over 30 s is stopped time and segments add no distance",
+          "[import][metrics]") {
+  Track track;
+  auto point = [](int t, double lat) {
+    TrackPoint p;
+    p.time = k_t0 + std::chrono::seconds{t};
+    p.lat = lat;
+    p.lon = 13.0;
+    return p;
+  };
+  const double step = 30.0 / k_metres_per_degree;  // 30 m
+  // Segment 1: 10 s moving (30 m), then a 60 s gap covering 30 m: moving 10 s.
+  track.segments.push_back({point(0, 52.0), point(10, 52.0 + step), point(70, 52.0 + 2 * step)});
+  // Segment 2 starts 1 km away: no distance across the gap; 20 s standing still.
+  track.segments.push_back({point(100, 52.01), point(110, 52.01), point(120, 52.01 + step)});
+  const TrackMetrics m = compute_track_metrics(track);
+  // 30 + 30 + 0 + 30 = 90 m; moving 10 s + 10 s; elapsed 0 -> 120 s.
+  CHECK(*m.distance_m == Approx(90.0).epsilon(0.001));
+  CHECK(*m.moving == 20s);
+  CHECK(*m.elapsed == 120s);
+  CHECK_FALSE(m.elevation_gain_m);  // no elevation at all
+  CHECK_FALSE(m.grade_histogram);
+}
+
+TEST_CASE("track_metrics: heart rate and cadence are averaged over kept points",
+          "[import][metrics]") {
+  Track track = meridian_run(3.0, 1, 3, [](double) { return 10.0; });
+  const double hr[] = {120, 130, 140, 150};
+  for (std::size_t i = 0; i < 4; ++i) {
+    track.segments[0][i].hr_bpm = hr[i];
+    if (i % 2 == 0) track.segments[0][i].cadence_spm = 170.0 + static_cast<double>(i);
+  }
+  const TrackMetrics m = compute_track_metrics(track);
+  CHECK(*m.avg_hr == Approx(135.0));  // (120 + 130 + 140 + 150) / 4
+  CHECK(*m.max_hr == Approx(150.0));
+  CHECK(*m.avg_cadence == Approx(171.0));  // (170 + 172) / 2
+  CHECK(*m.max_cadence == Approx(172.0));
+}
+
+TEST_CASE("track_metrics: a sensor-only track has times but no histograms", "[import][metrics]") {
+  Track track;
+  auto& seg = track.segments.emplace_back();
+  for (int t = 0; t <= 600; t += 10) {
+    TrackPoint p;
+    p.time = k_t0 + std::chrono::seconds{t};
+    p.hr_bpm = 140.0;
+    seg.push_back(p);
+  }
+  TrackMetrics m = compute_track_metrics(track);
+  CHECK(*m.elapsed == 600s);
+  CHECK_FALSE(m.distance_m);
+  CHECK_FALSE(m.speed_histogram);
+  CHECK_FALSE(m.grade_histogram);
+  CHECK(*m.avg_hr == Approx(140.0));
+
+  // With the device's own distance (a treadmill FIT): 3 m/s, 1,800 m.
+  for (std::size_t i = 0; i < seg.size(); ++i)
+    seg[i].device_distance_m = 30.0 * static_cast<double>(i);
+  m = compute_track_metrics(track);
+  CHECK(*m.distance_m == Approx(1800.0));
+  CHECK(*m.moving == 600s);
+  CHECK_FALSE(m.speed_histogram);
+}
+
+TEST_CASE("track_metrics: apply_metrics fills the activity summary", "[import][metrics]") {
+  const TrackMetrics m = compute_track_metrics(meridian_run(3.0, 1, 100, hill_profile));
+  runload::model::Activity a;
+  apply_metrics(m, a);
+  CHECK(a.distance_m == m.distance_m);
+  CHECK(a.elapsed == 100s);
+  CHECK(a.has_track());
+  CHECK(a.grade_histogram.has_value());
+}
