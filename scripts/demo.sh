@@ -1,9 +1,15 @@
 #!/usr/bin/env bash
 # The README's first command: install what is missing, build the release
-# binary, and run the main job.
+# binary, import the demo history of samples/ into a fresh database, and print
+# the report of its last week (2026-W46).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
 cmake --preset release >/dev/null
 cmake --build --preset release >/dev/null
-./build/runload doctor
+db=build/demo.db
+rm -f "$db" "$db-wal" "$db-shm"
+runload=(./build/runload --db "$db" --athlete Lena --tz Europe/Berlin)
+"${runload[@]}" import samples/strava_export
+"${runload[@]}" journal import samples/journal.csv >/dev/null 2>&1
+"${runload[@]}" report --week 2026-W46

@@ -7,7 +7,7 @@
 set -euo pipefail
 
 packages=(
-  g++ cmake ninja-build pkg-config tzdata sqlite3
+  g++ cmake ninja-build pkg-config tzdata sqlite3 strace
   libsqlite3-dev libsqlitecpp-dev libhowardhinnant-date-dev catch2 libcli11-dev
   libfmt-dev nlohmann-json3-dev libpugixml-dev libarchive-dev zlib1g-dev libssl-dev
 )

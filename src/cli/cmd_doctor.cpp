@@ -1,6 +1,9 @@
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
+
+#include <string>
+#include <vector>
 
 #include <cli/commands.hpp>
 #include <cli/context.hpp>
@@ -21,6 +24,26 @@ std::string recovery_advice(const std::string& path) {
       path);
 }
 
+// What makes the report unhealthy, in one line.
+std::string problem_summary(const store::DoctorReport& r) {
+  std::vector<std::string> problems;
+  if (r.integrity.size() != 1 || r.integrity.front() != "ok")
+    problems.push_back(fmt::format("integrity check: {}",
+                                   r.integrity.empty() ? "no answer" : r.integrity.front()));
+  if (!r.foreign_keys.empty())
+    problems.push_back(fmt::format("{} foreign-key violations", r.foreign_keys.size()));
+  if (r.application_id != store::k_application_id) problems.push_back("not a runload database");
+  if (r.schema_version != r.latest_schema_version)
+    problems.push_back(
+        fmt::format("schema {} instead of {}", r.schema_version, r.latest_schema_version));
+  return fmt::format("{}", fmt::join(problems, "; "));
+}
+
+void print_error(const Context& ctx, const std::string& message) {
+  const auto p = ctx.err_palette();
+  fmt::print(ctx.err, "runload: {}error:{} {}\n", p.red(), p.reset(), message);
+}
+
 void print_text(const Context& ctx, const store::DoctorReport& r) {
   const auto p = ctx.out_palette();
   const bool ok = r.healthy();
@@ -31,9 +54,12 @@ void print_text(const Context& ctx, const store::DoctorReport& r) {
              r.application_id == store::k_application_id ? " (runload)" : " (not runload)");
   fmt::print(ctx.out, "integrity     {}\n", fmt::join(r.integrity, "\n              "));
   fmt::print(ctx.out, "foreign keys  {}\n",
-             r.foreign_keys.empty() ? "ok" : fmt::format("{}", fmt::join(r.foreign_keys, "\n              ")));
+             r.foreign_keys.empty()
+                 ? "ok"
+                 : fmt::format("{}", fmt::join(r.foreign_keys, "\n              ")));
   fmt::print(ctx.out, "rows\n");
-  for (const auto& [table, count] : r.row_counts) fmt::print(ctx.out, "  {:<22}{:>8}\n", table, count);
+  for (const auto& [table, count] : r.row_counts)
+    fmt::print(ctx.out, "  {:<22}{:>8}\n", table, count);
   fmt::print(ctx.out, "{}{}{}\n", ok ? p.green() : p.red(), ok ? "healthy" : "NOT HEALTHY",
              p.reset());
 }
@@ -63,18 +89,25 @@ void setup_doctor(CLI::App& app, Context& ctx, Action& action) {
   cmd->callback([&ctx, &action, json] {
     action = [&ctx, json] {
       const auto path = store::resolve_db_path(ctx.options.db, store::process_env());
-      store::Database* db = nullptr;
+      store::DoctorReport report;
       try {
-        db = &ctx.database();
+        report = store::run_doctor(ctx.database());
       } catch (const DatabaseError& e) {
         throw DatabaseError(fmt::format("{}\n{}", e.what(), recovery_advice(path.string())));
+      } catch (const std::exception& e) {
+        // A damaged file can fail any query, the checks included.
+        if (!store::is_sqlite_error(e)) throw;
+        throw DatabaseError(fmt::format("{} cannot be checked: {}\n{}", path.string(), e.what(),
+                                        recovery_advice(path.string())));
       }
-      const auto report = store::run_doctor(*db);
       if (*json)
         print_json(ctx, report);
       else
         print_text(ctx, report);
-      return report.healthy() ? k_exit_success : k_exit_database;
+      if (report.healthy()) return k_exit_success;
+      print_error(ctx, fmt::format("{} is not healthy ({})\n{}", path.string(),
+                                   problem_summary(report), recovery_advice(path.string())));
+      return k_exit_database;
     };
   });
 }

@@ -9,9 +9,11 @@
 #include <cli/commands.hpp>
 #include <cli/context.hpp>
 #include <cli/exit_codes.hpp>
+#include <runload/error.hpp>
 #include <runload/import/importer.hpp>
 #include <runload/import/read_any.hpp>
 #include <runload/model/local_time.hpp>
+#include <runload/store/db_path.hpp>
 
 namespace runload::cli {
 namespace {
@@ -105,14 +107,22 @@ void setup_import(CLI::App& app, Context& ctx, Action& action) {
   cmd->footer(fmt::format(
       "Files already imported (same content) are skipped; the same run from two sources is "
       "merged. Each file is stored whole or not at all; in a zip or a Strava export, each "
-      "member (a row with its track). Files over {} MiB are refused.\n"
+      "member (a row with its track). Files over {} MiB are refused "
+      "(RUNLOAD_MAX_FILE_BYTES can lower that limit).\n"
       "Exit 0 when every file was imported or already known, 1 when any failed.",
       import::k_max_file_bytes >> 20));
   cmd->callback([&ctx, &action, paths, json] {
     action = [&ctx, paths, json] {
       auto& db = ctx.database();
+      if (db.read_only())
+        throw DatabaseError(fmt::format(
+            "the database {} is read-only (its file is not writable); import cannot store "
+            "anything",
+            db.path().string()));
       const auto& athlete = ctx.athlete();
       import::Importer importer(db, {athlete.id, athlete.timezone}, &import::read_file_bytes);
+      importer.set_max_file_bytes(
+          import::max_file_bytes(store::process_env()("RUNLOAD_MAX_FILE_BYTES")));
       std::unique_ptr<ProgressBar> bar;
       if (ctx.stderr_is_terminal() && !ctx.options.quiet && !*json) {
         bar = std::make_unique<ProgressBar>(ctx.err);

@@ -18,11 +18,13 @@
 #include <cli/context.hpp>
 #include <cli/exit_codes.hpp>
 #include <runload/error.hpp>
+#include <runload/import/importer.hpp>
 #include <runload/journal/checkin.hpp>
 #include <runload/journal/journal_csv.hpp>
 #include <runload/journal/journal_format.hpp>
 #include <runload/journal/red_flags.hpp>
 #include <runload/journal/validation.hpp>
+#include <runload/store/db_path.hpp>
 #include <runload/store/journal_repository.hpp>
 
 namespace runload::cli {
@@ -82,6 +84,9 @@ model::JournalEntry entry_from_options(const ValueOptions& o) {
   if (o.pop) entry.pop = true;
   if (o.no_pop) entry.pop = false;
   if (o.side) entry.side = checked_or_throw(journal::parse_side(*o.side), "--side");
+  if (o.note && o.note->size() > journal::k_note_max_bytes)
+    throw UsageError(fmt::format("--note is {} bytes long; a note may have at most {}",
+                                 o.note->size(), journal::k_note_max_bytes));
   if (o.note) entry.note = *o.note;
   return entry;
 }
@@ -263,6 +268,20 @@ int list_entries(Context& ctx, const RangeOptions& options) {
 // --- journal import / export ------------------------------------------------------
 
 int import_csv(Context& ctx, const std::string& path) {
+  const auto limit = import::max_file_bytes(store::process_env()("RUNLOAD_MAX_FILE_BYTES"));
+  std::error_code ec;
+  const auto status = std::filesystem::status(path, ec);
+  if (ec || !std::filesystem::is_regular_file(status)) {
+    fmt::print(ctx.err, "runload: error: cannot read {}: {}\n", path,
+               ec ? ec.message() : std::string("not a regular file"));
+    return k_exit_input_failed;
+  }
+  const auto size = std::filesystem::file_size(path, ec);
+  if (!ec && size > limit) {
+    fmt::print(ctx.err, "runload: error: {}: the file is {}; runload reads files up to {}\n", path,
+               import::format_size(size), import::format_size(limit));
+    return k_exit_input_failed;
+  }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     fmt::print(ctx.err, "runload: error: cannot read {}: {}\n", path, std::strerror(errno));

@@ -11,6 +11,9 @@ std::span<const Command> commands() {
       Command{"runs", "list the stored activities, other sports marked", &setup_runs},
       Command{"journal", "log this morning's Achilles stiffness and yesterday's pain",
               &setup_journal},
+      Command{"report",
+              "this week against the weeks before: flags, their sources, next week's envelope",
+              &setup_report},
       Command{"doctor", "check the database: schema, integrity, row counts", &setup_doctor},
   };
   return k_commands;

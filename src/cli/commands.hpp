@@ -32,5 +32,6 @@ void setup_doctor(CLI::App& app, Context& ctx, Action& action);
 void setup_import(CLI::App& app, Context& ctx, Action& action);
 void setup_runs(CLI::App& app, Context& ctx, Action& action);
 void setup_journal(CLI::App& app, Context& ctx, Action& action);
+void setup_report(CLI::App& app, Context& ctx, Action& action);
 
 }  // namespace runload::cli

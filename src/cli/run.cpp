@@ -1,7 +1,7 @@
 #include <cli/run.hpp>
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <CLI/CLI.hpp>
 
 #include <string>
 #include <vector>
@@ -42,16 +42,20 @@ std::string find_command_word(int argc, char** argv) {
 
 std::string help_footer() {
   return "The database is --db, else $RUNLOAD_DB, else $XDG_DATA_HOME/runload/runload.db, else "
-      "~/.local/share/runload/runload.db.\n"
-      "Exit codes: 0 success, 1 some input failed, 2 usage error, 3 database error, 4 report "
-      "--fail-on reached.\n"
-      "runload informs; it does not diagnose.";
+         "~/.local/share/runload/runload.db.\n"
+         "Exit codes: 0 success, 1 some input failed, 2 usage error, 3 database error, 4 report "
+         "--fail-on reached.\n"
+         "runload informs; it does not diagnose.";
 }
 
-int print_error(const Context& ctx, const std::string& message) {
-  const auto p = ctx.err_palette();
-  fmt::print(ctx.err, "runload: {}error:{} {}\n", p.red(), p.reset(), message);
-  return 0;
+// Never throws: it runs in the handlers of cli::run, where a second exception
+// (stderr on a full disk or past a file-size limit) would abort the process.
+void print_error(const Context& ctx, const std::string& message) noexcept {
+  try {
+    const auto p = ctx.err_palette();
+    fmt::print(ctx.err, "runload: {}error:{} {}\n", p.red(), p.reset(), message);
+  } catch (...) {
+  }
 }
 
 int run_parsed(int argc, char** argv, Context& ctx) {
@@ -76,8 +80,9 @@ int run_parsed(int argc, char** argv, Context& ctx) {
     return k_exit_usage;
   }
 
-  CLI::App app{"runload: a training-load monitor for runners, watching for the jumps in "
-               "distance, speed, hills and footwear that overload the Achilles tendon."};
+  CLI::App app{
+      "runload: a training-load monitor for runners, watching for the jumps in "
+      "distance, speed, hills and footwear that overload the Achilles tendon."};
   app.name("runload");
   app.set_version_flag("--version", std::string("runload ") + RUNLOAD_VERSION);
   app.footer(help_footer());

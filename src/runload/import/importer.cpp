@@ -9,10 +9,12 @@
 #include <algorithm>
 #include <array>
 #include <cerrno>
+#include <charconv>
 #include <cstring>
 #include <set>
 #include <stdexcept>
 
+#include <runload/error.hpp>
 #include <runload/import/content_hash.hpp>
 #include <runload/import/strava_export.hpp>
 #include <runload/model/local_time.hpp>
@@ -132,6 +134,24 @@ void walk_folder(const fs::path& dir, std::vector<InputFile>& found, std::vector
 
 }  // namespace
 
+std::uintmax_t max_file_bytes(const std::optional<std::string>& setting) {
+  if (!setting || setting->empty()) return k_max_file_bytes;
+  std::uintmax_t bytes = 0;
+  const char* end = setting->data() + setting->size();
+  const auto [at, ec] = std::from_chars(setting->data(), end, bytes);
+  if (ec == std::errc::result_out_of_range) return k_max_file_bytes;
+  if (ec != std::errc() || at != end)
+    throw UsageError(
+        fmt::format("RUNLOAD_MAX_FILE_BYTES must be a number of bytes, not '{}'", *setting));
+  return std::min(bytes, k_max_file_bytes);
+}
+
+std::string format_size(std::uintmax_t bytes) {
+  constexpr std::uintmax_t k_mib = 1024 * 1024;
+  if (bytes < k_mib) return fmt::format("{} bytes", bytes);
+  return fmt::format("{:.1f} MiB", static_cast<double>(bytes) / static_cast<double>(k_mib));
+}
+
 bool is_importable_name(const fs::path& file) {
   static constexpr std::array<std::string_view, 9> k_suffixes{
       ".csv", ".gpx", ".tcx", ".fit", ".zip", ".csv.gz", ".gpx.gz", ".tcx.gz", ".fit.gz"};
@@ -216,7 +236,7 @@ void Importer::import_file(const InputFile& input, ImportSummary& summary) {
   if (input.kind == InputKind::strava_export_folder) {
     ++summary.files;
     auto read = read_guarded(label, summary, [&] {
-      return read_export_folder(input.path, context, m_read, is_imported);
+      return read_export_folder(input.path, context, m_read, is_imported, m_max_file_bytes);
     });
     if (!read) return;
     summary.files += read->members - 1;
@@ -236,7 +256,7 @@ void Importer::import_file(const InputFile& input, ImportSummary& summary) {
   }
   if (is_zip(input.path, m_bytes)) {
     auto read = read_guarded(label, summary, [&] {
-      return read_zip_archive(m_bytes, label, context, m_read, is_imported);
+      return read_zip_archive(m_bytes, label, context, m_read, is_imported, m_max_file_bytes);
     });
     if (!read) return;
     import_archive(*read,
@@ -266,9 +286,9 @@ std::optional<Problem> Importer::load(const InputFile& input, const std::string&
     return problem(label, fmt::format("cannot read: {}", std::strerror(errno)));
   if (!S_ISREG(st.st_mode)) return problem(label, "not a regular file");
   const auto size = static_cast<std::uintmax_t>(st.st_size);
-  if (size > k_max_file_bytes)
-    return problem(label, fmt::format("the file is {} MiB; runload reads files up to {} MiB",
-                                      size >> 20, k_max_file_bytes >> 20));
+  if (size > m_max_file_bytes)
+    return problem(label, fmt::format("the file is {}; runload reads files up to {}",
+                                      format_size(size), format_size(m_max_file_bytes)));
   m_bytes.resize(static_cast<std::size_t>(size));
   std::size_t done = 0;
   while (done < m_bytes.size()) {

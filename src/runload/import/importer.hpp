@@ -8,6 +8,7 @@
 // no database and depend only on the file, so they can later run on worker
 // threads; check (hash already imported?) and store run on the one writer.
 
+#include <algorithm>
 #include <cstdint>
 #include <filesystem>
 #include <functional>
@@ -30,6 +31,15 @@ namespace runload::import {
 // A file larger than this is refused unread (the largest real exports, a
 // Strava bulk zip of years of tracks, stay well below it).
 inline constexpr std::uintmax_t k_max_file_bytes = 256ull * 1024 * 1024;
+
+// The per-file limit given `setting` (the RUNLOAD_MAX_FILE_BYTES environment
+// variable, a decimal number of bytes): k_max_file_bytes when unset or empty,
+// `setting` when it is lower. It can only lower the limit; a larger value
+// leaves k_max_file_bytes. Throws UsageError when it is not a number.
+std::uintmax_t max_file_bytes(const std::optional<std::string>& setting);
+
+// "12 bytes", "3.5 MiB": a file size for messages.
+std::string format_size(std::uintmax_t bytes);
 
 // Reads the activities of one file. `bytes` holds its whole content and may
 // be modified in place; ctx.file is the label for Problems and Sources.
@@ -115,6 +125,12 @@ class Importer {
   // Called once before the first file and after every file.
   void on_progress(ProgressFunction progress) { m_progress = std::move(progress); }
 
+  // Files larger than `bytes` are refused unread. Default and upper bound:
+  // k_max_file_bytes (a larger value is clamped to it).
+  void set_max_file_bytes(std::uintmax_t bytes) noexcept {
+    m_max_file_bytes = std::min(bytes, k_max_file_bytes);
+  }
+
   // Imports every file of `paths` (see expand_inputs). Each file is stored in
   // one BEGIN IMMEDIATE transaction with its imported_files row, or not at
   // all: a file with any error, from reading, parsing or storing, leaves
@@ -158,6 +174,7 @@ class Importer {
   const date::time_zone* m_zone = nullptr;
   ReadFunction m_read;
   ProgressFunction m_progress;
+  std::uintmax_t m_max_file_bytes = k_max_file_bytes;
   // Reused for every file: allocating and faulting in a fresh buffer per file
   // costs a quarter of the parse time (DESIGN.md section 7).
   std::string m_bytes;

@@ -69,7 +69,8 @@ class MemberSource {
 
 class ZipSource final : public MemberSource {
  public:
-  ZipSource(std::string_view zip, std::string label) : m_zip(zip), m_label(std::move(label)) {}
+  ZipSource(std::string_view zip, std::string label, std::uintmax_t max_bytes)
+      : m_zip(zip), m_label(std::move(label)), m_max_bytes(max_bytes) {}
 
   std::optional<std::string> list(std::vector<Listed>& members, std::vector<ImportUnit>&) override {
     auto listing = list_zip(m_zip);
@@ -79,7 +80,8 @@ class ZipSource final : public MemberSource {
 
   std::optional<std::string> read(const Wanted& wanted, const Consumer& consume) override {
     return for_each_zip_member(
-        m_zip, k_max_file_bytes, [&](const ZipMember& member) { return wanted(member.name); },
+        m_zip, static_cast<std::size_t>(m_max_bytes),
+        [&](const ZipMember& member) { return wanted(member.name); },
         [&](const ZipMember& member, ZipMemberData&& data) {
           // Refused members were reported from the listing.
           if (member.refusal || !wanted(member.name)) return;
@@ -94,11 +96,13 @@ class ZipSource final : public MemberSource {
  private:
   std::string_view m_zip;
   std::string m_label;
+  std::uintmax_t m_max_bytes;
 };
 
 class FolderSource final : public MemberSource {
  public:
-  explicit FolderSource(fs::path root) : m_root(std::move(root)) {}
+  FolderSource(fs::path root, std::uintmax_t max_bytes)
+      : m_root(std::move(root)), m_max_bytes(max_bytes) {}
 
   std::optional<std::string> list(std::vector<Listed>& members,
                                   std::vector<ImportUnit>& units) override {
@@ -111,7 +115,7 @@ class FolderSource final : public MemberSource {
 
   std::optional<std::string> read(const Wanted& wanted, const Consumer& consume) override {
     for (const auto& name : m_names)
-      if (wanted(name)) consume(name, read_capped(m_root / name));
+      if (wanted(name)) consume(name, read_capped(m_root / name, m_max_bytes));
     return std::nullopt;
   }
 
@@ -137,7 +141,7 @@ class FolderSource final : public MemberSource {
           failed_unit(dir.string(), fmt::format("cannot read the folder: {}", ec.message())));
   }
 
-  static ZipMemberData read_capped(const fs::path& path) {
+  static ZipMemberData read_capped(const fs::path& path, std::uintmax_t max_bytes) {
     struct Descriptor {
       int fd;
       ~Descriptor() {
@@ -149,10 +153,10 @@ class FolderSource final : public MemberSource {
     if (::fstat(file.fd, &st) != 0 || !S_ISREG(st.st_mode))
       return {{}, "cannot read: not a regular file"};
     const auto size = static_cast<std::uintmax_t>(st.st_size);
-    if (size > k_max_file_bytes)
+    if (size > max_bytes)
       return {{},
-              fmt::format("the file is {} MiB; runload reads files up to {} MiB", size >> 20,
-                          k_max_file_bytes >> 20)};
+              fmt::format("the file is {}; runload reads files up to {}", format_size(size),
+                          format_size(max_bytes))};
     ZipMemberData data;
     data.bytes.resize(static_cast<std::size_t>(size));
     std::size_t done = 0;
@@ -168,6 +172,7 @@ class FolderSource final : public MemberSource {
   }
 
   fs::path m_root;
+  std::uintmax_t m_max_bytes;
   std::vector<std::string> m_names;
 };
 
@@ -411,14 +416,15 @@ bool is_strava_export_folder(const fs::path& folder) {
 
 ArchiveRead read_zip_archive(std::string_view zip, const std::string& label,
                              const ParseContext& context, const ReadFunction& read,
-                             const IsImported& is_imported) {
-  ZipSource source(zip, label);
+                             const IsImported& is_imported, std::uintmax_t max_member_bytes) {
+  ZipSource source(zip, label, max_member_bytes);
   return read_archive(source, label, context, read, is_imported);
 }
 
 ArchiveRead read_export_folder(const fs::path& folder, const ParseContext& context,
-                               const ReadFunction& read, const IsImported& is_imported) {
-  FolderSource source(folder);
+                               const ReadFunction& read, const IsImported& is_imported,
+                               std::uintmax_t max_member_bytes) {
+  FolderSource source(folder, max_member_bytes);
   return read_archive(source, folder.string(), context, read, is_imported);
 }
 

@@ -90,16 +90,19 @@ inline constexpr std::string_view k_member_separator = "!";
 bool is_strava_export_folder(const std::filesystem::path& folder);
 
 // Reads the zip in `zip`, labelled `label` (its path as given). Members are
-// read in memory, each up to k_max_file_bytes, and labelled
+// read in memory, each up to `max_member_bytes`, and labelled
 // "label!member/name"; `read` parses each one (read_file_bytes in the CLI).
 ArchiveRead read_zip_archive(std::string_view zip, const std::string& label,
                              const ParseContext& context, const ReadFunction& read,
-                             const IsImported& is_imported);
+                             const IsImported& is_imported,
+                             std::uintmax_t max_member_bytes = k_max_file_bytes);
 
 // Reads the Strava export unpacked in `folder` (is_strava_export_folder).
-// Files are labelled by their paths; hidden files and folders are skipped and
-// links to folders not followed, as in expand_inputs.
+// Files are labelled by their paths and refused over `max_member_bytes`;
+// hidden files and folders are skipped and links to folders not followed, as
+// in expand_inputs.
 ArchiveRead read_export_folder(const std::filesystem::path& folder, const ParseContext& context,
-                               const ReadFunction& read, const IsImported& is_imported);
+                               const ReadFunction& read, const IsImported& is_imported,
+                               std::uintmax_t max_member_bytes = k_max_file_bytes);
 
 }  // namespace runload::import

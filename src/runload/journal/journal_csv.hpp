@@ -7,10 +7,11 @@
 //
 // date: YYYY-MM-DD (not in the future); stiffness, pain_run, pain_after: 0-10;
 // stiffness_minutes: 0-1440; swelling, pop: yes/no/true/false/1/0 (any case);
-// side: left/right/both; note: any text, verbatim. An empty cell is a value
-// not given: importing keeps what is stored for it. RFC 4180 quoting, LF or
-// CRLF line ends, a UTF-8 byte-order mark, and quoted cells spanning lines are
-// all read.
+// side: left/right/both; note: any text up to k_note_max_bytes, verbatim. An
+// empty cell is a value not given: importing keeps what is stored for it.
+// RFC 4180 quoting, LF, CRLF or CR line ends, a UTF-8 byte-order mark, and
+// quoted cells spanning lines are all read. The file must be UTF-8 text: a NUL
+// byte, a byte that is not UTF-8, or a UTF-16 byte-order mark refuses it.
 
 #include <cstdint>
 #include <span>

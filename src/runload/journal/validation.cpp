@@ -68,6 +68,9 @@ Checked<date::sys_days> parse_day(std::string_view raw, date::sys_days today, Fu
 
   const auto digits = [&](std::size_t from, std::size_t count, int& out) {
     const auto* begin = text.data() + from;
+    // from_chars takes a sign; a date has digits only ("-024" is no year).
+    if (!std::all_of(begin, begin + count, [](char c) { return c >= '0' && c <= '9'; }))
+      return false;
     const auto [end, ec] = std::from_chars(begin, begin + count, out);
     return ec == std::errc{} && end == begin + count;
   };

@@ -23,6 +23,8 @@ inline constexpr int k_scale_min = 0;
 inline constexpr int k_scale_max = 10;
 // Morning stiffness lasts at most a day; more is a typing slip.
 inline constexpr int k_stiffness_minutes_max = 24 * 60;
+// A note is a few sentences; a longer one is a pasted file or a broken CSV.
+inline constexpr std::size_t k_note_max_bytes = 10000;
 
 // A parsed value or the reason it was refused.
 template <typename T>

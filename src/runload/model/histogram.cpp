@@ -8,9 +8,11 @@ namespace runload::model {
 void Histogram::add(double value, double distance_m, std::size_t max_bins) {
   if (!std::isfinite(value) || !std::isfinite(distance_m) || max_bins == 0) return;
   double index = std::floor((value - origin) / width + 1e-9);
+  // Clamped as a double: converting a value beyond size_t (a grade of 1e201
+  // from an absurd elevation) is undefined behaviour.
   if (index < 0) index = 0;
-  auto bin = static_cast<std::size_t>(index);
-  if (bin >= max_bins) bin = max_bins - 1;
+  if (index >= static_cast<double>(max_bins)) index = static_cast<double>(max_bins - 1);
+  const auto bin = static_cast<std::size_t>(index);
   if (metres.size() <= bin) metres.resize(bin + 1, 0.0);
   metres[bin] += distance_m;
 }
@@ -24,9 +26,15 @@ double Histogram::distance_at_or_above(double threshold) const noexcept {
   return sum;
 }
 
-double Histogram::total() const noexcept { return std::accumulate(metres.begin(), metres.end(), 0.0); }
+double Histogram::total() const noexcept {
+  return std::accumulate(metres.begin(), metres.end(), 0.0);
+}
 
-Histogram make_speed_histogram() { return Histogram{0.0, k_speed_bin_mps, {}}; }
-Histogram make_grade_histogram() { return Histogram{k_grade_origin_pct, k_grade_bin_pct, {}}; }
+Histogram make_speed_histogram() {
+  return Histogram{0.0, k_speed_bin_mps, {}};
+}
+Histogram make_grade_histogram() {
+  return Histogram{k_grade_origin_pct, k_grade_bin_pct, {}};
+}
 
 }  // namespace runload::model

@@ -367,6 +367,18 @@ std::vector<model::Activity> ActivityRepository::list(std::int64_t athlete_id,
   return activities;
 }
 
+std::optional<date::sys_days> ActivityRepository::first_run_date(std::int64_t athlete_id) {
+  SQLite::Statement query(m_db.sql(),
+                          "SELECT local_date FROM activities WHERE athlete_id = ? AND sport IN "
+                          "('run', 'trail_run', 'treadmill_run', 'virtual_run') "
+                          "ORDER BY local_date LIMIT 1");
+  query.bind(1, athlete_id);
+  if (!query.executeStep()) return std::nullopt;
+  const auto day = model::parse_date(query.getColumn(0).getString());
+  if (!day) throw DatabaseError("activities.local_date is not a YYYY-MM-DD date");
+  return day;
+}
+
 RederiveResult ActivityRepository::rederive_local_dates(std::int64_t athlete_id,
                                                         const std::string& zone_name) {
   const date::time_zone* zone = date::locate_zone(zone_name);

@@ -111,6 +111,12 @@ class ActivityRepository {
     return list(athlete_id, {from, to}, WithHistograms::yes);
   }
 
+  // The local date of the athlete's earliest running activity (run,
+  // trail_run, treadmill_run, virtual_run), or nullopt when there is none.
+  // Walks the (athlete_id, local_date) index from its start, so it does not
+  // read the whole history.
+  std::optional<date::sys_days> first_run_date(std::int64_t athlete_id);
+
   // After the athlete's zone changed: recomputes utc_offset_s and local_date
   // of every activity whose offset came from the zone (origin 'zone'), in
   // one transaction. Activities whose file stated the offset keep it.

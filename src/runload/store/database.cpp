@@ -5,8 +5,8 @@
 #include <unistd.h>
 
 #include <SQLiteCpp/SQLiteCpp.h>
-#include <sqlite3.h>
 #include <fmt/format.h>
+#include <sqlite3.h>
 
 #include <array>
 #include <cerrno>
@@ -36,7 +36,8 @@ Inspection inspect_existing(const fs::path& path) {
   std::array<char, 16> head{};
   {
     std::ifstream in(path, std::ios::binary);
-    if (!in) throw DatabaseError(fmt::format("cannot read {}: {}", path.string(), std::strerror(errno)));
+    if (!in)
+      throw DatabaseError(fmt::format("cannot read {}: {}", path.string(), std::strerror(errno)));
     in.read(head.data(), head.size());
     if (in.gcount() != static_cast<std::streamsize>(head.size()) || head != k_sqlite_magic)
       throw DatabaseError(fmt::format(
@@ -53,7 +54,8 @@ Inspection inspect_existing(const fs::path& path) {
     result.objects = db.execAndGet("SELECT count(*) FROM sqlite_master").getInt();
     return result;
   } catch (const SQLite::Exception& e) {
-    throw DatabaseError(fmt::format("{} cannot be read as a database: {}", path.string(), e.what()));
+    throw DatabaseError(
+        fmt::format("{} cannot be read as a database: {}", path.string(), e.what()));
   }
 }
 
@@ -64,9 +66,9 @@ void refuse_foreign_or_newer(const fs::path& path, const Inspection& found) {
         "untouched",
         path.string(), static_cast<std::uint32_t>(found.application_id)));
   if (found.application_id == 0 && (found.user_version != 0 || found.objects != 0))
-    throw DatabaseError(fmt::format(
-        "{} is an SQLite database of another application; runload leaves it untouched",
-        path.string()));
+    throw DatabaseError(
+        fmt::format("{} is an SQLite database of another application; runload leaves it untouched",
+                    path.string()));
   if (found.user_version > latest_schema_version())
     throw DatabaseError(fmt::format(
         "{} has schema version {}, newer than this runload understands ({}); upgrade runload",
@@ -94,6 +96,16 @@ void create_private_file(const fs::path& file) {
   ::close(fd);
 }
 
+// False when the runner made the file read-only: access() refuses to write
+// it, or no write bit is set in its mode. The second test is for root, whom
+// access() lets write whatever the mode: a file chmod'ed 0400 is left alone
+// by runload even then.
+bool may_write(const fs::path& path) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) return true;
+  return (st.st_mode & 0222) != 0 && ::access(path.c_str(), W_OK) == 0;
+}
+
 fs::path backup_path_for(const fs::path& db, int version) {
   fs::path candidate = db;
   candidate += fmt::format(".v{}.bak", version);
@@ -112,7 +124,9 @@ Database::Database(Database&&) noexcept = default;
 Database& Database::operator=(Database&&) noexcept = default;
 Database::~Database() = default;
 
-int Database::schema_version() { return m_db->execAndGet("PRAGMA user_version").getInt(); }
+int Database::schema_version() {
+  return m_db->execAndGet("PRAGMA user_version").getInt();
+}
 
 std::int32_t Database::application_id() {
   return m_db->execAndGet("PRAGMA application_id").getInt();
@@ -126,12 +140,13 @@ Database Database::open(const fs::path& path, OpenMode mode) {
     refuse_foreign_or_newer(path, found);
   }
 
-  if (mode == OpenMode::read_only) {
+  const bool read_only_file = exists && !may_write(path);
+  if (mode == OpenMode::read_only || read_only_file) {
     if (!exists) throw DatabaseError(fmt::format("{} does not exist", path.string()));
     if (found.user_version < latest_schema_version())
-      throw DatabaseError(fmt::format(
-          "{} has schema version {} and needs upgrading, but it is opened read-only",
-          path.string(), found.user_version));
+      throw DatabaseError(fmt::format("{} has schema version {} and needs upgrading, but it is {}",
+                                      path.string(), found.user_version,
+                                      read_only_file ? "a read-only file" : "opened read-only"));
     try {
       auto db = std::make_unique<SQLite::Database>(path.string(), SQLite::OPEN_READONLY);
       configure_connection(*db);
@@ -194,17 +209,22 @@ std::string sqlite_error_message(const std::exception& error) {
       return fmt::format(
           "database busy: another process held the write lock for more than {} s; try again",
           k_busy_timeout_ms / 1000);
-    case SQLITE_FULL: return "the disk is full; nothing of the interrupted work was stored";
+    case SQLITE_FULL:
+      return "the disk is full; nothing of the interrupted work was stored";
     case SQLITE_IOERR:
-      return fmt::format("cannot write the database ({}); nothing of the interrupted work was "
-                         "stored",
-                         e->what());
-    case SQLITE_READONLY: return "the database is read-only; commands that write cannot run";
+      return fmt::format(
+          "cannot write the database ({}); nothing of the interrupted work was "
+          "stored",
+          e->what());
+    case SQLITE_READONLY:
+      return "the database is read-only (its file or folder is not writable); commands that "
+             "write cannot run, commands that read still do";
     case SQLITE_CORRUPT:
     case SQLITE_NOTADB:
       return fmt::format("the database is damaged ({}); run 'runload doctor' for how to recover",
                          e->what());
-    default: return fmt::format("database error: {}", e->what());
+    default:
+      return fmt::format("database error: {}", e->what());
   }
 }
 

@@ -40,6 +40,9 @@ class Database {
   // created 0600 (its folder 0700), and an older schema is backed up next to
   // the file (VACUUM INTO) and migrated, each migration in one transaction
   // with its user_version bump.
+  // An existing file the runner made read-only (no write permission, or no
+  // write bit in its mode even for root) is opened read-only whatever `mode`
+  // says: reading commands work, writes fail with SQLITE_READONLY.
   // Throws DatabaseError, leaving the file byte-identical, when the file is
   // not SQLite, belongs to another application, or has a newer schema.
   static Database open(const std::filesystem::path& path, OpenMode mode = OpenMode::read_write);

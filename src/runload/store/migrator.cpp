@@ -16,17 +16,38 @@ void configure_connection(SQLite::Database& db) {
   db.exec("PRAGMA synchronous = FULL");
 }
 
+namespace {
+
+void apply_one(SQLite::Database& db, const Migration& migration) {
+  db.exec(std::string(migration.sql));
+  db.exec(fmt::format("PRAGMA user_version = {}", migration.version));
+  db.exec(fmt::format("PRAGMA application_id = {}", k_application_id));
+}
+
+}  // namespace
+
 int apply_migrations(SQLite::Database& db, const std::vector<Migration>& migrations) {
   int version = db.execAndGet("PRAGMA user_version").getInt();
+  if (version == 0 && !migrations.empty()) {
+    SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+    // Another process may have created the schema while we waited for the lock.
+    version = db.execAndGet("PRAGMA user_version").getInt();
+    if (version == 0) {
+      for (const auto& migration : migrations) {
+        apply_one(db, migration);
+        version = migration.version;
+      }
+      tx.commit();
+      return version;
+    }
+  }
   for (const auto& migration : migrations) {
     if (migration.version <= version) continue;
     SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
     // Another process may have migrated while we waited for the write lock.
     version = db.execAndGet("PRAGMA user_version").getInt();
     if (migration.version <= version) continue;
-    db.exec(std::string(migration.sql));
-    db.exec(fmt::format("PRAGMA user_version = {}", migration.version));
-    db.exec(fmt::format("PRAGMA application_id = {}", k_application_id));
+    apply_one(db, migration);
     tx.commit();
     version = migration.version;
   }

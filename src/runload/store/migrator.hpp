@@ -15,7 +15,10 @@ namespace runload::store {
 // Applies, in order, every migration in `migrations` whose version is above
 // the database's user_version. Each runs in one BEGIN IMMEDIATE transaction
 // together with its user_version bump and the application_id, so a crash
-// leaves the database at the previous version, never between two.
+// leaves the database at the previous version, never between two. A new
+// database (user_version 0) gets all of them in one transaction, so that a
+// process opening it at the same moment sees it empty or complete, never at
+// an intermediate version it would back up and upgrade.
 // Returns the user_version afterwards.
 int apply_migrations(SQLite::Database& db, const std::vector<Migration>& migrations);
 

@@ -1,0 +1,335 @@
+#include <runload/report/html_report.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <optional>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include <runload/model/local_time.hpp>
+#include <runload/report/terminal_report.hpp>
+#include <runload/report/text.hpp>
+
+namespace runload::report {
+namespace {
+
+constexpr double k_chart_width = 720.0;
+constexpr double k_chart_height = 180.0;
+constexpr double k_left = 44.0;
+constexpr double k_right = 12.0;
+constexpr double k_top = 14.0;
+constexpr double k_bottom = 26.0;
+
+constexpr std::string_view k_style = R"(
+:root{--fg:#1d2430;--muted:#5b6675;--line:#d9dee5;--bar:#4a7bb7;--env:#9fc29a;--dot:#c2571a;
+--urgent:#8b0000;--high:#c62828;--caution:#b26a00;--info:#1f6f8b}
+*{box-sizing:border-box}
+body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--fg);
+max-width:820px;margin:2rem auto;padding:0 1rem}
+h1{font-size:1.5rem;margin:0}h2{font-size:1.1rem;margin:2rem 0 .6rem;border-bottom:1px solid var(--line)}
+.sub{color:var(--muted);margin:.2rem 0}
+.grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(150px,1fr));gap:.6rem}
+.stat{border:1px solid var(--line);border-radius:8px;padding:.5rem .7rem}
+.stat b{display:block;font-size:1.25rem}.stat span{color:var(--muted);font-size:.85rem}
+.note{background:#fff8e1;border-left:4px solid var(--caution);padding:.5rem .8rem}
+svg{width:100%;height:auto;display:block;margin:.3rem 0 1rem}
+svg text{font:11px system-ui,sans-serif;fill:var(--muted)}
+.card{border:1px solid var(--line);border-left:6px solid var(--info);border-radius:8px;
+padding:.6rem .9rem;margin:.7rem 0}
+.card.urgent{border-left-color:var(--urgent)}.card.high{border-left-color:var(--high)}
+.card.caution{border-left-color:var(--caution)}
+.sev{font-weight:700;letter-spacing:.05em;margin-right:.5rem}
+.urgent .sev{color:var(--urgent)}.high .sev{color:var(--high)}.caution .sev{color:var(--caution)}
+.info .sev{color:var(--info)}
+.card p{margin:.3rem 0}.num{font-variant-numeric:tabular-nums;color:var(--muted)}
+.src{font-size:.85rem;color:var(--muted)}
+table{border-collapse:collapse;width:100%;font-variant-numeric:tabular-nums}
+th,td{text-align:left;padding:.25rem .5rem;border-bottom:1px solid var(--line)}
+td.n,th.n{text-align:right}
+footer{margin-top:2rem;color:var(--muted);font-size:.9rem}
+)";
+
+std::string km1(double metres) {
+  return fmt::format("{:.1f}", metres / 1000.0);
+}
+
+std::string e(std::string_view text) {
+  return html_escape(text);
+}
+
+struct Series {
+  std::vector<std::optional<double>> values;
+  double max = 0.0;
+};
+
+double x_of(std::size_t i, std::size_t n) {
+  const double step =
+      (k_chart_width - k_left - k_right) / static_cast<double>(std::max<std::size_t>(n, 1));
+  return k_left + step * (static_cast<double>(i) + 0.5);
+}
+
+double y_of(double v, double max) {
+  const double h = k_chart_height - k_top - k_bottom;
+  return k_top + h - (max > 0.0 ? v / max * h : 0.0);
+}
+
+// Gridlines, the y labels at 0, max/2 and max, and every k-th week label.
+std::string axes(const std::vector<std::string>& labels, double max, std::string_view unit) {
+  std::string out;
+  for (int k = 0; k <= 2; ++k) {
+    const double v = max * k / 2.0;
+    const double y = y_of(v, max);
+    out += fmt::format(R"(<line x1="{:.1f}" y1="{:.1f}" x2="{:.1f}" y2="{:.1f}" stroke="#d9dee5"/>)"
+                       R"(<text x="{:.1f}" y="{:.1f}" text-anchor="end">{:.{}f}{}</text>)",
+                       k_left, y, k_chart_width - k_right, y, k_left - 4, y + 4, v,
+                       max < 10 ? 1 : 0, k == 2 ? std::string(" ") + std::string(unit) : "");
+  }
+  const std::size_t every = std::max<std::size_t>(1, (labels.size() + 11) / 12);
+  for (std::size_t i = 0; i < labels.size(); ++i) {
+    if ((labels.size() - 1 - i) % every != 0) continue;
+    out += fmt::format(R"(<text x="{:.1f}" y="{:.1f}" text-anchor="middle">{}</text>)",
+                       x_of(i, labels.size()), k_chart_height - 8, e(labels[i]));
+  }
+  return out;
+}
+
+std::string svg_open(std::string_view title) {
+  return fmt::format(
+      R"(<svg viewBox="0 0 {:.0f} {:.0f}" role="img" aria-label="{}" xmlns="http://www.w3.org/2000/svg">)",
+      k_chart_width, k_chart_height, e(title));
+}
+
+// Bars of `s` (the last one darker), in `unit`, scaled to s.max.
+std::string bars(const Series& s, std::size_t n, double scale, const std::string& colour) {
+  std::string out;
+  const double step =
+      (k_chart_width - k_left - k_right) / static_cast<double>(std::max<std::size_t>(n, 1));
+  const double w = std::max(2.0, step * 0.7);
+  for (std::size_t i = 0; i < s.values.size(); ++i) {
+    if (!s.values[i] || *s.values[i] <= 0.0) continue;
+    const double v = *s.values[i] * scale;
+    const double y = y_of(v, s.max);
+    out += fmt::format(
+        R"(<rect x="{:.1f}" y="{:.1f}" width="{:.1f}" height="{:.1f}" fill="{}"{}><title>{:.1f}</title></rect>)",
+        x_of(i, n) - w / 2, y, w, y_of(0, s.max) - y, colour,
+        i + 1 == s.values.size() ? R"( stroke="#1d2430" stroke-width="1.5")" : "", v);
+  }
+  return out;
+}
+
+// A polyline through the known values, with a dot on each.
+std::string line(const Series& s, std::size_t n, double scale, std::string_view colour) {
+  std::string points;
+  std::string dots;
+  for (std::size_t i = 0; i < s.values.size(); ++i) {
+    if (!s.values[i]) continue;
+    const double v = *s.values[i] * scale;
+    points += fmt::format("{:.1f},{:.1f} ", x_of(i, n), y_of(v, s.max));
+    dots += fmt::format(
+        R"(<circle cx="{:.1f}" cy="{:.1f}" r="3" fill="{}"><title>{:.1f}</title></circle>)",
+        x_of(i, n), y_of(v, s.max), colour, v);
+  }
+  if (points.empty()) return {};
+  return fmt::format(R"(<polyline points="{}" fill="none" stroke="{}" stroke-width="2"/>)", points,
+                     colour) +
+         dots;
+}
+
+std::string distance_chart(const analyze::Report& r) {
+  const auto n = r.weeks.size() + 1;  // the envelope as one more column
+  Series dist;
+  Series longest;
+  std::vector<std::string> labels;
+  for (const auto& w : r.weeks) {
+    dist.values.emplace_back(w.summary.distance_m);
+    longest.values.emplace_back(w.summary.longest_run_m);
+    dist.max = std::max(dist.max, w.summary.distance_m / 1000.0);
+    labels.push_back(w.summary.iso.substr(5));
+  }
+  labels.emplace_back("next");
+  const auto& env = r.next_week;
+  if (env.distance_high_m) dist.max = std::max(dist.max, *env.distance_high_m / 1000.0);
+  if (dist.max <= 0.0) dist.max = 1.0;
+  dist.max = std::ceil(dist.max / 10.0) * 10.0;
+  longest.max = dist.max;
+  std::string out = svg_open("Weekly distance in km, longest run, and next week's envelope");
+  out += axes(labels, dist.max, "km");
+  out += bars(dist, n, 0.001, "#4a7bb7");
+  if (env.distance_low_m && env.distance_high_m) {
+    const double step = (k_chart_width - k_left - k_right) / static_cast<double>(n);
+    const double x = x_of(n - 1, n) - step * 0.35;
+    const double y_high = y_of(*env.distance_high_m / 1000.0, dist.max);
+    const double y_low = y_of(*env.distance_low_m / 1000.0, dist.max);
+    out += fmt::format(
+        R"(<rect x="{:.1f}" y="{:.1f}" width="{:.1f}" height="{:.1f}" fill="#9fc29a" opacity=".7"><title>next week {}–{} km</title></rect>)",
+        x, y_high, step * 0.7, y_low - y_high, km1(*env.distance_low_m), km1(*env.distance_high_m));
+  }
+  out += line(longest, n, 0.001, "#c2571a");
+  out += "</svg>";
+  return out;
+}
+
+std::string simple_chart(const analyze::Report& r, std::string_view title, std::string_view unit,
+                         double scale, bool as_line, std::optional<double> fixed_max,
+                         std::optional<double> (*field)(const analyze::WeekSummary&)) {
+  Series s;
+  std::vector<std::string> labels;
+  for (const auto& w : r.weeks) {
+    const auto v = field(w.summary);
+    s.values.push_back(v);
+    if (v) s.max = std::max(s.max, *v * scale);
+    labels.push_back(w.summary.iso.substr(5));
+  }
+  s.max = fixed_max ? *fixed_max : (s.max <= 0.0 ? 1.0 : s.max * 1.1);
+  std::string out = svg_open(title);
+  out += axes(labels, s.max, unit);
+  out += as_line ? line(s, r.weeks.size(), scale, "#8e44ad")
+                 : bars(s, r.weeks.size(), scale, "#7a8da6");
+  out += "</svg>";
+  return out;
+}
+
+std::string stat(std::string_view value, std::string_view label) {
+  return fmt::format(R"(<div class="stat"><b>{}</b><span>{}</span></div>)", e(value), e(label));
+}
+
+std::string opt(const std::optional<double>& v, std::string_view format) {
+  return v ? fmt::format(fmt::runtime(format), *v) : std::string("–");
+}
+
+std::string scale(const std::optional<int>& v) {
+  return v ? fmt::format("{}/10", *v) : std::string("–");
+}
+
+std::string severity_class(model::Severity s) {
+  return std::string(model::to_string(s));
+}
+
+}  // namespace
+
+std::string html_report(const ReportMeta& meta, const analyze::Report& r) {
+  const auto& w = r.week.summary;
+  std::string h;
+  h += "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n";
+  h += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
+  h += fmt::format("<title>runload · {} · {}</title>\n", e(meta.athlete), e(w.iso));
+  h += fmt::format("<style>{}</style>\n</head>\n<body>\n", k_style);
+  h += fmt::format("<header><h1>Weekly Achilles load report</h1>\n");
+  h += fmt::format("<p class=\"sub\">{} · {} · {} to {}</p>\n", e(meta.athlete), e(meta.timezone),
+                   e(w.iso), e(long_day(w.start)) + " – " + e(long_day(w.end)));
+  if (meta.first_run)
+    h += fmt::format("<p class=\"sub\">History since {}</p>\n", e(long_day(*meta.first_run)));
+  h += "</header>\n";
+
+  if (!meta.first_run) {
+    h += "<h2>No runs yet</h2>\n<p>There are no runs in this database yet. Import your runs "
+         "with <code>runload import ~/Downloads/export_12345.zip</code> (a Strava export, GPX, "
+         "TCX or FIT files, CSV exports, or a folder of them) and log your mornings with "
+         "<code>runload journal</code>.</p>\n";
+  } else {
+    h += "<h2>This week</h2>\n<div class=\"grid\">\n";
+    h += stat(fmt::format("{} km", km1(w.distance_m)),
+              fmt::format("{} run{}{}", w.runs, w.runs == 1 ? "" : "s",
+                          r.week.week_change_pct
+                              ? fmt::format(", {:+.1f}% on last week", *r.week.week_change_pct)
+                              : std::string()));
+    h += stat(fmt::format("{} km", km1(w.longest_run_m)), "longest run");
+    h += stat(w.elevation_gain_m ? fmt::format("{:.0f} m", *w.elevation_gain_m) : "–", "climb");
+    h += stat(w.fast_distance_m ? fmt::format("{} km", km1(*w.fast_distance_m)) : "–",
+              "fast distance (GPS runs)");
+    h += stat(w.uphill_distance_m ? fmt::format("{} km", km1(*w.uphill_distance_m)) : "–",
+              "uphill, grade 4% or more");
+    h += stat(opt(r.week.acwr_uncoupled, "{:.2f}"), "ACWR, this week ÷ 3 before");
+    h += stat(opt(r.week.acwr_coupled, "{:.2f}"), "ACWR coupled (bounded by 4.0)");
+    h += stat(opt(r.week.acwr_ewma, "{:.2f}"), "ACWR EWMA 7/28");
+    h += stat(opt(r.week.monotony, "{:.2f}"), "monotony (Foster 1998)");
+    h += "</div>\n";
+    if (r.warming_up)
+      h += "<p class=\"note\">Fewer than 28 days of history end on this Sunday: the ratios are "
+           "warming up, and the ACWR flag stays silent.</p>\n";
+
+    h += "<h2>Week by week</h2>\n";
+    h += "<p class=\"sub\">Distance (bars, km), longest run (orange line), and next week's "
+         "envelope (green).</p>\n";
+    h += distance_chart(r);
+    h += "<p class=\"sub\">Climb (m)</p>\n";
+    h += simple_chart(r, "Weekly climb in metres", "m", 1.0, false, std::nullopt,
+                      [](const analyze::WeekSummary& s) { return s.elevation_gain_m; });
+    h += "<p class=\"sub\">Fast distance (km, runs with a GPS track)</p>\n";
+    h += simple_chart(r, "Weekly fast distance in km", "km", 0.001, false, std::nullopt,
+                      [](const analyze::WeekSummary& s) { return s.fast_distance_m; });
+    h += "<p class=\"sub\">Mean morning stiffness (0–10)</p>\n";
+    h += simple_chart(r, "Mean morning stiffness, 0 to 10", "", 1.0, true, 10.0,
+                      [](const analyze::WeekSummary& s) { return s.mean_morning_stiffness; });
+
+    auto flags = r.flags;
+    std::stable_sort(flags.begin(), flags.end(),
+                     [](const auto& a, const auto& b) { return a.severity > b.severity; });
+    h += fmt::format("<h2>Flags ({})</h2>\n", flags.size());
+    if (flags.empty()) h += "<p>None this week.</p>\n";
+    for (const auto& f : flags) {
+      h += fmt::format("<div class=\"card {}\">\n", severity_class(f.severity));
+      h += fmt::format("<p><span class=\"sev\">{}</span><b>{}</b> · {} · <code>{}</code></p>\n",
+                       severity_word(f.severity), e(rule_title(f.rule)), e(short_day(f.date)),
+                       e(f.rule));
+      if (const auto numbers = flag_numbers(f); !numbers.empty())
+        h += fmt::format("<p class=\"num\">{}</p>\n", e(numbers));
+      h += fmt::format("<p>{}</p>\n", e(f.message));
+      if (!f.advice.empty()) h += fmt::format("<p><b>What to do:</b> {}</p>\n", e(f.advice));
+      h += fmt::format("<p class=\"src\">Source: {} (evidence: {})</p>\n</div>\n", e(f.source),
+                       e(evidence_text(f.evidence)));
+    }
+
+    h += "<h2>Next week</h2>\n<ul>\n";
+    const auto& env = r.next_week;
+    h += fmt::format("<li>Longest run: {}</li>\n",
+                     env.max_single_run_m
+                         ? fmt::format("at most {} km (1.10 × your longest of the last 30 days)",
+                                       km1(*env.max_single_run_m))
+                         : std::string("no run in the last 30 days: start short and easy"));
+    h += fmt::format("<li>Weekly distance: {}</li>\n</ul>\n",
+                     env.distance_low_m && env.distance_high_m
+                         ? fmt::format("{}–{} km (0.8–1.3 × the mean of this week and the 2 "
+                                       "before)",
+                                       km1(*env.distance_low_m), km1(*env.distance_high_m))
+                         : std::string("no running in the last 3 weeks: restart below your old "
+                                       "level"));
+  }
+
+  h += fmt::format(
+      "<h2>Symptoms day by day</h2>\n<p class=\"sub\">{} of 7 days logged{}</p>\n",
+      r.symptoms.days_logged,
+      r.symptoms.mean_morning_stiffness
+          ? fmt::format(", mean stiffness {:.1f}/10", *r.symptoms.mean_morning_stiffness)
+          : std::string());
+  h += "<table>\n<tr><th>day</th><th class=\"n\">run km</th><th class=\"n\">stiffness</th>"
+       "<th class=\"n\">lasted</th><th class=\"n\">pain run</th><th class=\"n\">after</th>"
+       "<th>other</th></tr>\n";
+  for (const auto& d : r.days) {
+    const std::string run = d.runs > 0 ? km1(d.distance_m) : "rest";
+    if (!d.journal) {
+      h += fmt::format(
+          "<tr><td>{}</td><td class=\"n\">{}</td><td colspan=\"5\">not logged</td></tr>\n",
+          e(short_day(d.date)), run);
+      continue;
+    }
+    const auto& j = *d.journal;
+    std::vector<std::string> other;
+    if (j.pop.value_or(false)) other.emplace_back("<b>pop</b>");
+    if (j.swelling.value_or(false)) other.emplace_back("swelling");
+    if (j.side) other.push_back(e(model::to_string(*j.side)));
+    if (j.note && !j.note->empty()) other.push_back("“" + e(*j.note) + "”");
+    h += fmt::format(
+        "<tr><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td>"
+        "<td class=\"n\">{}</td><td class=\"n\">{}</td><td>{}</td></tr>\n",
+        e(short_day(d.date)), run, scale(j.stiffness),
+        j.stiffness_minutes ? fmt::format("{} min", *j.stiffness_minutes) : "–", scale(j.pain_run),
+        scale(j.pain_after), fmt::join(other, ", "));
+  }
+  h += "</table>\n";
+  h += fmt::format("<footer>{}</footer>\n</body>\n</html>\n", e(k_disclaimer));
+  return h;
+}
+
+}  // namespace runload::report

@@ -1,0 +1,45 @@
+// Inputs the fuzzers (fuzz/) found crashing, kept under
+// tests/fixtures/regressions/ and named after what broke.
+
+#include <catch2/catch.hpp>
+
+#include <limits>
+
+#include <runload/import/track_metrics.hpp>
+#include <runload/journal/journal_csv.hpp>
+#include <runload/model/histogram.hpp>
+
+#include "support/temp_dir.hpp"
+
+using namespace runload;
+
+TEST_CASE("regression: a negative year ('-024-02-01') was read as a date and did not round-trip",
+          "[regression][journal]") {
+  const auto text = test::read_file(test::source_dir() /
+                                    "tests/fixtures/regressions/journal_csv/"
+                                    "negative_year_date_round_trip.csv");
+  const auto parsed = journal::parse_journal_csv(text, date::year{2024} / 6 / 30);
+  REQUIRE(parsed.problems.size() == 1);
+  CHECK(parsed.problems[0].line == 2);
+  CHECK_THAT(parsed.problems[0].message, Catch::Contains("date must be a date YYYY-MM-DD"));
+}
+
+TEST_CASE("regression: a grade of 1e201 from an absurd elevation overflowed the bin index",
+          "[regression][track_metrics]") {
+  auto grade = model::make_grade_histogram();
+  grade.add(3.49117e201, 10.0, model::k_grade_max_bins);
+  grade.add(-3.49117e201, 5.0, model::k_grade_max_bins);
+  grade.add(std::numeric_limits<double>::max(), 1.0, model::k_grade_max_bins);
+  CHECK(grade.metres.size() == model::k_grade_max_bins);
+  CHECK(grade.metres.back() == 11.0);
+  CHECK(grade.metres.front() == 5.0);
+
+  model::Track track;
+  const model::TimePoint t0{std::chrono::milliseconds{1710057600000}};
+  track.segments.push_back({{t0, 45.0, 7.0, 0.0, {}, {}, {}},
+                            {t0 + std::chrono::seconds{10}, 45.0003, 7.0, 1e200, {}, {}, {}},
+                            {t0 + std::chrono::seconds{20}, 45.0006, 7.0, -1e200, {}, {}, {}}});
+  const auto metrics = import::compute_track_metrics(track);
+  REQUIRE(metrics.grade_histogram);
+  CHECK(metrics.grade_histogram->metres.size() <= model::k_grade_max_bins);
+}
