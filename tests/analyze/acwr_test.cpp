@@ -52,7 +52,7 @@ TEST_CASE("acwr: null when the chronic load is 0", "[analyze][acwr]") {
   CHECK_FALSE(acwr_ewma(empty, first, first + date::days{27}).has_value());
 }
 
-TEST_CASE("monotony: capped at 10 when every day is the same; strain is load x monotony",
+TEST_CASE("monotony: capped at 10 when every day is the same, strain is load x monotony",
           "[analyze][monotony]") {
   const auto monday = ymd(2024, 1, 1);
   DailySeries same(monday, monday + date::days{6});

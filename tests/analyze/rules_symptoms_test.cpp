@@ -153,7 +153,7 @@ TEST_CASE("load_symptom_link: a spike in the 3 days before a stiffness flag", "[
   CHECK(load_symptom_link(not_a_spike, symptoms, k_day, k_day).empty());
 }
 
-TEST_CASE("rupture_warning: a pop, or pain 9, is urgent; pain 8 is not", "[analyze][rules]") {
+TEST_CASE("rupture_warning: a pop, or pain 9, is urgent, pain 8 is not", "[analyze][rules]") {
   auto pop = morning(k_day, 1);
   pop.pop = true;
   const auto flags = rupture_warning(journal_only({pop}), k_day, k_day);

@@ -50,7 +50,7 @@ std::vector<fs::path> corpus_files(const fs::path& folder, const std::string& ex
 
 }  // namespace
 
-TEST_CASE("e2e: import export.zip and the same export as a folder; again adds nothing",
+TEST_CASE("e2e: import export.zip and the same export as a folder, again adds nothing",
           "[e2e][import][archives]") {
   TempDir dir;
   const auto members = test::strava_export_members();

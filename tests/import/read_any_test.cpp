@@ -40,7 +40,7 @@ TEST_CASE("read_any: a FIT file is recognised by its header whatever its name",
   CHECK(result.activities[0].activity.sources.at(0).format == "fit");
 }
 
-TEST_CASE("read_any: FIT keeps the device totals; its track fills the histograms",
+TEST_CASE("read_any: FIT keeps the device totals, its track fills the histograms",
           "[import][read_any]") {
   const auto result = read_named("run.fit", test::export_fit_run());
   REQUIRE(result.ok());

@@ -57,7 +57,7 @@ TEST_CASE("strava_csv: the second Distance column (metres) wins over the rounded
   CHECK_FALSE(r.activities[2].track_file);
 }
 
-TEST_CASE("strava_csv: a name with a line break and quotes is read whole; lines stay right",
+TEST_CASE("strava_csv: a name with a line break and quotes is read whole, lines stay right",
           "[import][strava]") {
   const std::string text = fixture("strava_embedded_newline_and_doubled_quotes.csv");
   const ParseResult r = read_strava_csv(text, ParseContext{"a.csv"});

@@ -20,7 +20,7 @@ ParseResult read_fixture(const std::string& name) {
 
 }  // namespace
 
-TEST_CASE("tcx_reader: leading whitespace and a lowercase sport are accepted; laps are summed",
+TEST_CASE("tcx_reader: leading whitespace and a lowercase sport are accepted, laps are summed",
           "[import][tcx]") {
   const auto result = read_fixture("leading_whitespace_lowercase_sport.tcx");
   REQUIRE(result.ok());
@@ -35,7 +35,7 @@ TEST_CASE("tcx_reader: leading whitespace and a lowercase sport are accepted; la
   CHECK(a.sources.at(0).format == "tcx");
 }
 
-TEST_CASE("tcx_reader: each Track is a segment; points without Position keep their values",
+TEST_CASE("tcx_reader: each Track is a segment, points without Position keep their values",
           "[import][tcx]") {
   const auto result = read_fixture("leading_whitespace_lowercase_sport.tcx");
   REQUIRE(result.ok());
@@ -62,7 +62,7 @@ TEST_CASE("tcx_reader: a course is refused as a course, with its line", "[import
   CHECK_THAT(result.errors[0].message, Catch::Contains("course"));
 }
 
-TEST_CASE("tcx_reader: invalid and 0/0 positions are dropped with warnings; prefixes match",
+TEST_CASE("tcx_reader: invalid and 0/0 positions are dropped with warnings, prefixes match",
           "[import][tcx]") {
   const auto result = read_fixture("invalid_latlon_prefixed_biking.tcx");
   REQUIRE(result.ok());

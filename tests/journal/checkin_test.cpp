@@ -26,7 +26,7 @@ std::vector<Question> answer_all(journal::Checkin& checkin, const std::vector<st
 
 }  // namespace
 
-TEST_CASE("checkin: after a run every question is asked; pain goes on yesterday's entry",
+TEST_CASE("checkin: after a run every question is asked, pain goes on yesterday's entry",
           "[journal][checkin]") {
   journal::Checkin checkin({k_day, std::nullopt, std::nullopt, true});
   const auto asked = answer_all(checkin, {"4", "15", "3", "5", "n", "n", "left", "tight calf"});
@@ -50,7 +50,7 @@ TEST_CASE("checkin: after a run every question is asked; pain goes on yesterday'
   CHECK_FALSE(entries[1].pain_run);
 }
 
-TEST_CASE("checkin: no run yesterday skips the pain questions; stiffness 0 skips minutes and side",
+TEST_CASE("checkin: no run yesterday skips the pain questions, stiffness 0 skips minutes and side",
           "[journal][checkin]") {
   journal::Checkin checkin({k_day, std::nullopt, std::nullopt, false});
   const auto asked = answer_all(checkin, {"0", "n", "n", ""});
@@ -129,7 +129,7 @@ TEST_CASE("checkin: repeating the check-in offers the day's own stored values",
   CHECK_THAT(checkin.prompt(), Catch::EndsWith("[4]: "));
 }
 
-TEST_CASE("checkin: a pop or pain 9 raises the red flag with the answer; pain 8 does not",
+TEST_CASE("checkin: a pop or pain 9 raises the red flag with the answer, pain 8 does not",
           "[journal][checkin]") {
   journal::Checkin checkin({k_day, std::nullopt, std::nullopt, true});
   answer_all(checkin, {"5", "30"});

@@ -15,7 +15,7 @@ date::sys_days march(unsigned day) {
 
 }  // namespace
 
-TEST_CASE("journal csv: a good file gives its entries; empty cells are not given",
+TEST_CASE("journal csv: a good file gives its entries, empty cells are not given",
           "[journal][csv]") {
   const auto parsed = journal::parse_journal_csv(
       "date,stiffness,stiffness_minutes,pain_run,pain_after,swelling,pop,side,note\n"
@@ -41,7 +41,7 @@ TEST_CASE("journal csv: a good file gives its entries; empty cells are not given
   CHECK(parsed.entries[2].swelling == false);
 }
 
-TEST_CASE("journal csv: columns by name in any order; BOM, CRLF and quoted newlines",
+TEST_CASE("journal csv: columns by name in any order, BOM, CRLF and quoted newlines",
           "[journal][csv]") {
   const auto parsed = journal::parse_journal_csv(
       "\xEF\xBB\xBFnote,Date,stiffness\r\n"

@@ -23,7 +23,7 @@ TEST_CASE("red flags: a pop raises the rupture warning", "[journal][red_flags]")
   CHECK_THAT(reasons[0], Catch::Contains("pop") && Catch::Contains("2024-03-02"));
 }
 
-TEST_CASE("red flags: pain 9 during or after a run raises it; pain 8 does not",
+TEST_CASE("red flags: pain 9 during or after a run raises it, pain 8 does not",
           "[journal][red_flags]") {
   auto entry = entry_on_march_2();
   entry.pain_run = 8;

@@ -112,7 +112,7 @@ inline std::vector<ZipEntry> strava_export_members() {
       {"activities/103.tcx", export_tcx_run()},
       {"profile.csv", "Athlete ID,Email Address\n1,ann@example.org\n"},
       {"bikes.csv", "Bike Name,Bike Brand\n"},
-      {"media/photo.jpg", std::string("\xFF\xD8\xFF\xE0 not really a photo", 25)},
+      {"media/photo.jpg", std::string("\xFF\xD8\xFF\xE0") + " not really a photo"},
       {"routes/1.gpx",
        "<gpx version=\"1.1\"><rte><rtept lat=\"46\" lon=\"8\"/><rtept lat=\"46.1\" "
        "lon=\"8\"/></rte></gpx>"},
