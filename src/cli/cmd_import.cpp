@@ -2,6 +2,8 @@
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
+#include <malloc.h>
+
 #include <memory>
 #include <string>
 #include <vector>
@@ -56,6 +58,19 @@ class ProgressBar {
   bool m_drawn = false;
 };
 
+// Every parse allocates a few MB (the XML tree, the track) and frees them.
+// glibc hands freed memory at the top of the heap, and blocks over 128 KiB,
+// back to the kernel, so the next file faults every page in again: that was
+// 40% of the time of a GPX import (docs/PERFORMANCE.md). Kept, a thread's
+// memory stays at its largest file's needs; files larger than the mmap
+// threshold are still mapped and returned each time.
+void keep_freed_memory() {
+  constexpr int k_mmap_threshold = 32 << 20;  // glibc's own upper bound for it
+  constexpr int k_trim_threshold = 64 << 20;
+  mallopt(M_MMAP_THRESHOLD, k_mmap_threshold);
+  mallopt(M_TRIM_THRESHOLD, k_trim_threshold);
+}
+
 nlohmann::ordered_json to_json(const import::ImportSummary& s) {
   nlohmann::ordered_json errors = nlohmann::ordered_json::array();
   for (const auto& e : s.errors) {
@@ -99,11 +114,14 @@ void setup_import(CLI::App& app, Context& ctx, Action& action) {
       "import", "import run logs: files, folders (recursive), .gz members, a Strava export .zip");
   auto paths = std::make_shared<std::vector<std::string>>();
   auto json = std::make_shared<bool>(false);
+  auto jobs = std::make_shared<unsigned>(0);
   cmd->add_option("PATH", *paths,
                   "files (any name) or folders (their .csv .gpx .tcx .fit, .gz of these, .zip; "
                   "an unpacked Strava export as one export)")
       ->required();
   cmd->add_flag("--json", *json, "print the summary as one JSON object on stdout");
+  cmd->add_option("-j,--jobs", *jobs, "threads parsing files (default 0: one per core)")
+      ->check(CLI::Range(0u, 256u));
   cmd->footer(fmt::format(
       "Files already imported (same content) are skipped; the same run from two sources is "
       "merged. Each file is stored whole or not at all; in a zip or a Strava export, each "
@@ -111,8 +129,8 @@ void setup_import(CLI::App& app, Context& ctx, Action& action) {
       "(RUNLOAD_MAX_FILE_BYTES can lower that limit).\n"
       "Exit 0 when every file was imported or already known, 1 when any failed.",
       import::k_max_file_bytes >> 20));
-  cmd->callback([&ctx, &action, paths, json] {
-    action = [&ctx, paths, json] {
+  cmd->callback([&ctx, &action, paths, json, jobs] {
+    action = [&ctx, paths, json, jobs] {
       auto& db = ctx.database();
       if (db.read_only())
         throw DatabaseError(fmt::format(
@@ -120,7 +138,8 @@ void setup_import(CLI::App& app, Context& ctx, Action& action) {
             "anything",
             db.path().string()));
       const auto& athlete = ctx.athlete();
-      import::Importer importer(db, {athlete.id, athlete.timezone}, &import::read_file_bytes);
+      import::Importer importer(db, {athlete.id, athlete.timezone}, &import::read_file_bytes,
+                                import::ImportOptions{*jobs});
       importer.set_max_file_bytes(
           import::max_file_bytes(store::process_env()("RUNLOAD_MAX_FILE_BYTES")));
       std::unique_ptr<ProgressBar> bar;
@@ -128,6 +147,7 @@ void setup_import(CLI::App& app, Context& ctx, Action& action) {
         bar = std::make_unique<ProgressBar>(ctx.err);
         importer.on_progress([&bar](const import::Progress& p) { bar->draw(p); });
       }
+      keep_freed_memory();
       const std::vector<std::filesystem::path> inputs(paths->begin(), paths->end());
       const auto summary = importer.run(inputs);
       bar.reset();

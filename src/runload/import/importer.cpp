@@ -10,9 +10,11 @@
 #include <array>
 #include <cerrno>
 #include <charconv>
+#include <condition_variable>
 #include <cstring>
-#include <set>
+#include <mutex>
 #include <stdexcept>
+#include <thread>
 
 #include <runload/error.hpp>
 #include <runload/import/content_hash.hpp>
@@ -196,11 +198,16 @@ ExpandedInputs expand_inputs(const std::vector<fs::path>& paths) {
   return result;
 }
 
-Importer::Importer(store::Database& db, ImportTarget target, ReadFunction read)
+Importer::Importer(store::Database& db, ImportTarget target, ReadFunction read,
+                   ImportOptions options)
     : m_db(db),
       m_target(std::move(target)),
       m_zone(date::locate_zone(m_target.timezone)),
-      m_read(std::move(read)) {}
+      m_read(std::move(read)),
+      m_options(options),
+      m_repository(std::make_unique<store::ActivityRepository>(db)) {}
+
+Importer::~Importer() = default;
 
 ImportSummary Importer::run(const std::vector<fs::path>& paths) {
   ImportSummary summary;
@@ -216,25 +223,169 @@ ImportSummary Importer::run(const std::vector<fs::path>& paths) {
   for (const auto& input : inputs.files) progress.bytes_total += input.size;
   if (m_progress) m_progress(progress);
 
-  for (const auto& input : inputs.files) {
-    if (input.kind == InputKind::file) ++summary.files;
-    import_file(input, summary);
+  // One sync at the end instead of one per file: per-file commits with
+  // synchronous = FULL cost about 7 ms each, more than parsing a one-hour
+  // GPX (docs/PERFORMANCE.md). A kill loses nothing committed; a power cut
+  // during the import may lose whole files of it, which the next import
+  // finds missing by hash and imports again.
+  struct SyncedAtEnd {
+    store::Database& db;
+    bool done = false;
+    ~SyncedAtEnd() {
+      if (done) return;
+      try {
+        db.set_durability(store::Durability::each_commit);
+        db.checkpoint();
+      } catch (const std::exception&) {
+        // Already failing: the database error that brought us here is the one to report.
+      }
+    }
+  } synced{m_db};
+  m_db.set_durability(store::Durability::at_checkpoint);
+
+  unsigned threads = m_options.parse_threads;
+  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+  threads = static_cast<unsigned>(std::min<std::size_t>(threads, inputs.files.size()));
+  if (threads <= 1)
+    run_sequential(inputs.files, summary, progress);
+  else
+    run_parallel(inputs.files, threads, summary, progress);
+  m_db.set_durability(store::Durability::each_commit);
+  m_db.checkpoint();
+  synced.done = true;
+  return summary;
+}
+
+void Importer::run_sequential(const std::vector<InputFile>& files, ImportSummary& summary,
+                              Progress& progress) {
+  const KnownHash known = [this](const std::string& sha256) {
+    return m_repository->is_file_imported(m_target.athlete_id, sha256);
+  };
+  for (const auto& input : files) {
+    auto prepared = prepare(input, m_bytes, known);
+    finish(input, prepared, summary);
     ++progress.files_done;
     progress.bytes_done += input.size;
     if (m_progress) m_progress(progress);
   }
-  return summary;
 }
 
-void Importer::import_file(const InputFile& input, ImportSummary& summary) {
+// Parse threads claim files in order, at most k_files_in_flight_per_thread x
+// threads ahead of the writer, and leave each result in the slot of its
+// index; the calling thread takes the slots in file order and stores them.
+// The writer does the storing because SQLite has one writer anyway, and in
+// order because ids and merges must not depend on which thread was faster.
+void Importer::run_parallel(const std::vector<InputFile>& files, unsigned threads,
+                            ImportSummary& summary, Progress& progress) {
+  // A snapshot of the imported hashes lets the parse threads skip known
+  // files without a database connection of their own; finish() checks the
+  // database again, which also catches files stored since by this run or by
+  // another process.
+  const auto imported = m_repository->imported_hashes(m_target.athlete_id);
+  const KnownHash known = [&imported](const std::string& sha256) {
+    return imported.contains(sha256);
+  };
+  const std::size_t window = k_files_in_flight_per_thread * threads;
+  std::vector<std::optional<Prepared>> slots(window);
+  std::mutex mutex;
+  std::condition_variable slot_filled;
+  std::condition_variable slot_freed;
+  std::size_t next_claim = 0;
+  std::size_t next_write = 0;
+  bool stop = false;
+
+  const auto parse_files = [&] {
+    std::string bytes;
+    while (true) {
+      std::size_t index = 0;
+      {
+        std::unique_lock lock(mutex);
+        slot_freed.wait(lock, [&] {
+          return stop || next_claim >= files.size() || next_claim < next_write + window;
+        });
+        if (stop || next_claim >= files.size()) return;
+        index = next_claim++;
+      }
+      auto prepared = prepare(files[index], bytes, known);
+      {
+        std::lock_guard lock(mutex);
+        slots[index % window] = std::move(prepared);
+      }
+      slot_filled.notify_one();
+    }
+  };
+
+  // Stops and joins the parse threads on every way out, including a
+  // database failure thrown by finish().
+  struct Workers {
+    std::mutex& mutex;
+    std::condition_variable& slot_freed;
+    bool& stop;
+    std::vector<std::thread> threads;
+    ~Workers() {
+      {
+        std::lock_guard lock(mutex);
+        stop = true;
+      }
+      slot_freed.notify_all();
+      for (auto& thread : threads) thread.join();
+    }
+  } workers{mutex, slot_freed, stop, {}};
+  for (unsigned i = 0; i < threads; ++i) workers.threads.emplace_back(parse_files);
+
+  for (std::size_t index = 0; index < files.size(); ++index) {
+    Prepared prepared;
+    {
+      std::unique_lock lock(mutex);
+      auto& slot = slots[index % window];
+      slot_filled.wait(lock, [&] { return slot.has_value(); });
+      prepared = std::move(*slot);
+      slot.reset();
+      ++next_write;
+    }
+    slot_freed.notify_all();
+    finish(files[index], prepared, summary);
+    ++progress.files_done;
+    progress.bytes_done += files[index].size;
+    if (m_progress) m_progress(progress);
+  }
+}
+
+Importer::Prepared Importer::prepare(const InputFile& input, std::string& bytes,
+                                     const KnownHash& known) const {
+  const std::string label = input.path.string();
+  Prepared prepared;
+  // An export folder is read as units on the writer (finish), which also
+  // asks the database which of its files are known.
+  if (input.kind == InputKind::strava_export_folder) return prepared;
+  try {
+    prepared.load_error = load(input, label, bytes, prepared.sha256);
+    if (prepared.load_error || known(prepared.sha256)) return prepared;
+    if (is_zip(input.path, bytes)) {
+      // Its members are read on the writer, which knows the stored hashes.
+      prepared.zip_bytes = std::move(bytes);
+      return prepared;
+    }
+    prepared.result = parse(input, label, bytes);
+    prepared.parsed = true;
+  } catch (const std::exception& e) {
+    // Out of memory for a large file, or the database failing in the
+    // sequential hash check: only the latter must stop the import, and it
+    // happens on the calling thread.
+    if (store::is_sqlite_error(e)) throw;
+    prepared.load_error = problem(label, fmt::format("cannot be read: {}", e.what()));
+  }
+  return prepared;
+}
+
+void Importer::finish(const InputFile& input, Prepared& prepared, ImportSummary& summary) {
+  ++summary.files;
   const std::string label = input.path.string();
   const ParseContext context{label, m_zone};
-  store::ActivityRepository known_files(m_db);
-  const IsImported is_imported = [&](const std::string& sha256) {
-    return known_files.is_file_imported(m_target.athlete_id, sha256);
+  const IsImported is_imported = [this](const std::string& sha256) {
+    return m_repository->is_file_imported(m_target.athlete_id, sha256);
   };
   if (input.kind == InputKind::strava_export_folder) {
-    ++summary.files;
     auto read = read_guarded(label, summary, [&] {
       return read_export_folder(input.path, context, m_read, is_imported, m_max_file_bytes);
     });
@@ -243,29 +394,37 @@ void Importer::import_file(const InputFile& input, ImportSummary& summary) {
     import_archive(*read, std::nullopt, summary);
     return;
   }
-  std::string sha256;
-  if (auto error = load(input, label, sha256)) {
+  if (prepared.load_error) {
     ++summary.failed;
-    summary.errors.push_back(std::move(*error));
+    summary.errors.push_back(std::move(*prepared.load_error));
     return;
   }
-  store::ActivityRepository repository(m_db);
-  if (repository.is_file_imported(m_target.athlete_id, sha256)) {
+  if (m_repository->is_file_imported(m_target.athlete_id, prepared.sha256)) {
     ++summary.duplicates;
     return;
   }
-  if (is_zip(input.path, m_bytes)) {
+  if (!prepared.parsed) {
+    // Known when run() began but gone since: read it again, here.
+    prepared = prepare(input, m_bytes, [](const std::string&) { return false; });
+    if (prepared.load_error) {
+      ++summary.failed;
+      summary.errors.push_back(std::move(*prepared.load_error));
+      return;
+    }
+  }
+  if (prepared.zip_bytes) {
     auto read = read_guarded(label, summary, [&] {
-      return read_zip_archive(m_bytes, label, context, m_read, is_imported, m_max_file_bytes);
+      return read_zip_archive(*prepared.zip_bytes, label, context, m_read, is_imported,
+                              m_max_file_bytes);
     });
     if (!read) return;
     import_archive(*read,
-                   store::ImportedFile{m_target.athlete_id, sha256, label, "zip",
+                   store::ImportedFile{m_target.athlete_id, prepared.sha256, label, "zip",
                                        static_cast<std::int64_t>(0)},
                    summary);
     return;
   }
-  auto parsed = parse(input, label);
+  auto& parsed = prepared.result;
   if (!parsed.ok()) {
     ++summary.failed;
     for (auto& error : parsed.errors) {
@@ -274,11 +433,11 @@ void Importer::import_file(const InputFile& input, ImportSummary& summary) {
     }
     return;
   }
-  store_file(input, label, sha256, parsed, summary);
+  store_file(input, label, prepared.sha256, parsed, summary);
 }
 
 std::optional<Problem> Importer::load(const InputFile& input, const std::string& label,
-                                      std::string& sha256) {
+                                      std::string& bytes, std::string& sha256) const {
   FileDescriptor file{::open(input.path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK)};
   if (file.fd < 0) return problem(label, fmt::format("cannot open: {}", std::strerror(errno)));
   struct stat st {};
@@ -289,24 +448,25 @@ std::optional<Problem> Importer::load(const InputFile& input, const std::string&
   if (size > m_max_file_bytes)
     return problem(label, fmt::format("the file is {}; runload reads files up to {}",
                                       format_size(size), format_size(m_max_file_bytes)));
-  m_bytes.resize(static_cast<std::size_t>(size));
+  bytes.resize(static_cast<std::size_t>(size));
   std::size_t done = 0;
-  while (done < m_bytes.size()) {
-    const ssize_t n = ::read(file.fd, m_bytes.data() + done, m_bytes.size() - done);
+  while (done < bytes.size()) {
+    const ssize_t n = ::read(file.fd, bytes.data() + done, bytes.size() - done);
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) return problem(label, fmt::format("cannot read: {}", std::strerror(errno)));
     if (n == 0) break;  // the file shrank since fstat: take what is there
     done += static_cast<std::size_t>(n);
   }
-  m_bytes.resize(done);
-  sha256 = sha256_hex(m_bytes);
+  bytes.resize(done);
+  sha256 = sha256_hex(bytes);
   return std::nullopt;
 }
 
-ParseResult Importer::parse(const InputFile& input, const std::string& label) {
+ParseResult Importer::parse(const InputFile& input, const std::string& label,
+                            std::string& bytes) const {
   const ParseContext context{label, m_zone};
   try {
-    return m_read(input.path, m_bytes, context);
+    return m_read(input.path, bytes, context);
   } catch (const std::exception& e) {
     // A reader's bug or an allocation failure fails this file, not the import.
     ParseResult failed;
@@ -340,7 +500,7 @@ bool Importer::store_unit(const std::string& label, const fs::path& format_name,
   std::vector<MergeNote> merges;
   try {
     store::WriteTransaction tx(m_db);
-    store::ActivityRepository repository(m_db);
+    auto& repository = *m_repository;
     const auto stored_track = stored_track_sha256 ? repository.find_by_source_sha256(
                                                         m_target.athlete_id, *stored_track_sha256)
                                                   : std::nullopt;
@@ -429,8 +589,7 @@ void Importer::import_archive(ArchiveRead& read, std::optional<store::ImportedFi
   }
   if (files.empty()) return;
   store::WriteTransaction tx(m_db);
-  store::ActivityRepository repository(m_db);
-  for (const auto& file : files) repository.record_imported_file(file);
+  for (const auto& file : files) m_repository->record_imported_file(file);
   tx.commit();
 }
 

@@ -5,13 +5,15 @@
 // transaction (merged with the same run when it is already stored).
 //
 // Each file goes through three phases: load (read + SHA-256) and parse touch
-// no database and depend only on the file, so they can later run on worker
-// threads; check (hash already imported?) and store run on the one writer.
+// no database and depend only on the file, so they run on parse threads;
+// store runs on the calling thread, the one writer, in file order. Results
+// (ids, counts, errors, their order) are the same whatever the thread count.
 
 #include <algorithm>
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -22,6 +24,7 @@
 #include <runload/import/parse_result.hpp>
 
 namespace runload::store {
+class ActivityRepository;
 class Database;
 struct ImportedFile;
 }  // namespace runload::store
@@ -45,6 +48,8 @@ std::string format_size(std::uintmax_t bytes);
 // be modified in place; ctx.file is the label for Problems and Sources.
 // A reader reports bad input as errors in the result; an exception it throws
 // fails that file alone, with the exception's text.
+// REQUIRES: safe to call from several threads at once (different files)
+// unless ImportOptions::parse_threads is 1.
 using ReadFunction = std::function<ParseResult(const std::filesystem::path& path,
                                                std::string& bytes, const ParseContext& ctx)>;
 
@@ -117,10 +122,26 @@ using ProgressFunction = std::function<void(const Progress&)>;
 
 struct ArchiveRead;
 
+struct ImportOptions {
+  // Threads that load, hash and parse files while the calling thread stores
+  // them. 0: one per core (std::thread::hardware_concurrency()). 1: no
+  // thread; every file is loaded, parsed and stored on the calling thread.
+  unsigned parse_threads = 0;
+};
+
+// At most this many files per parse thread are read or parsed ahead of the
+// writer: memory stays bounded by (2 x threads) parse results plus, per
+// thread, the largest file read and its parse (so at most threads x
+// k_max_file_bytes of file bytes).
+inline constexpr std::size_t k_files_in_flight_per_thread = 2;
+
 class Importer {
  public:
   // REQUIRES: `target.timezone` is a known IANA zone (throws std::runtime_error otherwise).
-  Importer(store::Database& db, ImportTarget target, ReadFunction read);
+  Importer(store::Database& db, ImportTarget target, ReadFunction read, ImportOptions options = {});
+  ~Importer();
+  Importer(const Importer&) = delete;
+  Importer& operator=(const Importer&) = delete;
 
   // Called once before the first file and after every file.
   void on_progress(ProgressFunction progress) { m_progress = std::move(progress); }
@@ -146,16 +167,42 @@ class Importer {
   // one with a bad member is read again (its stored members then skipped by
   // their own SHA-256). A zip counts as one file; an export folder as the
   // files it holds that were read.
+  //
+  // A file whose SHA-256 the athlete had imported when run() began is
+  // skipped unparsed; one imported earlier in the same run (the same content
+  // twice) may be parsed, but is still counted a duplicate and not stored.
+  // Files are committed with store::Durability::at_checkpoint and synced
+  // together (Database::checkpoint) before run() returns; the connection is
+  // back at each_commit afterwards.
   // Throws (SQLite::Exception, see store::is_sqlite_error) only when the
   // database itself fails (busy, full, read-only); files committed before
   // stay committed and the file in progress is rolled back.
   ImportSummary run(const std::vector<std::filesystem::path>& paths);
 
  private:
-  void import_file(const InputFile& input, ImportSummary& summary);
-  std::optional<Problem> load(const InputFile& input, const std::string& label,
-                              std::string& sha256);
-  ParseResult parse(const InputFile& input, const std::string& label);
+  // A file after the phases that need no database.
+  struct Prepared {
+    std::optional<Problem> load_error;
+    std::string sha256;
+    bool parsed = false;  // false: the hash was known, the file was not parsed
+    // A zip's bytes, whose members finish() reads on the writer.
+    std::optional<std::string> zip_bytes;
+    ParseResult result;
+  };
+  using KnownHash = std::function<bool(const std::string& sha256)>;
+
+  void run_sequential(const std::vector<InputFile>& files, ImportSummary& summary,
+                      Progress& progress);
+  void run_parallel(const std::vector<InputFile>& files, unsigned threads, ImportSummary& summary,
+                    Progress& progress);
+  // Loads, hashes and, unless `known` says the hash is imported, parses.
+  // Never throws: every failure is in the result.
+  Prepared prepare(const InputFile& input, std::string& bytes, const KnownHash& known) const;
+  // The writer's part: stores a prepared file, or counts it.
+  void finish(const InputFile& input, Prepared& prepared, ImportSummary& summary);
+  std::optional<Problem> load(const InputFile& input, const std::string& label, std::string& bytes,
+                              std::string& sha256) const;
+  ParseResult parse(const InputFile& input, const std::string& label, std::string& bytes) const;
   void store_file(const InputFile& input, const std::string& label, const std::string& sha256,
                   ParseResult& parsed, ImportSummary& summary);
   // Stores `parsed` (new sources recorded with `sha256`) and records `files`
@@ -173,10 +220,13 @@ class Importer {
   ImportTarget m_target;
   const date::time_zone* m_zone = nullptr;
   ReadFunction m_read;
+  ImportOptions m_options;
   ProgressFunction m_progress;
   std::uintmax_t m_max_file_bytes = k_max_file_bytes;
-  // Reused for every file: allocating and faulting in a fresh buffer per file
-  // costs a quarter of the parse time (DESIGN.md section 7).
+  std::unique_ptr<store::ActivityRepository> m_repository;
+  // Reused for every file on the calling thread (each parse thread has its
+  // own): allocating and faulting in a fresh buffer per file costs a quarter
+  // of the parse time (DESIGN.md section 7).
   std::string m_bytes;
 };
 

@@ -1,19 +1,59 @@
 #include <runload/import/values.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <charconv>
 #include <cmath>
+#include <cstdint>
 #include <string>
 
 #include <runload/import/csv_reader.hpp>
 
 namespace runload::import {
 
+namespace {
+
+// Exact powers of ten: every one up to 1e22 is a double.
+constexpr std::array<double, 16> k_powers_of_ten{1e0, 1e1, 1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                                 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+
+// "-12.3456789" with at most 15 digits, no exponent: the digits as an integer
+// and the power of ten are both exact doubles, so the one division rounds
+// correctly and gives exactly what std::from_chars gives (Clinger's fast
+// path), at a fraction of its cost. Track points carry five such numbers.
+std::optional<double> parse_simple_decimal(std::string_view text) noexcept {
+  std::size_t i = 0;
+  const bool negative = text[0] == '-';
+  if (negative) ++i;
+  std::uint64_t digits = 0;
+  int count = 0;
+  int fraction = -1;  // digits after the point; -1 before one is seen
+  for (; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c >= '0' && c <= '9') {
+      if (++count > 15) return std::nullopt;
+      digits = digits * 10 + static_cast<unsigned>(c - '0');
+      if (fraction >= 0) ++fraction;
+    } else if (c == '.' && fraction < 0) {
+      fraction = 0;
+    } else {
+      return std::nullopt;
+    }
+  }
+  if (count == 0) return std::nullopt;
+  double value = static_cast<double>(digits);
+  if (fraction > 0) value /= k_powers_of_ten[static_cast<std::size_t>(fraction)];
+  return negative ? -value : value;
+}
+
+}  // namespace
+
 std::optional<double> parse_number(std::string_view text) noexcept {
   text = trim(text);
   if (!text.empty() && text.front() == '+') text.remove_prefix(1);
   if (text.empty()) return std::nullopt;
+  if (const auto simple = parse_simple_decimal(text)) return simple;
   double value = 0.0;
   const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
   if (ec != std::errc{} || end != text.data() + text.size() || !std::isfinite(value)) {

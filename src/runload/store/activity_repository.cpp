@@ -145,9 +145,8 @@ model::Activity read_activity(SQLite::Statement& row, WithHistograms histograms)
   return a;
 }
 
-std::vector<model::Source> read_sources(SQLite::Database& sql, std::int64_t activity_id) {
-  SQLite::Statement query(
-      sql, "SELECT format, file, line FROM activity_sources WHERE activity_id = ? ORDER BY id");
+// `query` selects format, file, line of one activity's sources, ordered.
+std::vector<model::Source> read_sources(SQLite::Statement& query, std::int64_t activity_id) {
   query.bind(1, activity_id);
   std::vector<model::Source> sources;
   while (query.executeStep()) {
@@ -187,69 +186,130 @@ int bind_activity(SQLite::Statement& stmt, int start, const model::Activity& a) 
   return i;
 }
 
+enum class Query : std::size_t {
+  insert,
+  update,
+  insert_source,
+  find,
+  sources_of,
+  same_run,
+  file_imported,
+  record_file,
+  count,
+};
+
+// Indexed by Query.
+const std::array<std::string, static_cast<std::size_t>(Query::count)> k_queries{
+    "INSERT INTO activities(start_utc, utc_offset_s, offset_origin, local_date, sport, name, "
+    "distance_m, elapsed_s, moving_s, elevation_gain_m, elevation_loss_m, avg_hr, max_hr, "
+    "avg_cadence, max_cadence, gear, speed_hist, grade_hist, athlete_id, created_at) "
+    "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    "UPDATE activities SET start_utc = ?, utc_offset_s = ?, offset_origin = ?, local_date = ?, "
+    "sport = ?, name = ?, distance_m = ?, elapsed_s = ?, moving_s = ?, elevation_gain_m = ?, "
+    "elevation_loss_m = ?, avg_hr = ?, max_hr = ?, avg_cadence = ?, max_cadence = ?, gear = ?, "
+    "speed_hist = ?, grade_hist = ? WHERE id = ?",
+    "INSERT INTO activity_sources(activity_id, format, file, line, file_sha256) "
+    "VALUES(?, ?, ?, ?, ?)",
+    fmt::format("SELECT {}{} FROM activities WHERE id = ?", k_columns, k_histogram_columns),
+    "SELECT format, file, line FROM activity_sources WHERE activity_id = ? ORDER BY id",
+    fmt::format("SELECT {}{} FROM activities WHERE athlete_id = ? AND start_utc BETWEEN ? AND ? "
+                "ORDER BY abs(start_utc - ?), id",
+                k_columns, k_histogram_columns),
+    "SELECT 1 FROM imported_files WHERE athlete_id = ? AND sha256 = ?",
+    "INSERT INTO imported_files(athlete_id, sha256, path, format, imported_at, activities) "
+    "VALUES(?, ?, ?, ?, ?, ?) ON CONFLICT(athlete_id, sha256) DO NOTHING",
+};
+
+// One use of a cached statement: on the way out, whatever happened, it is
+// reset, ending its read. Every use binds all the parameters again.
+class Use {
+ public:
+  explicit Use(SQLite::Statement& stmt) noexcept : m_stmt(stmt) {}
+  ~Use() { m_stmt.tryReset(); }
+  Use(const Use&) = delete;
+  Use& operator=(const Use&) = delete;
+  SQLite::Statement& operator*() noexcept { return m_stmt; }
+  SQLite::Statement* operator->() noexcept { return &m_stmt; }
+
+ private:
+  SQLite::Statement& m_stmt;
+};
+
 }  // namespace
+
+struct ActivityRepository::Statements {
+  std::array<std::unique_ptr<SQLite::Statement>, static_cast<std::size_t>(Query::count)> cached;
+
+  // Prepares on first use; the statement stays valid while the connection does.
+  Use use(SQLite::Database& sql, Query query) {
+    auto& slot = cached[static_cast<std::size_t>(query)];
+    if (!slot)
+      slot = std::make_unique<SQLite::Statement>(sql, k_queries[static_cast<std::size_t>(query)]);
+    return Use(*slot);
+  }
+};
+
+ActivityRepository::ActivityRepository(Database& db)
+    : m_db(db), m_statements(std::make_unique<Statements>()) {}
+
+ActivityRepository::~ActivityRepository() = default;
 
 std::int64_t ActivityRepository::insert(std::int64_t athlete_id, const model::Activity& activity,
                                         std::string_view file_sha256) {
   auto& sql = m_db.sql();
-  SQLite::Statement stmt(
-      sql,
-      "INSERT INTO activities(start_utc, utc_offset_s, offset_origin, local_date, sport, name, "
-      "distance_m, elapsed_s, moving_s, elevation_gain_m, elevation_loss_m, avg_hr, max_hr, "
-      "avg_cadence, max_cadence, gear, speed_hist, grade_hist, athlete_id, created_at) "
-      "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-  int next = bind_activity(stmt, 1, activity);
-  stmt.bind(next++, athlete_id);
-  stmt.bind(next, utc_now_iso());
-  stmt.exec();
-  const std::int64_t id = sql.getLastInsertRowid();
+  std::int64_t id = 0;
+  {
+    auto stmt = m_statements->use(sql, Query::insert);
+    int next = bind_activity(*stmt, 1, activity);
+    stmt->bind(next++, athlete_id);
+    stmt->bind(next, utc_now_iso());
+    stmt->exec();
+    id = sql.getLastInsertRowid();
+  }
   insert_sources(id, activity.sources, 0, file_sha256);
   return id;
 }
 
 void ActivityRepository::update(const model::Activity& merged, std::size_t first_new_source,
                                 std::string_view file_sha256) {
-  SQLite::Statement stmt(
-      m_db.sql(),
-      "UPDATE activities SET start_utc = ?, utc_offset_s = ?, offset_origin = ?, local_date = ?, "
-      "sport = ?, name = ?, distance_m = ?, elapsed_s = ?, moving_s = ?, elevation_gain_m = ?, "
-      "elevation_loss_m = ?, avg_hr = ?, max_hr = ?, avg_cadence = ?, max_cadence = ?, gear = ?, "
-      "speed_hist = ?, grade_hist = ? WHERE id = ?");
-  const int next = bind_activity(stmt, 1, merged);
-  stmt.bind(next, *merged.id);
-  stmt.exec();
+  {
+    auto stmt = m_statements->use(m_db.sql(), Query::update);
+    const int next = bind_activity(*stmt, 1, merged);
+    stmt->bind(next, *merged.id);
+    stmt->exec();
+  }
   insert_sources(*merged.id, merged.sources, first_new_source, file_sha256);
 }
 
 void ActivityRepository::insert_sources(std::int64_t activity_id,
                                         const std::vector<model::Source>& sources,
                                         std::size_t first, std::string_view file_sha256) {
-  SQLite::Statement stmt(m_db.sql(),
-                         "INSERT INTO activity_sources(activity_id, format, file, line, "
-                         "file_sha256) VALUES(?, ?, ?, ?, ?)");
+  auto stmt = m_statements->use(m_db.sql(), Query::insert_source);
   for (std::size_t i = first; i < sources.size(); ++i) {
     const auto& source = sources[i];
-    stmt.bind(1, activity_id);
-    stmt.bind(2, source.format);
-    stmt.bind(3, source.file);
+    stmt->bind(1, activity_id);
+    stmt->bind(2, source.format);
+    stmt->bind(3, source.file);
     if (source.line)
-      stmt.bind(4, *source.line);
+      stmt->bind(4, *source.line);
     else
-      stmt.bind(4);
-    stmt.bind(5, std::string(file_sha256));
-    stmt.exec();
-    stmt.reset();
+      stmt->bind(4);
+    stmt->bind(5, std::string(file_sha256));
+    stmt->exec();
+    stmt->reset();
   }
 }
 
 std::optional<model::Activity> ActivityRepository::find(std::int64_t activity_id) {
   auto& sql = m_db.sql();
-  SQLite::Statement query(
-      sql, fmt::format("SELECT {}{} FROM activities WHERE id = ?", k_columns, k_histogram_columns));
-  query.bind(1, activity_id);
-  if (!query.executeStep()) return std::nullopt;
-  auto activity = read_activity(query, WithHistograms::yes);
-  activity.sources = read_sources(sql, activity_id);
+  std::optional<model::Activity> activity;
+  {
+    auto query = m_statements->use(sql, Query::find);
+    query->bind(1, activity_id);
+    if (!query->executeStep()) return std::nullopt;
+    activity = read_activity(*query, WithHistograms::yes);
+  }
+  activity->sources = read_sources(*m_statements->use(sql, Query::sources_of), activity_id);
   return activity;
 }
 
@@ -258,18 +318,15 @@ std::optional<model::Activity> ActivityRepository::find_same_run(std::int64_t at
   auto& sql = m_db.sql();
   const std::int64_t start = activity.start_utc.time_since_epoch().count();
   const std::int64_t window = k_same_run_start_window.count();
-  SQLite::Statement query(
-      sql, fmt::format("SELECT {}{} FROM activities WHERE athlete_id = ? AND start_utc BETWEEN ? "
-                       "AND ? ORDER BY abs(start_utc - ?), id",
-                       k_columns, k_histogram_columns));
-  query.bind(1, athlete_id);
-  query.bind(2, start - window);
-  query.bind(3, start + window);
-  query.bind(4, start);
-  while (query.executeStep()) {
-    auto candidate = read_activity(query, WithHistograms::yes);
+  auto query = m_statements->use(sql, Query::same_run);
+  query->bind(1, athlete_id);
+  query->bind(2, start - window);
+  query->bind(3, start + window);
+  query->bind(4, start);
+  while (query->executeStep()) {
+    auto candidate = read_activity(*query, WithHistograms::yes);
     if (!is_same_run(candidate, activity)) continue;
-    candidate.sources = read_sources(sql, *candidate.id);
+    candidate.sources = read_sources(*m_statements->use(sql, Query::sources_of), *candidate.id);
     return candidate;
   }
   return std::nullopt;
@@ -305,25 +362,29 @@ std::optional<model::Activity> ActivityRepository::find_by_source_sha256(
 }
 
 bool ActivityRepository::is_file_imported(std::int64_t athlete_id, std::string_view sha256) {
-  SQLite::Statement query(m_db.sql(),
-                          "SELECT 1 FROM imported_files WHERE athlete_id = ? AND sha256 = ?");
+  auto query = m_statements->use(m_db.sql(), Query::file_imported);
+  query->bind(1, athlete_id);
+  query->bind(2, std::string(sha256));
+  return query->executeStep();
+}
+
+std::unordered_set<std::string> ActivityRepository::imported_hashes(std::int64_t athlete_id) {
+  SQLite::Statement query(m_db.sql(), "SELECT sha256 FROM imported_files WHERE athlete_id = ?");
   query.bind(1, athlete_id);
-  query.bind(2, std::string(sha256));
-  return query.executeStep();
+  std::unordered_set<std::string> hashes;
+  while (query.executeStep()) hashes.insert(query.getColumn(0).getString());
+  return hashes;
 }
 
 void ActivityRepository::record_imported_file(const ImportedFile& file) {
-  SQLite::Statement stmt(m_db.sql(),
-                         "INSERT INTO imported_files(athlete_id, sha256, path, format, "
-                         "imported_at, activities) VALUES(?, ?, ?, ?, ?, ?) "
-                         "ON CONFLICT(athlete_id, sha256) DO NOTHING");
-  stmt.bind(1, file.athlete_id);
-  stmt.bind(2, file.sha256);
-  stmt.bind(3, file.path);
-  stmt.bind(4, file.format);
-  stmt.bind(5, utc_now_iso());
-  stmt.bind(6, file.activities);
-  stmt.exec();
+  auto stmt = m_statements->use(m_db.sql(), Query::record_file);
+  stmt->bind(1, file.athlete_id);
+  stmt->bind(2, file.sha256);
+  stmt->bind(3, file.path);
+  stmt->bind(4, file.format);
+  stmt->bind(5, utc_now_iso());
+  stmt->bind(6, file.activities);
+  stmt->exec();
 }
 
 std::vector<model::Activity> ActivityRepository::list(std::int64_t athlete_id,

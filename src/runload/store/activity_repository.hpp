@@ -7,9 +7,11 @@
 // SQLite::Exception (see store::is_sqlite_error).
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include <date/date.h>
@@ -53,9 +55,16 @@ struct RederiveResult {
   std::int64_t dates_changed = 0;    // ...of which the local date moved
 };
 
+// The statements of the import path are prepared on first use and kept for
+// the repository's life: an import stores thousands of files through one
+// repository. Each is reset after every call, so no read stays open between
+// calls. REQUIRES: `db` outlives the repository.
 class ActivityRepository {
  public:
-  explicit ActivityRepository(Database& db) noexcept : m_db(db) {}
+  explicit ActivityRepository(Database& db);
+  ~ActivityRepository();
+  ActivityRepository(const ActivityRepository&) = delete;
+  ActivityRepository& operator=(const ActivityRepository&) = delete;
 
   // Inserts `activity` (its id is ignored) with its sources, each recorded
   // with `file_sha256`. local_date is derived from start_utc + utc_offset.
@@ -95,6 +104,9 @@ class ActivityRepository {
                           std::string_view file_sha256);
 
   bool is_file_imported(std::int64_t athlete_id, std::string_view sha256);
+  // The SHA-256 of every file the athlete has imported, for checking files
+  // before parsing them away from the database connection.
+  std::unordered_set<std::string> imported_hashes(std::int64_t athlete_id);
   // Records a file as imported now. A file already recorded is left as it is.
   void record_imported_file(const ImportedFile& file);
 
@@ -129,7 +141,10 @@ class ActivityRepository {
   void insert_sources(std::int64_t activity_id, const std::vector<model::Source>& sources,
                       std::size_t first, std::string_view file_sha256);
 
+  struct Statements;
+
   Database& m_db;
+  std::unique_ptr<Statements> m_statements;
 };
 
 }  // namespace runload::store

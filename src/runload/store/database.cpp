@@ -132,6 +132,15 @@ std::int32_t Database::application_id() {
   return m_db->execAndGet("PRAGMA application_id").getInt();
 }
 
+void Database::set_durability(Durability durability) {
+  m_db->exec(durability == Durability::each_commit ? "PRAGMA synchronous = FULL"
+                                                   : "PRAGMA synchronous = NORMAL");
+}
+
+void Database::checkpoint() {
+  m_db->exec("PRAGMA wal_checkpoint(PASSIVE)");
+}
+
 Database Database::open(const fs::path& path, OpenMode mode) {
   const bool exists = fs::exists(path);
   Inspection found;

@@ -34,6 +34,17 @@ struct OpenEvent {
   std::optional<std::filesystem::path> backup;  // written before migrating an existing file
 };
 
+// When a commit reaches the disk.
+enum class Durability {
+  // synchronous = FULL, the default of every connection: a commit has been
+  // synced when it returns, so it survives a power cut.
+  each_commit,
+  // synchronous = NORMAL: a commit survives the process being killed at once
+  // and the file is never damaged, but a power cut may lose the commits made
+  // since the last checkpoint (each one whole). checkpoint() makes them durable.
+  at_checkpoint,
+};
+
 class Database {
  public:
   // Opens the database at `path`. In read_write mode a missing file is
@@ -61,6 +72,13 @@ class Database {
 
   int schema_version();
   std::int32_t application_id();
+
+  // Sets this connection's Durability.
+  void set_durability(Durability durability);
+  // Syncs the WAL and copies what it can into the database file (a passive
+  // checkpoint, which never waits for readers): every commit made so far
+  // survives a power cut. Throws SQLite::Exception when the sync fails.
+  void checkpoint();
 
  private:
   Database(std::unique_ptr<SQLite::Database> db, std::filesystem::path path, bool read_only);
