@@ -146,7 +146,11 @@ TEST_CASE("fit corpus: a Strava-style .fit.gz reads through gunzip", "[import][f
   const auto& a = result.activities[0].activity;
   CHECK(a.sport == model::Sport::ride);  // a virtual ride: timer 2760 s > elapsed 1632 s
   CHECK(a.distance_m == Approx(14921.2).margin(0.1));
-  CHECK(a.elapsed == 1632s);
+  // Elapsed time is never shorter than the timer's: taken to the session's end, with a warning.
+  CHECK(a.elapsed == 2760s);
+  CHECK(a.moving == 2760s);
+  REQUIRE(result.warnings.size() == 1);
+  CHECK_THAT(result.warnings[0].message, Catch::Contains("shorter than its timer time"));
 }
 
 TEST_CASE("fit corpus: fenix 5 records match python-fitparse's decode", "[import][fit][corpus]") {

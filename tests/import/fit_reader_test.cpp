@@ -109,6 +109,33 @@ TEST_CASE("fit_reader: records become the track, semicircles in degrees, 1989 ep
   CHECK(last.device_distance_m == Approx(51.0));
 }
 
+TEST_CASE("fit_reader: an elapsed time shorter than the timer time is taken to the session's end",
+          "[import][fit]") {
+  // The session says 10 s elapsed but 20 s of timer time and ends at 25 s:
+  // elapsed becomes 25 s and the track keeps all three records.
+  auto session = run_session();
+  session.elapsed_ms = 10000;
+  session.timer_ms = 20000;
+  session.timestamp = k_start + 25;
+  fit::Writer w;
+  w.define_file_id(0).file_id(0);
+  w.define_record(1);
+  w.record(1, {k_start, 45.0, -90.0, 100.0, 140, 80, 0.0});
+  w.record(1, {k_start + 10, 45.0001, -90.0, 101.0, 142, 81, 25.5});
+  w.record(1, {k_start + 20, 45.0002, -90.0, 102.0, 144, 82, 51.0});
+  w.define_session(2).session(2, session);
+  const auto result = read_fit(w.file(), k_context);
+  REQUIRE(result.ok());
+  REQUIRE(result.warnings.size() == 1);
+  CHECK_THAT(result.warnings[0].message,
+             Catch::Contains("elapsed time 10 s is shorter than its timer time 20 s"));
+  const auto& a = result.activities.at(0);
+  CHECK(a.activity.elapsed == 25s);
+  CHECK(a.activity.moving == 20s);
+  REQUIRE(a.track);
+  CHECK(a.track->segments.at(0).size() == 3);
+}
+
 TEST_CASE("fit_reader: big-endian definitions read the same values", "[import][fit]") {
   const auto little = read_fit(run_file(fit::ByteOrder::little).file(), k_context);
   const auto big = read_fit(run_file(fit::ByteOrder::big).file(), k_context);
@@ -260,10 +287,12 @@ TEST_CASE("fit_reader: a multisport file gives one activity per session with its
   auto run = run_session();
   run.start_time = k_start;
   run.elapsed_ms = 150000;
+  run.timer_ms = 140000;
   auto ride = run_session();
   ride.sport = 2;
   ride.start_time = k_start + 150;
   ride.elapsed_ms = 150000;
+  ride.timer_ms = 140000;
   w.define_session(2).session(2, run).session(2, ride);
   const auto result = read_fit(w.file(), k_context);
   REQUIRE(result.ok());

@@ -465,6 +465,23 @@ class Decoder {
     } else if (auto timestamp = session.get(k_field_timestamp)) {
       finish = checked_date(*timestamp, session.offset, "session timestamp");
     }
+    // Some devices and apps write an elapsed time shorter than the timer time
+    // (a virtual ride in the corpus: 1,632 s against 2,760 s). Elapsed time
+    // can never be shorter than the time the timer ran, so the session ends
+    // no sooner than its timer time, or its own end timestamp if later; the
+    // track is cut there, not at the short elapsed time.
+    auto timer_ms = session.get(8);
+    std::optional<std::int64_t> corrected_elapsed;
+    if (elapsed_ms && timer_ms && *timer_ms > *elapsed_ms) {
+      finish = std::max<std::int64_t>(finish, start + std::llround(*timer_ms / 1000.0));
+      if (auto timestamp = session.get(k_field_timestamp))
+        finish = std::max(finish, checked_date(*timestamp, session.offset, "session timestamp"));
+      corrected_elapsed = finish - start;
+      warn(static_cast<std::size_t>(session.offset),
+           fmt::format("session elapsed time {:.0f} s is shorter than its timer time {:.0f} s; "
+                       "elapsed time taken as {} s, to the session's end",
+                       *elapsed_ms / 1000.0, *timer_ms / 1000.0, *corrected_elapsed));
+    }
 
     activity.start_utc = date::sys_seconds{std::chrono::seconds{start + k_fit_epoch_unix}};
     if (m_utc_offset) {
@@ -477,8 +494,12 @@ class Decoder {
     activity.sport = sport_of(session.get(5), session.get(6));
     const double cadence_factor = cadence_in_strides(activity.sport) ? 2.0 : 1.0;
     if (auto distance = session.get(9)) activity.distance_m = *distance / 100.0;
-    if (elapsed_ms) activity.elapsed = rounded_seconds(*elapsed_ms);
-    if (auto timer_ms = session.get(8)) activity.moving = rounded_seconds(*timer_ms);
+    if (corrected_elapsed) {
+      activity.elapsed = std::chrono::seconds{*corrected_elapsed};
+    } else if (elapsed_ms) {
+      activity.elapsed = rounded_seconds(*elapsed_ms);
+    }
+    if (timer_ms) activity.moving = rounded_seconds(*timer_ms);
     activity.elevation_gain_m = session.get(22);
     activity.elevation_loss_m = session.get(23);
     activity.avg_hr = session.get(16);
