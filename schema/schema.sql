@@ -55,6 +55,7 @@ CREATE TABLE activity_sources (
   file_sha256 TEXT NOT NULL
 );
 CREATE INDEX activity_sources_by_activity ON activity_sources(activity_id);
+CREATE INDEX activity_sources_by_file_sha256 ON activity_sources(file_sha256);
 
 -- Files already imported, by content: a file with a known SHA-256 is skipped
 -- before parsing.

@@ -289,6 +289,18 @@ TEST_CASE("activity_repository: the analyzer's query uses the local-date index",
   CHECK_THAT(text, Catch::Contains("activities_by_local_date"));
 }
 
+TEST_CASE("activity_repository: finding the activity of a track file by its hash uses an index",
+          "[store][activities]") {
+  auto db = store::Database::open_in_memory();
+  SQLite::Statement plan(db.sql(),
+                         "EXPLAIN QUERY PLAN SELECT a.id FROM activities a JOIN activity_sources s "
+                         "ON s.activity_id = a.id WHERE a.athlete_id = 1 AND s.file_sha256 = 'ab' "
+                         "ORDER BY a.id LIMIT 1");
+  std::string text;
+  while (plan.executeStep()) text += plan.getColumn(3).getString() + "\n";
+  CHECK_THAT(text, Catch::Contains("activity_sources_by_file_sha256"));
+}
+
 TEST_CASE("local dates: a run at 23:30 on a Sunday in Berlin stays on Sunday",
           "[store][activities][time]") {
   auto db = store::Database::open_in_memory();
