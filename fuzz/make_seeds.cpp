@@ -1,5 +1,5 @@
 // Writes the fuzz seeds that exist only as code: FIT files built with the
-// tests' fit::Writer, gzip members, and journal CSVs. Usage: fuzz_make_seeds DIR
+// tests' fit::Writer, gzip members, journal CSVs and Strava export zips. Usage: fuzz_make_seeds DIR
 
 #include <zlib.h>
 
@@ -13,6 +13,7 @@
 #include <string_view>
 
 #include "support/fit_writer.hpp"
+#include "support/strava_export.hpp"
 
 namespace fs = std::filesystem;
 namespace fit = runload::test::fit;
@@ -138,5 +139,13 @@ int main(int argc, char** argv) {
         "\xEF\xBB\xBF"
         "date,pain_run,note\r\n2024-02-01,9,\"pop\"\r\n2024-02-02,0,\r\n");
   write(dir / "journal_csv/header_only.csv", "date\n");
+
+  namespace t = runload::test;
+  write(dir / "zip/strava_export.zip", t::make_zip(t::strava_export_members()));
+  write(dir / "zip/escaping_and_absolute_names.zip",
+        t::make_zip({{"../activities.csv", t::export_activities_csv()},
+                     {"/etc/activities/1.gpx", t::export_gpx_run()},
+                     {"activities/102.gpx.gz", t::gzip(t::export_gpx_run())}}));
+  write(dir / "zip/csv_only.zip", t::make_zip({{"activities.csv", t::export_activities_csv()}}));
   return 0;
 }
