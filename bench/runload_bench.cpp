@@ -8,7 +8,7 @@
 //   runload_bench history DB DAYS        a database of DAYS daily runs ending k_last_day
 //   runload_bench gpx DIR                runload's GPX reader alone over DIR, one thread
 //   runload_bench import-direct DIR DB [JOBS]   the Importer with the GPX reader, in process
-//                                        (for profiling, and before `import` dispatches GPX)
+//                                        (for profiling without the CLI)
 //
 // `all` runs every phase as a child process (fresh database each time) and
 // reports wall time, MB/s, files/s and the child's peak RSS (ru_maxrss).
@@ -280,9 +280,6 @@ int cmd_all(const std::map<std::string, std::string>& options) {
     Phase read{"read files (I/O floor)", {}, {}, {}};
     Phase parse{"pugixml parse+walk (1 thread)", {}, {}, {}};
     Phase import{"runload import", {}, {}, {}};
-    // Before the CLI dispatches GPX (read_any), its import refuses every file:
-    // the Importer with the GPX reader is then timed in process instead.
-    Phase direct{"Importer + read_gpx in process", {}, {}, {}};
     nlohmann::json summary;
     double db_bytes = 0.0;
     double parse_distance = 0.0;
@@ -300,29 +297,13 @@ int cmd_all(const std::map<std::string, std::string>& options) {
       import.add(run);
       summary = nlohmann::json::parse(run.out.empty() ? "{}" : run.out);
       db_bytes = static_cast<double>(file_bytes(db) + file_bytes(db.string() + "-wal"));
-      if (summary.value("imported", std::int64_t{0}) == 0) {
-        remove_db(db);
-        std::vector<std::string> argv{self_path, "import-direct", corpus_dir.string(), db.string()};
-        if (options.count("--jobs")) argv.push_back(options.at("--jobs"));
-        const auto in_process = checked(argv);
-        direct.add(in_process);
-        summary = nlohmann::json::parse(in_process.out);
-        db_bytes = static_cast<double>(file_bytes(db) + file_bytes(db.string() + "-wal"));
-      } else if (run.exit_code != 0) {
-        ok = false;
-      }
+      if (run.exit_code != 0 || summary.value("imported", std::int64_t{0}) == 0) ok = false;
     }
     fmt::print("\n  {:<40} {:>8} {:>9} {:>9} {:>10} {:>8}\n",
                "phase (median of " + std::to_string(repeat) + ")", "seconds", "MB/s", "files/s",
                "peak MiB", "CPU s");
     for (const auto* phase : {&read, &parse, &import}) print_row(*phase, corpus);
-    const Phase& measured = direct.seconds.empty() ? import : direct;
-    if (!direct.seconds.empty()) {
-      print_row(direct, corpus);
-      fmt::print(
-          "\n  `runload import` stored nothing (no GPX dispatch in this build: its errors are "
-          "above);\n  the figures below are the in-process Importer's\n");
-    }
+    const Phase& measured = import;
     const double speedup = median(parse.seconds) / median(measured.seconds);
     const auto imported = summary.value("imported", std::int64_t{0});
     fmt::print(
