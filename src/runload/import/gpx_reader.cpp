@@ -234,6 +234,14 @@ ParseResult read_gpx(std::string& buffer, const ParseContext& ctx) {
     a.sport = sport;
     a.name = std::string(text_of(child_named(trk, "name")));
     if (a.name.empty()) a.name = metadata_name;
+    // pugixml passes the bytes of a document declared UTF-8 through unchecked.
+    if (const auto bad = first_bad_byte(a.name)) {
+      reader.error_at(trk,
+                      fmt::format("the track name is not UTF-8 text (byte {} of it is 0x{:02X}); "
+                                  "save the file as UTF-8",
+                                  *bad, static_cast<unsigned char>(a.name[*bad])));
+      return result;
+    }
     apply_metrics(metrics, a);
     a.sources.push_back(model::Source{"gpx", ctx.file, std::nullopt});
     const auto dropped =
