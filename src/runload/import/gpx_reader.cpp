@@ -151,13 +151,19 @@ model::Sport gpx_sport(std::string_view type) noexcept {
 ParseResult read_gpx(std::string& buffer, const ParseContext& ctx) {
   ParseResult result;
   const LineIndex lines(buffer);
+  const std::size_t size = buffer.size();
+  // Bytes that are not XML at all (a PNG named .gpx) make pugixml find no
+  // element, as an empty file does: only the latter is an empty document.
+  const bool blank = buffer.find_first_not_of(" \t\r\n") == std::string::npos;
   pugi::xml_document doc;
   const auto parsed = doc.load_buffer_inplace(buffer.data(), buffer.size(), pugi::parse_default,
                                               pugi::encoding_auto);
   if (!parsed) {
     if (parsed.status == pugi::status_no_document_element) {
       result.errors.push_back(
-          Problem{ctx.file, std::nullopt, std::nullopt, "empty document: no <gpx> element"});
+          Problem{ctx.file, std::nullopt, std::nullopt,
+                  blank ? std::string("empty document: no <gpx> element")
+                        : fmt::format("not an XML document: no element in its {} bytes", size)});
     } else {
       result.errors.push_back(Problem{ctx.file, lines.line_of(parsed.offset), std::nullopt,
                                       fmt::format("malformed XML: {}", parsed.description())});
@@ -234,6 +240,14 @@ ParseResult read_gpx(std::string& buffer, const ParseContext& ctx) {
     a.sport = sport;
     a.name = std::string(text_of(child_named(trk, "name")));
     if (a.name.empty()) a.name = metadata_name;
+    // pugixml passes the bytes of a document declared UTF-8 through unchecked.
+    if (const auto bad = first_bad_byte(a.name)) {
+      reader.error_at(trk,
+                      fmt::format("the track name is not UTF-8 text (byte {} of it is 0x{:02X}); "
+                                  "save the file as UTF-8",
+                                  *bad, static_cast<unsigned char>(a.name[*bad])));
+      return result;
+    }
     apply_metrics(metrics, a);
     a.sources.push_back(model::Source{"gpx", ctx.file, std::nullopt});
     const auto dropped =

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include <runload/import/csv_reader.hpp>
 #include <runload/import/fit_reader.hpp>
 #include <runload/import/format_detect.hpp>
 #include <runload/import/garmin_csv.hpp>
@@ -121,10 +122,25 @@ ParseResult read_gzip(std::string_view name, std::string& bytes, const ParseCont
   return result;
 }
 
+// A CSV that is not UTF-8 text, refused with its line and byte offset:
+// its names would be stored as bytes no JSON output can print.
+std::optional<ParseResult> refused_csv_text(std::string_view bytes, const ParseContext& ctx) {
+  auto error = check_csv_text(bytes);
+  if (!error) return std::nullopt;
+  ParseResult result;
+  result.errors.push_back(Problem{ctx.file, error->line, std::nullopt, std::move(error->message)});
+  return result;
+}
+
 ParseResult read_bytes(std::string_view name, std::string& bytes, const ParseContext& ctx,
                        bool inflated) {
   ParseResult result;
-  switch (detect_format(bytes, name)) {
+  const Format format = detect_format(bytes, name);
+  if (format == Format::strava_csv || format == Format::garmin_csv ||
+      format == Format::runload_csv || (format == Format::unknown && ends_with_ci(name, ".csv"))) {
+    if (auto refused = refused_csv_text(bytes, ctx)) return std::move(*refused);
+  }
+  switch (format) {
     case Format::fit:
       result = read_fit(bytes, ctx);
       add_track_metrics(result);

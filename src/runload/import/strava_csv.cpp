@@ -85,6 +85,25 @@ std::optional<std::chrono::seconds> seconds_of(std::optional<double> value) {
   return std::chrono::seconds{std::llround(*value)};
 }
 
+// A distance or time cell: empty is unknown; anything else must be a number
+// from 0 to `max` (not NaN, inf, 1e309, negative or absurd), or the row is in
+// error: storing -5 km or a 1e300 s run would poison every sum after it.
+struct Bounded {
+  std::optional<std::size_t> column;
+  const char* what;  // "Distance (km)"
+  double max;
+};
+
+std::optional<std::string> bad_cell(const CsvRecord& row, const Bounded& cell) {
+  if (!cell.column) return std::nullopt;
+  const auto text = trim(row.at(cell.column));
+  if (text.empty()) return std::nullopt;
+  const auto value = parse_number(text);
+  if (value && *value >= 0 && *value <= cell.max) return std::nullopt;
+  return fmt::format("{} (column {}) must be a number from 0 to {:.0f}, not \"{}\"", cell.what,
+                     *cell.column + 1, cell.max, text);
+}
+
 std::optional<double> positive(std::optional<double> value) {
   if (!value || *value <= 0) return std::nullopt;
   return value;
@@ -138,9 +157,25 @@ ParseResult read_strava_csv(std::string_view text, const ParseContext& ctx) {
     return result;
   }
 
+  const double max_s = static_cast<double>(k_max_activity_duration.count());
+  const std::array<Bounded, 5> bounded{{
+      {col.distance_km, "Distance in km", k_max_activity_distance_m / 1000.0},
+      {col.distance_m, "Distance in metres", k_max_activity_distance_m},
+      {col.elapsed, "Elapsed Time in seconds", max_s},
+      {col.elapsed_precise, "Elapsed Time in seconds", max_s},
+      {col.moving, "Moving Time in seconds", max_s},
+  }};
   const auto& records = table.records();
   for (std::size_t r = 1; r < records.size(); ++r) {
     const CsvRecord& row = records[r];
+    bool row_ok = true;
+    for (const Bounded& cell : bounded) {
+      if (auto message = bad_cell(row, cell)) {
+        error(row.line, std::move(*message));
+        row_ok = false;
+      }
+    }
+    if (!row_ok) continue;
     const auto start = parse_strava_date(row.at(col.date));
     if (!start) {
       error(row.line, fmt::format("cannot read Activity Date \"{}\" (expected like \"Oct 10, "

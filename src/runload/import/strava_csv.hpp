@@ -24,7 +24,10 @@ namespace runload::import {
 // the row's line}; the "Filename" column goes to ParsedActivity::track_file.
 // Errors (refusing the file): missing "Activity Date"/"Activity Type"
 // columns, a localised export, an unterminated quote, a row whose date cannot
-// be read. Rows are never silently dropped.
+// be read, a row whose Distance, Elapsed Time or Moving Time cell is neither
+// empty nor a number from 0 to k_max_activity_distance_m or
+// k_max_activity_duration (NaN, inf, 1e309, negative). Rows are never
+// silently dropped.
 ParseResult read_strava_csv(std::string_view text, const ParseContext& ctx);
 
 // Maps Strava's "Activity Type" ("Trail Run", "E-Bike Ride") to a Sport.

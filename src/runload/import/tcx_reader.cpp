@@ -11,6 +11,8 @@
 #include <fmt/format.h>
 #include <pugixml.hpp>
 
+#include <runload/import/values.hpp>
+
 namespace runload::import {
 namespace {
 
@@ -171,6 +173,13 @@ class TcxReader {
         max_hr = std::max(max_hr.value_or(0), *hr);
       }
       for (const pugi::xml_node& t : children(lap, "Track")) read_track(t, activity.sport, track);
+    }
+    if (seconds &&
+        !(*seconds >= 0 && *seconds <= static_cast<double>(k_max_activity_duration.count()))) {
+      error(node.offset_debug(),
+            fmt::format("the laps' TotalTimeSeconds add up to {} s, outside 0 to {} s", *seconds,
+                        k_max_activity_duration.count()));
+      return;
     }
     activity.distance_m = distance;
     if (seconds) activity.elapsed = std::chrono::seconds{std::llround(*seconds)};

@@ -99,6 +99,7 @@ std::optional<std::chrono::seconds> parse_duration(std::string_view text, char d
     if (last) break;
     text.remove_prefix(colon + 1);
   }
+  if (total > static_cast<double>(k_max_activity_duration.count())) return std::nullopt;
   return std::chrono::seconds{std::llround(total)};
 }
 

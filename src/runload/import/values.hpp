@@ -13,6 +13,13 @@
 
 namespace runload::import {
 
+// The longest duration and distance of one activity that are read as data.
+// More is a broken export, not a run (the longest multi-day races are
+// recorded in daily stages), and it keeps a count of seconds far inside 64
+// bits (std::llround of 1e300 is undefined).
+constexpr std::chrono::seconds k_max_activity_duration{30 * 24 * 3600};
+constexpr double k_max_activity_distance_m = 100'000'000.0;  // 100,000 km
+
 // A decimal number with '.' as the decimal point ("12.5", "-3", "1e-05").
 // Leading/trailing spaces are allowed; anything else after the number is not.
 std::optional<double> parse_number(std::string_view text) noexcept;
@@ -23,6 +30,7 @@ std::optional<double> parse_number(std::string_view text, char decimal, char tho
 
 // A duration "H:MM:SS", "HH:MM:SS", "MM:SS" or a bare number of seconds, with an
 // optional fraction after `decimal` ("00:01:39,6"), rounded to whole seconds.
+// nullopt past k_max_activity_duration.
 std::optional<std::chrono::seconds> parse_duration(std::string_view text,
                                                    char decimal = '.') noexcept;
 
