@@ -77,7 +77,7 @@ void print_json(const Context& ctx, const store::DoctorReport& r) {
       {"row_counts", rows},
       {"healthy", r.healthy()},
   };
-  fmt::print(ctx.out, "{}\n", doc.dump(2));
+  fmt::print(ctx.out, "{}\n", doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
 }  // namespace

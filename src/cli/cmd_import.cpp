@@ -152,7 +152,9 @@ void setup_import(CLI::App& app, Context& ctx, Action& action) {
       const auto summary = importer.run(inputs);
       bar.reset();
       print_diagnostics(ctx, summary, *json);
-      if (*json) fmt::print(ctx.out, "{}\n", to_json(summary).dump(2));
+      if (*json)
+        fmt::print(ctx.out, "{}\n",
+                   to_json(summary).dump(2, ' ', false, nlohmann::json::error_handler_t::replace));
       return summary.ok() ? k_exit_success : k_exit_input_failed;
     };
   });

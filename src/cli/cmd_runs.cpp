@@ -148,7 +148,9 @@ void setup_runs(CLI::App& app, Context& ctx, Action& action) {
       const auto activities =
           store::ActivityRepository(db).list(athlete.id, store::LocalDateRange{from, to});
       if (*json) {
-        fmt::print(ctx.out, "{}\n", to_json(activities).dump(2));
+        fmt::print(
+            ctx.out, "{}\n",
+            to_json(activities).dump(2, ' ', false, nlohmann::json::error_handler_t::replace));
       } else if (activities.empty()) {
         ctx.note("no activities stored in that range");
       } else {

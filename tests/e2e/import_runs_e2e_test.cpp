@@ -216,3 +216,25 @@ TEST_CASE("e2e: import draws a progress bar on a terminal, and none with --json 
   CHECK_THAT(on_terminal("import --json " + in), !Catch::Contains("importing ["));
   CHECK_THAT(on_terminal("--quiet import " + in), !Catch::Contains("importing ["));
 }
+
+TEST_CASE("e2e: a file name that is not UTF-8 imports, and every JSON output stays valid",
+          "[e2e][import][runs]") {
+  TempDir dir;
+  // A runload CSV named with a Latin-1 byte (0xE9, "é"), as an old file system may hold it.
+  const auto file =
+      dir.write("caf\xE9.csv", "date,start_time,distance_km,duration\n2024-01-07,08:00,10.0,50:00\n");
+  const std::string db = (dir / "names.db").string();
+  const auto imported = run_runload({"--db", db, "--tz", "UTC", "import", "--json", file.string()});
+  INFO(imported.err);
+  REQUIRE(imported.exit_code == 0);
+  const auto summary = nlohmann::json::parse(imported.out);
+  CHECK(summary["imported"] == 1);
+  const auto runs = run_runload({"--db", db, "runs", "--json"});
+  INFO(runs.err);
+  REQUIRE(runs.exit_code == 0);
+  const auto list = nlohmann::json::parse(runs.out);
+  REQUIRE(list.size() == 1);
+  // The byte that is not UTF-8 is shown as U+FFFD; the rest of the name is kept.
+  CHECK_THAT(list[0]["sources"][0]["file"].get<std::string>(),
+             Catch::Contains("caf\xEF\xBF\xBD.csv"));
+}

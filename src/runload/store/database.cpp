@@ -10,8 +10,10 @@
 
 #include <array>
 #include <cerrno>
+#include <chrono>
 #include <cstring>
 #include <fstream>
+#include <thread>
 #include <vector>
 
 #include <runload/error.hpp>
@@ -21,6 +23,26 @@ namespace runload::store {
 namespace fs = std::filesystem;
 
 namespace {
+
+// Turns a new database to WAL. Two processes opening the same new file at
+// once both read it under a shared lock and then both need the exclusive lock
+// to change the journal mode: SQLite sees the deadlock and fails one of them
+// at once with SQLITE_BUSY, without calling the busy handler. So the change
+// is retried here, for as long as the busy timeout would have waited; once
+// the file is in WAL mode the pragma needs no lock and returns at once.
+void use_wal(SQLite::Database& db) {
+  using clock = std::chrono::steady_clock;
+  const auto deadline = clock::now() + std::chrono::milliseconds(k_busy_timeout_ms);
+  for (;;) {
+    try {
+      db.exec("PRAGMA journal_mode = WAL");
+      return;
+    } catch (const SQLite::Exception& e) {
+      if (e.getErrorCode() != SQLITE_BUSY || clock::now() >= deadline) throw;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+}
 
 constexpr std::array<char, 16> k_sqlite_magic{'S', 'Q', 'L', 'i', 't', 'e', ' ', 'f',
                                               'o', 'r', 'm', 'a', 't', ' ', '3', '\0'};
@@ -173,7 +195,7 @@ Database Database::open(const fs::path& path, OpenMode mode) {
     ::chmod(path.c_str(), 0600);
     auto db = std::make_unique<SQLite::Database>(path.string(), SQLite::OPEN_READWRITE);
     configure_connection(*db);
-    db->exec("PRAGMA journal_mode = WAL");
+    use_wal(*db);
     Database result(std::move(db), path, false);
     result.m_event.created = !exists || found.objects == 0;
     result.m_event.from_version = found.user_version;
