@@ -70,6 +70,11 @@ Inspection inspect_existing(const fs::path& path) {
   try {
     SQLite::Database db(path.string(), SQLite::OPEN_READONLY);
     db.exec(fmt::format("PRAGMA busy_timeout = {}", k_busy_timeout_ms));
+    // One read transaction, so the three values come from one state of the
+    // file: another runload creating it commits the schema, its version and
+    // its application id at once, and must not be seen half-way (version set,
+    // id read before it) as another application's database.
+    SQLite::Transaction snapshot(db, SQLite::TransactionBehavior::DEFERRED);
     Inspection result;
     result.application_id = db.execAndGet("PRAGMA application_id").getInt();
     result.user_version = db.execAndGet("PRAGMA user_version").getInt();
