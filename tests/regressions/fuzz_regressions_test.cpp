@@ -5,7 +5,11 @@
 
 #include <limits>
 
+#include <runload/import/garmin_csv.hpp>
+#include <runload/import/strava_csv.hpp>
+#include <runload/import/tcx_reader.hpp>
 #include <runload/import/track_metrics.hpp>
+#include <runload/import/values.hpp>
 #include <runload/journal/journal_csv.hpp>
 #include <runload/model/histogram.hpp>
 
@@ -42,4 +46,36 @@ TEST_CASE("regression: a grade of 1e201 from an absurd elevation overflowed the 
   const auto metrics = import::compute_track_metrics(track);
   REQUIRE(metrics.grade_histogram);
   CHECK(metrics.grade_histogram->metres.size() <= model::k_grade_max_bins);
+}
+
+TEST_CASE(
+    "regression: a Garmin date whose seconds are not digits reached date::parse's "
+    "uninitialised seconds",
+    "[regression][csv]") {
+  // "2024-03-31 01:30:Elevation Loss00": date::parse converted the seconds it
+  // failed to read (undefined behaviour). The date is now refused first.
+  const auto text = test::read_file(test::source_dir() /
+                                    "tests/fixtures/regressions/csv/"
+                                    "garmin_date_seconds_not_digits.csv");
+  const auto result = import::read_garmin_csv(text, {"g.csv", date::locate_zone("UTC")});
+  REQUIRE_FALSE(result.errors.empty());
+  CHECK_THAT(result.errors[0].message, Catch::Contains("cannot read Date"));
+  CHECK(result.errors[0].line == 2);
+}
+
+TEST_CASE("regression: times whose seconds are not digits are refused before date::parse",
+          "[regression][csv]") {
+  CHECK(import::colons_followed_by_digits("2024-03-31 01:30:00"));
+  CHECK(import::colons_followed_by_digits("Oct 10, 2016, 8:55:48 PM"));
+  CHECK(import::colons_followed_by_digits("no colon"));
+  CHECK_FALSE(import::colons_followed_by_digits("2024-03-31 01:30:"));
+  CHECK_FALSE(import::colons_followed_by_digits("2024-03-31 01:30:x0"));
+  CHECK_FALSE(import::colons_followed_by_digits("01: 30"));
+
+  const auto strava = import::read_strava_csv(
+      "Activity ID,Activity Date,Activity Name,Activity Type,Elapsed Time,Distance\n"
+      "1,\"Oct 10, 2016, 8:55:PM\",x,Run,60,1.0\n",
+      {"s.csv", date::locate_zone("UTC")});
+  REQUIRE_FALSE(strava.errors.empty());
+  CHECK(strava.errors[0].line == 2);
 }

@@ -139,8 +139,8 @@ ParseResult read_garmin_csv(std::string_view text, const ParseContext& ctx) {
     const std::string date_text(trim(row.at(c.date)));
     std::istringstream in(date_text);
     date::local_seconds local;
-    in >> date::parse("%Y-%m-%d %H:%M:%S", local);
-    if (in.fail()) {
+    if (colons_followed_by_digits(date_text)) in >> date::parse("%Y-%m-%d %H:%M:%S", local);
+    if (!colons_followed_by_digits(date_text) || in.fail()) {
       error(row.line, fmt::format("cannot read Date \"{}\" (expected like \"2026-01-04 "
                                   "12:38:59\")",
                                   date_text));

@@ -20,6 +20,7 @@ constexpr std::chrono::hours k_default_start{12};
 
 std::optional<std::chrono::seconds> parse_clock(std::string_view text) {
   const std::string s(trim(text));
+  if (!colons_followed_by_digits(s)) return std::nullopt;
   for (const char* format : {"%H:%M:%S", "%H:%M"}) {
     std::istringstream in(s);
     std::chrono::seconds t{};

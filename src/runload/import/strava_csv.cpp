@@ -56,6 +56,7 @@ Columns locate(const CsvHeader& h) {
 // "Oct 10, 2016, 8:55:48 PM" in UTC. Older exports wrote "2016-10-10 20:55:48".
 std::optional<date::sys_seconds> parse_strava_date(std::string_view text) {
   const std::string s(trim(text));
+  if (!colons_followed_by_digits(s)) return std::nullopt;
   for (const char* format : {"%b %d, %Y, %I:%M:%S %p", "%Y-%m-%d %H:%M:%S"}) {
     std::istringstream in(s);
     in.imbue(std::locale::classic());

@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 #include <pugixml.hpp>
 
+#include <runload/import/iso_time.hpp>
 #include <runload/import/values.hpp>
 
 namespace runload::import {
@@ -68,22 +69,12 @@ std::optional<double> number(const pugi::xml_node& node) {
   return value;
 }
 
-// ISO 8601 with Z or a numeric offset, optional fractional seconds.
+// ISO 8601 with Z or a numeric offset, optional fractional seconds: the
+// parser GPX uses (no date::parse, whose %T converts seconds it failed to read).
 std::optional<model::TimePoint> parse_time(std::string_view raw) {
-  std::string text{trimmed(raw)};
-  if (text.empty()) return std::nullopt;
-  model::TimePoint time;
-  std::istringstream in(text);
-  if (text.back() == 'Z') {
-    text.pop_back();
-    in.str(text);
-    in >> date::parse("%FT%T", time);
-  } else {
-    std::chrono::minutes offset{};
-    in >> date::parse("%FT%T%Ez", time, offset);
-  }
-  if (in.fail()) return std::nullopt;
-  return time;
+  const auto time = parse_iso_time(trimmed(raw));
+  if (!time) return std::nullopt;
+  return time->utc;
 }
 
 model::Sport sport_of(std::string_view attribute) {

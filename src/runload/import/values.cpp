@@ -148,4 +148,12 @@ void set_start_in_zone(model::Activity& activity, date::sys_seconds start,
   activity.offset_origin = model::OffsetOrigin::zone;
 }
 
+bool colons_followed_by_digits(std::string_view text) noexcept {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == ':' && (i + 1 == text.size() || text[i + 1] < '0' || text[i + 1] > '9'))
+      return false;
+  }
+  return true;
+}
+
 }  // namespace runload::import

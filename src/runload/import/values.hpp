@@ -40,6 +40,13 @@ std::optional<std::chrono::seconds> parse_duration(std::string_view text,
 // known sport is `other`.
 model::Sport sport_from_label(std::string_view label) noexcept;
 
+// True when every ':' in `text` is followed by a digit. date::parse converts
+// the seconds of %S even when reading them failed, from an uninitialised long
+// double (undefined behaviour, found by fuzzing the Garmin CSV reader); in
+// every format runload reads, %S follows a ':', so text that fails this is
+// refused before date::parse sees it (it could not be a valid time anyway).
+bool colons_followed_by_digits(std::string_view text) noexcept;
+
 // True for the running sports, walk and hike: their cadence is in steps.
 bool is_foot_sport(model::Sport sport) noexcept;
 
