@@ -18,6 +18,7 @@
 #include <nlohmann/json.hpp>
 
 #include "support/archives.hpp"
+#include "support/cli_database.hpp"
 #include "support/fit_writer.hpp"
 #include "support/run_binary.hpp"
 #include "support/temp_dir.hpp"
@@ -92,48 +93,15 @@ std::string fit_huge_field_sizes() {
 
 // A database for an athlete in UTC that already holds one imported file and
 // one journal entry, so that "nothing stored" is checked against real content.
-class Fixture {
+class Fixture : public runload::test::CliDatabase {
  public:
   Fixture() {
-    const auto seed = m_dir.write("seed.csv", "date,stiffness,note\n2024-01-01,2,seed\n");
+    const auto seed = dir().write("seed.csv", "date,stiffness,note\n2024-01-01,2,seed\n");
     REQUIRE(run({"journal", "import", seed.string()}).exit_code == 0);
-    const auto track = m_dir.write("seed.gpx", gpx("2024-02-01"));
+    const auto track = dir().write("seed.gpx", gpx("2024-02-01"));
     REQUIRE(run({"import", track.string()}).exit_code == 0);
     remember();
     REQUIRE(m_runs.size() == 1);
-  }
-
-  const TempDir& dir() const { return m_dir; }
-
-  RunResult run(std::vector<std::string> args, const RunOptions& options = {}) const {
-    std::vector<std::string> full{"--db", (m_dir / "import.db").string(), "--tz", "UTC", "-q"};
-    full.insert(full.end(), args.begin(), args.end());
-    return run_runload(full, options);
-  }
-
-  nlohmann::json runs() const {
-    const auto r = run({"runs", "--json"});
-    INFO(r.err);
-    REQUIRE(r.exit_code == 0);
-    return nlohmann::json::parse(r.out);
-  }
-
-  nlohmann::json journal() const {
-    const auto r = run({"journal", "list", "--json"});
-    REQUIRE(r.exit_code == 0);
-    return nlohmann::json::parse(r.out);
-  }
-
-  // doctor --json: requires a healthy database (integrity_check "ok");
-  // returns its row counts.
-  nlohmann::json counts() const {
-    const auto r = run({"doctor", "--json"});
-    INFO(r.err);
-    REQUIRE(r.exit_code == 0);
-    const auto doc = nlohmann::json::parse(r.out);
-    CHECK(doc["integrity"] == nlohmann::json::array({"ok"}));
-    CHECK(doc["healthy"] == true);
-    return doc["row_counts"];
   }
 
   // Nothing changed since the last remember(), and the database is healthy.
@@ -163,7 +131,6 @@ class Fixture {
   }
 
  private:
-  TempDir m_dir;
   nlohmann::json m_runs;
   nlohmann::json m_journal;
   nlohmann::json m_counts;

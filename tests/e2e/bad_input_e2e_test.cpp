@@ -14,6 +14,7 @@
 #include <date/date.h>
 #include <nlohmann/json.hpp>
 
+#include "support/cli_database.hpp"
 #include "support/run_binary.hpp"
 #include "support/temp_dir.hpp"
 
@@ -28,38 +29,13 @@ namespace {
 // A database in `dir` for an athlete in UTC that already holds one journal
 // entry and one imported file, so that "nothing stored" is checked against
 // real content.
-class Fixture {
+class Fixture : public runload::test::CliDatabase {
  public:
   Fixture() {
-    const auto seed = m_dir.write("seed.csv", "date,stiffness,note\n2024-01-01,2,seed\n");
+    const auto seed = dir().write("seed.csv", "date,stiffness,note\n2024-01-01,2,seed\n");
     REQUIRE(run({"journal", "import", seed.string()}).exit_code == 0);
     m_journal = journal();
     m_counts = counts();
-  }
-
-  const TempDir& dir() const { return m_dir; }
-
-  RunResult run(std::vector<std::string> args, const RunOptions& options = {}) const {
-    std::vector<std::string> full{"--db", (m_dir / "bad.db").string(), "--tz", "UTC", "-q"};
-    full.insert(full.end(), args.begin(), args.end());
-    return run_runload(full, options);
-  }
-
-  nlohmann::json journal() const {
-    const auto r = run({"journal", "list", "--json"});
-    REQUIRE(r.exit_code == 0);
-    return nlohmann::json::parse(r.out);
-  }
-
-  // doctor --json: requires a healthy database; returns its row counts.
-  nlohmann::json counts() const {
-    const auto r = run({"doctor", "--json"});
-    INFO(r.err);
-    REQUIRE(r.exit_code == 0);
-    const auto doc = nlohmann::json::parse(r.out);
-    CHECK(doc["integrity"] == nlohmann::json::array({"ok"}));
-    CHECK(doc["healthy"] == true);
-    return doc["row_counts"];
   }
 
   // Nothing changed since the fixture was made, and the database is healthy.
@@ -69,7 +45,6 @@ class Fixture {
   }
 
  private:
-  TempDir m_dir;
   nlohmann::json m_journal;
   nlohmann::json m_counts;
 };

@@ -25,43 +25,23 @@
 #include <date/date.h>
 #include <nlohmann/json.hpp>
 
+#include "support/cli_database.hpp"
 #include "support/run_binary.hpp"
 #include "support/spawn.hpp"
 #include "support/temp_dir.hpp"
 
+using runload::test::healthy_counts;
+using runload::test::journal_json;
 using runload::test::read_file;
 using runload::test::run_runload;
 using runload::test::RunOptions;
 using runload::test::RunResult;
 using runload::test::Spawned;
 using runload::test::TempDir;
+using runload::test::with_db;
 namespace fs = std::filesystem;
 
 namespace {
-
-std::vector<std::string> with_db(const fs::path& db, std::vector<std::string> args) {
-  std::vector<std::string> full{"--db", db.string(), "--athlete", "ann", "--tz", "UTC", "-q"};
-  full.insert(full.end(), args.begin(), args.end());
-  return full;
-}
-
-nlohmann::json journal_json(const fs::path& db) {
-  const auto r = run_runload(with_db(db, {"journal", "list", "--json"}));
-  INFO(r.err);
-  REQUIRE(r.exit_code == 0);
-  return nlohmann::json::parse(r.out);
-}
-
-// doctor --json; REQUIRES a healthy database.
-nlohmann::json healthy_counts(const fs::path& db) {
-  const auto r = run_runload(with_db(db, {"doctor", "--json"}));
-  INFO(r.out << r.err);
-  REQUIRE(r.exit_code == 0);
-  const auto doc = nlohmann::json::parse(r.out);
-  REQUIRE(doc["integrity"] == nlohmann::json::array({"ok"}));
-  REQUIRE(doc["healthy"] == true);
-  return doc["row_counts"];
-}
 
 // `count` journal rows from `first`, one a day, with a note long enough to
 // make the transaction span many pages.

@@ -18,45 +18,25 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "support/cli_database.hpp"
 #include "support/fit_writer.hpp"
 #include "support/run_binary.hpp"
 #include "support/spawn.hpp"
 #include "support/temp_dir.hpp"
 
+using runload::test::healthy_counts;
 using runload::test::read_file;
 using runload::test::run_runload;
+using runload::test::runs_json;
 using runload::test::Spawned;
 using runload::test::TempDir;
+using runload::test::with_db;
 namespace fit = runload::test::fit;
 namespace fs = std::filesystem;
 
 namespace {
 
 constexpr double k_metres_per_degree = 6371008.8 * 3.14159265358979323846 / 180.0;
-
-std::vector<std::string> with_db(const fs::path& db, std::vector<std::string> args) {
-  std::vector<std::string> full{"--db", db.string(), "--athlete", "ann", "--tz", "UTC", "-q"};
-  full.insert(full.end(), args.begin(), args.end());
-  return full;
-}
-
-// doctor --json; REQUIRES a healthy database (integrity_check "ok").
-nlohmann::json healthy_counts(const fs::path& db) {
-  const auto r = run_runload(with_db(db, {"doctor", "--json"}));
-  INFO(r.out << r.err);
-  REQUIRE(r.exit_code == 0);
-  const auto doc = nlohmann::json::parse(r.out);
-  REQUIRE(doc["integrity"] == nlohmann::json::array({"ok"}));
-  REQUIRE(doc["healthy"] == true);
-  return doc["row_counts"];
-}
-
-nlohmann::json runs_json(const fs::path& db) {
-  const auto r = run_runload(with_db(db, {"runs", "--json"}));
-  INFO(r.err);
-  REQUIRE(r.exit_code == 0);
-  return nlohmann::json::parse(r.out);
-}
 
 // A FIT run on day `n` after 2024-01-01 (07:00Z): 240 records 10 s and
 // 25 m apart, heart rate and cadence, and a session with device totals that

@@ -221,8 +221,8 @@ TEST_CASE("e2e: a file name that is not UTF-8 imports, and every JSON output sta
           "[e2e][import][runs]") {
   TempDir dir;
   // A runload CSV named with a Latin-1 byte (0xE9, "é"), as an old file system may hold it.
-  const auto file =
-      dir.write("caf\xE9.csv", "date,start_time,distance_km,duration\n2024-01-07,08:00,10.0,50:00\n");
+  const auto file = dir.write(
+      "caf\xE9.csv", "date,start_time,distance_km,duration\n2024-01-07,08:00,10.0,50:00\n");
   const std::string db = (dir / "names.db").string();
   const auto imported = run_runload({"--db", db, "--tz", "UTC", "import", "--json", file.string()});
   INFO(imported.err);
