@@ -10,14 +10,20 @@
 
 namespace runload::cli {
 
-bool Context::stdin_is_terminal() const { return ::isatty(STDIN_FILENO) == 1; }
-bool Context::stdout_is_terminal() const { return ::isatty(::fileno(out)) == 1; }
-bool Context::stderr_is_terminal() const { return ::isatty(::fileno(err)) == 1; }
+bool Context::stdin_is_terminal() const {
+  return ::isatty(STDIN_FILENO) == 1;
+}
+bool Context::stdout_is_terminal() const {
+  return ::isatty(::fileno(out)) == 1;
+}
+bool Context::stderr_is_terminal() const {
+  return ::isatty(::fileno(err)) == 1;
+}
 
 report::ColorMode Context::color_mode() const {
   const auto mode = report::color_mode_from_string(options.color);
-  if (!mode) throw UsageError(fmt::format("--color must be auto, always or never, not '{}'",
-                                          options.color));
+  if (!mode)
+    throw UsageError(fmt::format("--color must be auto, always or never, not '{}'", options.color));
   return *mode;
 }
 
@@ -55,9 +61,10 @@ const store::Athlete& Context::athlete() {
                        *m_athlete->previous_timezone, m_athlete->athlete.timezone));
       const auto rederived = store::ActivityRepository(db).rederive_local_dates(
           m_athlete->athlete.id, m_athlete->athlete.timezone);
-      note(fmt::format("re-derived the local times of {} activities from the new zone ({} moved "
-                       "to another day)",
-                       rederived.offsets_changed, rederived.dates_changed));
+      note(
+          fmt::format("re-derived the local times of {} activities from the new zone ({} moved "
+                      "to another day)",
+                      rederived.offsets_changed, rederived.dates_changed));
     }
   }
   return m_athlete->athlete;

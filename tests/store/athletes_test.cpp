@@ -30,7 +30,8 @@ TEST_CASE("athletes: another --tz later changes the stored zone and says what it
           "[store][athletes]") {
   auto db = store::Database::open_in_memory();
   store::resolve_athlete(db, {std::string("ann"), std::string("Europe/Berlin")});
-  const auto moved = store::resolve_athlete(db, {std::string("ann"), std::string("America/New_York")});
+  const auto moved =
+      store::resolve_athlete(db, {std::string("ann"), std::string("America/New_York")});
   CHECK(moved.athlete.timezone == "America/New_York");
   REQUIRE(moved.previous_timezone.has_value());
   CHECK(*moved.previous_timezone == "Europe/Berlin");

@@ -7,12 +7,12 @@
 #include <algorithm>
 #include <sstream>
 
-#include "support/temp_dir.hpp"
 #include <runload/error.hpp>
 #include <runload/store/database.hpp>
 #include <runload/store/doctor.hpp>
 #include <runload/store/migrations.hpp>
 #include <runload/store/migrator.hpp>
+#include "support/temp_dir.hpp"
 
 using namespace runload;
 using runload::test::TempDir;
@@ -32,20 +32,21 @@ std::string schema_fingerprint(SQLite::Database& db) {
     const std::string name = objects.getColumn(1).getString();
     out << type << ' ' << name << " on " << objects.getColumn(2).getString() << '\n';
     if (type == "table") {
-      SQLite::Statement cols(db, "SELECT name, type, \"notnull\", dflt_value, pk FROM "
-                                 "pragma_table_info(?)");
+      SQLite::Statement cols(db,
+                             "SELECT name, type, \"notnull\", dflt_value, pk FROM "
+                             "pragma_table_info(?)");
       cols.bind(1, name);
       while (cols.executeStep())
         out << "  col " << cols.getColumn(0).getString() << ' ' << cols.getColumn(1).getString()
             << ' ' << cols.getColumn(2).getInt() << ' ' << cols.getColumn(3).getString() << ' '
             << cols.getColumn(4).getInt() << '\n';
-      SQLite::Statement fks(db, "SELECT \"table\", \"from\", \"to\", on_delete FROM "
-                                "pragma_foreign_key_list(?) ORDER BY id, seq");
+      SQLite::Statement fks(db,
+                            "SELECT \"table\", \"from\", \"to\", on_delete FROM "
+                            "pragma_foreign_key_list(?) ORDER BY id, seq");
       fks.bind(1, name);
       while (fks.executeStep())
         out << "  fk " << fks.getColumn(0).getString() << ' ' << fks.getColumn(1).getString()
-            << "->" << fks.getColumn(2).getString() << ' ' << fks.getColumn(3).getString()
-            << '\n';
+            << "->" << fks.getColumn(2).getString() << ' ' << fks.getColumn(3).getString() << '\n';
     }
     if (type == "index") {
       SQLite::Statement cols(db, "SELECT name FROM pragma_index_info(?) ORDER BY seqno");
@@ -141,8 +142,7 @@ TEST_CASE("database: newer, foreign and non-SQLite files are refused and left by
   TempDir dir;
   SECTION("not SQLite") {
     const auto path = dir.write("notes.db", "these are my running notes\n");
-    CHECK_THROWS_WITH(store::Database::open(path),
-                      Catch::Contains("not an SQLite database"));
+    CHECK_THROWS_WITH(store::Database::open(path), Catch::Contains("not an SQLite database"));
     CHECK(test::read_file(path) == "these are my running notes\n");
   }
   SECTION("another application's SQLite file") {
@@ -193,8 +193,9 @@ TEST_CASE("doctor: a foreign-key violation makes the database unhealthy", "[stor
   TempDir dir;
   auto db = store::Database::open(dir / "fk.db");
   db.sql().exec("PRAGMA foreign_keys = OFF");
-  db.sql().exec("CREATE TABLE child(id INTEGER PRIMARY KEY, athlete_id INTEGER REFERENCES "
-                "athletes(id))");
+  db.sql().exec(
+      "CREATE TABLE child(id INTEGER PRIMARY KEY, athlete_id INTEGER REFERENCES "
+      "athletes(id))");
   db.sql().exec("INSERT INTO child(athlete_id) VALUES (42)");
   const auto report = store::run_doctor(db);
   CHECK_FALSE(report.healthy());

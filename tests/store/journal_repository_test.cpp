@@ -2,11 +2,11 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
-#include "support/activities.hpp"
 #include <runload/store/activity_repository.hpp>
 #include <runload/store/athletes.hpp>
 #include <runload/store/database.hpp>
 #include <runload/store/journal_repository.hpp>
+#include "support/activities.hpp"
 
 using namespace runload;
 using namespace date::literals;

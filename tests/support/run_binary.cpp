@@ -60,7 +60,8 @@ RunResult run_runload(const std::vector<std::string>& args, const RunOptions& op
   RunResult result;
   bool out_open = true, err_open = true;
   while (out_open || err_open) {
-    std::array<pollfd, 3> fds{{{out_pipe[0], POLLIN, 0}, {err_pipe[0], POLLIN, 0},
+    std::array<pollfd, 3> fds{{{out_pipe[0], POLLIN, 0},
+                               {err_pipe[0], POLLIN, 0},
                                {in_open ? in_pipe[1] : -1, POLLOUT, 0}}};
     if (::poll(fds.data(), fds.size(), -1) < 0) break;
     if (fds[2].revents & (POLLOUT | POLLERR | POLLHUP)) {

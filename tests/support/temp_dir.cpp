@@ -43,6 +43,8 @@ std::filesystem::path corpus_dir() {
   return {};
 }
 
-std::filesystem::path source_dir() { return RUNLOAD_SOURCE_DIR; }
+std::filesystem::path source_dir() {
+  return RUNLOAD_SOURCE_DIR;
+}
 
 }  // namespace runload::test

@@ -19,7 +19,7 @@ namespace runload::model {
 // (a CSV row and a GPX track) keeps both.
 struct Source {
   std::string format;  // "strava_csv", "garmin_csv", "runload_csv", "gpx", "tcx", "fit"
-  std::string file;    // path as given to import (archive members: "export.zip!activities/1.fit.gz")
+  std::string file;  // path as given to import (archive members: "export.zip!activities/1.fit.gz")
   std::optional<std::int64_t> line;  // CSV line of the row, when the source is a CSV row
 };
 

@@ -4,10 +4,14 @@ namespace runload::model {
 
 std::string_view to_string(Severity severity) noexcept {
   switch (severity) {
-    case Severity::info: return "info";
-    case Severity::caution: return "caution";
-    case Severity::high: return "high";
-    case Severity::urgent: return "urgent";
+    case Severity::info:
+      return "info";
+    case Severity::caution:
+      return "caution";
+    case Severity::high:
+      return "high";
+    case Severity::urgent:
+      return "urgent";
   }
   return "info";
 }
@@ -22,10 +26,14 @@ std::optional<Severity> severity_from_string(std::string_view text) noexcept {
 
 std::string_view to_string(Evidence evidence) noexcept {
   switch (evidence) {
-    case Evidence::cohort: return "cohort";
-    case Evidence::rct: return "rct";
-    case Evidence::expert: return "expert";
-    case Evidence::plausible: return "plausible";
+    case Evidence::cohort:
+      return "cohort";
+    case Evidence::rct:
+      return "rct";
+    case Evidence::expert:
+      return "expert";
+    case Evidence::plausible:
+      return "plausible";
   }
   return "expert";
 }

@@ -4,9 +4,12 @@ namespace runload::model {
 
 std::string_view to_string(Side side) noexcept {
   switch (side) {
-    case Side::left: return "left";
-    case Side::right: return "right";
-    case Side::both: return "both";
+    case Side::left:
+      return "left";
+    case Side::right:
+      return "right";
+    case Side::both:
+      return "both";
   }
   return "both";
 }

@@ -58,9 +58,10 @@ std::string login_name() {
 
 void check_time_zone(const std::string& zone) {
   if (!is_known_zone(zone))
-    throw UsageError(fmt::format("unknown time zone '{}' (expected an IANA name such as "
-                                 "Europe/Berlin)",
-                                 zone));
+    throw UsageError(
+        fmt::format("unknown time zone '{}' (expected an IANA name such as "
+                    "Europe/Berlin)",
+                    zone));
 }
 
 ResolvedAthlete resolve_athlete(Database& db, const AthleteRequest& request, bool may_create) {
@@ -85,12 +86,12 @@ ResolvedAthlete resolve_athlete(Database& db, const AthleteRequest& request, boo
   if (!found) {
     const std::string name = request.name.value_or(login_name());
     if (!may_create || db.read_only())
-      return ResolvedAthlete{Athlete{0, name, request.timezone.value_or(system_time_zone())},
-                             false, std::nullopt};
+      return ResolvedAthlete{Athlete{0, name, request.timezone.value_or(system_time_zone())}, false,
+                             std::nullopt};
     SQLite::Transaction tx(sql, SQLite::TransactionBehavior::IMMEDIATE);
-    SQLite::Statement insert(
-        sql, "INSERT INTO athletes(name, timezone, created_at) VALUES(?, ?, ?) "
-             "ON CONFLICT(name) DO NOTHING");
+    SQLite::Statement insert(sql,
+                             "INSERT INTO athletes(name, timezone, created_at) VALUES(?, ?, ?) "
+                             "ON CONFLICT(name) DO NOTHING");
     insert.bind(1, name);
     insert.bind(2, request.timezone.value_or(system_time_zone()));
     insert.bind(3, utc_now_iso());

@@ -26,10 +26,9 @@ DoctorReport run_doctor(Database& db) {
 
   SQLite::Statement fk(sql, "PRAGMA foreign_key_check");
   while (fk.executeStep())
-    report.foreign_keys.push_back(fmt::format("{} row {} refers to a missing {}",
-                                              fk.getColumn(0).getString(),
-                                              fk.getColumn(1).getInt64(),
-                                              fk.getColumn(2).getString()));
+    report.foreign_keys.push_back(
+        fmt::format("{} row {} refers to a missing {}", fk.getColumn(0).getString(),
+                    fk.getColumn(1).getInt64(), fk.getColumn(2).getString()));
 
   SQLite::Statement tables(sql,
                            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT "
