@@ -115,6 +115,7 @@ void setup_import(CLI::App& app, Context& ctx, Action& action) {
   auto paths = std::make_shared<std::vector<std::string>>();
   auto json = std::make_shared<bool>(false);
   auto jobs = std::make_shared<unsigned>(0);
+  auto garmin_units = std::make_shared<std::string>("km");
   cmd->add_option("PATH", *paths,
                   "files (any name) or folders (their .csv .gpx .tcx .fit, .gz of these, .zip; "
                   "an unpacked Strava export as one export)")
@@ -122,6 +123,10 @@ void setup_import(CLI::App& app, Context& ctx, Action& action) {
   cmd->add_flag("--json", *json, "print the summary as one JSON object on stdout");
   cmd->add_option("-j,--jobs", *jobs, "threads parsing files (default 0: one per core)")
       ->check(CLI::Range(0u, 256u));
+  cmd->add_option("--garmin-units", *garmin_units,
+                  "the distance unit of Garmin Connect CSVs, km or mi: your account's setting, "
+                  "which the file does not state (default km)")
+      ->check(CLI::IsMember({"km", "mi"}));
   cmd->footer(fmt::format(
       "Files already imported (same content) are skipped; the same run from two sources is "
       "merged. Each file is stored whole or not at all; in a zip or a Strava export, each "
@@ -129,8 +134,8 @@ void setup_import(CLI::App& app, Context& ctx, Action& action) {
       "(RUNLOAD_MAX_FILE_BYTES can lower that limit).\n"
       "Exit 0 when every file was imported or already known, 1 when any failed.",
       import::k_max_file_bytes >> 20));
-  cmd->callback([&ctx, &action, paths, json, jobs] {
-    action = [&ctx, paths, json, jobs] {
+  cmd->callback([&ctx, &action, paths, json, jobs, garmin_units] {
+    action = [&ctx, paths, json, jobs, garmin_units] {
       auto& db = ctx.database();
       if (db.read_only())
         throw DatabaseError(fmt::format(
@@ -138,7 +143,9 @@ void setup_import(CLI::App& app, Context& ctx, Action& action) {
             "anything",
             db.path().string()));
       const auto& athlete = ctx.athlete();
-      import::Importer importer(db, {athlete.id, athlete.timezone}, &import::read_file_bytes,
+      const auto unit =
+          *garmin_units == "mi" ? import::DistanceUnit::miles : import::DistanceUnit::km;
+      import::Importer importer(db, {athlete.id, athlete.timezone, unit}, &import::read_file_bytes,
                                 import::ImportOptions{*jobs});
       importer.set_max_file_bytes(
           import::max_file_bytes(store::process_env()("RUNLOAD_MAX_FILE_BYTES")));

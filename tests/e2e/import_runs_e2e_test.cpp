@@ -238,3 +238,31 @@ TEST_CASE("e2e: a file name that is not UTF-8 imports, and every JSON output sta
   CHECK_THAT(list[0]["sources"][0]["file"].get<std::string>(),
              Catch::Contains("caf\xEF\xBF\xBD.csv"));
 }
+
+TEST_CASE("e2e: import --garmin-units mi reads a Garmin CSV in miles and feet", "[e2e][import]") {
+  const auto csv =
+      test::source_dir() / "tests/fixtures/csv/garmin_decimal_point_thousands_comma.csv";
+  for (const std::string unit : {"km", "mi"}) {
+    TempDir dir;
+    const std::string db = (dir / "garmin.db").string();
+    const auto r = run_runload(
+        {"--db", db, "--tz", "UTC", "-q", "import", "--garmin-units", unit, csv.string()});
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    const auto runs = nlohmann::json::parse(run_runload({"--db", db, "runs", "--json"}).out);
+    REQUIRE_FALSE(runs.empty());
+    // The first row: "21.10" and an ascent of "1,024".
+    if (unit == "km") {
+      CHECK(runs[0]["distance_km"].get<double>() == Approx(21.1));
+      CHECK(runs[0]["elevation_gain_m"].get<double>() == Approx(1024.0));
+    } else {
+      CHECK(runs[0]["distance_km"].get<double>() == Approx(21.1 * 1.609344).epsilon(1e-3));
+      CHECK(runs[0]["elevation_gain_m"].get<double>() == Approx(1024.0 * 0.3048).epsilon(1e-3));
+    }
+  }
+  TempDir dir;
+  const auto bad = run_runload(
+      {"--db", (dir / "x.db").string(), "import", "--garmin-units", "miles", csv.string()});
+  CHECK(bad.exit_code == 2);
+  CHECK_THAT(bad.err, Catch::Contains("--garmin-units"));
+}

@@ -381,7 +381,7 @@ Importer::Prepared Importer::prepare(const InputFile& input, std::string& bytes,
 void Importer::finish(const InputFile& input, Prepared& prepared, ImportSummary& summary) {
   ++summary.files;
   const std::string label = input.path.string();
-  const ParseContext context{label, m_zone};
+  const ParseContext context{label, m_zone, m_target.garmin_distance_unit};
   const IsImported is_imported = [this](const std::string& sha256) {
     return m_repository->is_file_imported(m_target.athlete_id, sha256);
   };
@@ -464,7 +464,7 @@ std::optional<Problem> Importer::load(const InputFile& input, const std::string&
 
 ParseResult Importer::parse(const InputFile& input, const std::string& label,
                             std::string& bytes) const {
-  const ParseContext context{label, m_zone};
+  const ParseContext context{label, m_zone, m_target.garmin_distance_unit};
   try {
     return m_read(input.path, bytes, context);
   } catch (const std::exception& e) {

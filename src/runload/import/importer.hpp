@@ -57,6 +57,9 @@ using ReadFunction = std::function<ParseResult(const std::filesystem::path& path
 struct ImportTarget {
   std::int64_t athlete_id = 0;
   std::string timezone;  // IANA name; offsets with origin `zone` are derived in it
+  // The unit of a Garmin Connect CSV's distances: the account's setting,
+  // which the file does not state (see garmin_csv.hpp).
+  DistanceUnit garmin_distance_unit = DistanceUnit::km;
 };
 
 enum class InputKind {
