@@ -15,6 +15,7 @@
 #include <runload/store/database.hpp>
 #include "support/activities.hpp"
 #include "support/temp_dir.hpp"
+#include "support/test_format.hpp"
 
 using namespace runload;
 using namespace std::chrono_literals;
@@ -22,44 +23,13 @@ using test::TempDir;
 
 namespace {
 
-// A tiny test format, one activity per line:
-//   START_UTC,DISTANCE_M,ELAPSED_S,NAME,row|track
-// "!message" is an error at that line, "throw" makes the reader throw, and
-// "?message" is a warning. Counts its calls.
+// Reads support/test_format.hpp's format and counts its calls.
 struct FakeReader {
   std::shared_ptr<std::atomic<int>> calls = std::make_shared<std::atomic<int>>(0);
 
   import::ParseResult operator()(const std::filesystem::path&, std::string& bytes,
                                  const import::ParseContext& ctx) const {++*calls;
-  import::ParseResult result;
-  std::istringstream in(bytes);
-  std::string line;
-  for (std::int64_t number = 1; std::getline(in, line); ++number) {
-    if (line.empty()) continue;
-    if (line == "throw") throw std::runtime_error("reader exploded");
-    if (line[0] == '!') {
-      result.errors.push_back({ctx.file, number, std::nullopt, line.substr(1)});
-      continue;
-    }
-    if (line[0] == '?') {
-      result.warnings.push_back({ctx.file, number, std::nullopt, line.substr(1)});
-      continue;
-    }
-    std::vector<std::string> f;
-    std::istringstream fields(line);
-    for (std::string field; std::getline(fields, field, ',');) f.push_back(field);
-    if (f.size() != 5) throw std::runtime_error("bad test line");
-    const bool is_track = f[4] == "track";
-    auto a = is_track ? test::track(test::utc(f[0]), std::stod(f[1]),
-                                    std::chrono::seconds{std::stoll(f[2])})
-                      : test::csv_row(test::utc(f[0]), std::stod(f[1]),
-                                      std::chrono::seconds{std::stoll(f[2])});
-    a.name = f[3];
-    a.sources = {is_track ? model::Source{"gpx", ctx.file, std::nullopt}
-                          : model::Source{"runload_csv", ctx.file, number}};
-    result.activities.push_back({std::move(a), std::nullopt, std::nullopt});
-  }
-  return result;
+  return test::read_test_format(bytes, ctx);
 }
 };  // namespace
 

@@ -17,49 +17,19 @@
 #include <runload/store/database.hpp>
 #include "support/activities.hpp"
 #include "support/temp_dir.hpp"
+#include "support/test_format.hpp"
 
 using namespace runload;
 using test::TempDir;
 
 namespace {
 
-// The test format of importer_test.cpp, one activity per line:
-//   START_UTC,DISTANCE_M,ELAPSED_S,NAME,row|track
-// "!message" is an error at that line, "?message" a warning, "throw" makes the
-// reader throw. Safe on several threads; a short sleep that depends on the
-// file makes the threads finish out of order.
+// The test format of support/test_format.hpp, read after a short sleep that
+// depends on the file, so that the threads finish out of order.
 import::ParseResult read_test_format(std::string& bytes, const import::ParseContext& ctx){
     std::this_thread::sleep_for(std::chrono::microseconds(bytes.size() * 37 % 1500));
-import::ParseResult result;
-std::istringstream in(bytes);
-std::string line;
-for (std::int64_t number = 1; std::getline(in, line); ++number) {
-  if (line.empty()) continue;
-  if (line == "throw") throw std::runtime_error("reader exploded");
-  if (line[0] == '!') {
-    result.errors.push_back({ctx.file, number, std::nullopt, line.substr(1)});
-    continue;
-  }
-  if (line[0] == '?') {
-    result.warnings.push_back({ctx.file, number, std::nullopt, line.substr(1)});
-    continue;
-  }
-  std::vector<std::string> f;
-  std::istringstream fields(line);
-  for (std::string field; std::getline(fields, field, ',');) f.push_back(field);
-  if (f.size() != 5) throw std::runtime_error("bad test line");
-  const bool is_track = f[4] == "track";
-  const auto start = test::utc(f[0]);
-  const std::chrono::seconds elapsed{std::stoll(f[2])};
-  auto a = is_track ? test::track(start, std::stod(f[1]), elapsed)
-                    : test::csv_row(start, std::stod(f[1]), elapsed);
-  a.name = f[3];
-  a.sources = {is_track ? model::Source{"gpx", ctx.file, std::nullopt}
-                        : model::Source{"runload_csv", ctx.file, number}};
-  result.activities.push_back({std::move(a), std::nullopt, std::nullopt});
+return test::read_test_format(bytes, ctx);
 }
-return result;
-}  // namespace
 
 struct Db {
   store::Database db = store::Database::open_in_memory();
