@@ -1,20 +1,27 @@
 #!/usr/bin/env bash
-# Builds the libFuzzer targets (the `fuzz` preset: clang, address and
-# undefined-behaviour sanitizers) and runs every target for SECONDS (default
-# 60), two at a time, each on its seed folders (fuzz/CMakeLists.txt).
+# Builds the libFuzzer targets of PRESET (default `fuzz`: clang, address and
+# undefined-behaviour sanitizers; `ci` builds them beside the tests) and runs
+# every target for SECONDS (default 60), two at a time, each on its seed
+# folders (fuzz/CMakeLists.txt).
 # Fails when any target finds a crash, a leak, a timeout (an input taking more
 # than 10 s), more than 2 GB of memory, or a sanitizer report; the input that
-# did it is kept in build-fuzz/fuzz/artifacts/TARGET/.
-#   scripts/fuzz.sh [SECONDS]
+# did it is kept in BUILD/fuzz/artifacts/TARGET/.
+#   scripts/fuzz.sh [SECONDS [PRESET]]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-60}"
+preset="${2:-fuzz}"
+case "$preset" in
+  fuzz) build=build-fuzz ;;
+  ci) build=build-ci ;;
+  *) echo "fuzz: PRESET must be fuzz or ci, not '$preset'" >&2; exit 2 ;;
+esac
 
 scripts/install-deps.sh --fuzz
-cmake --preset fuzz >/dev/null
-cmake --build --preset fuzz -j2
+cmake --preset "$preset" >/dev/null
+cmake --build --preset "$preset"
 
-dir=build-fuzz/fuzz
+dir=$build/fuzz
 mapfile -t targets < <(find "$dir" -maxdepth 1 -type f -name 'fuzz_*' -perm -u+x \
                          ! -name fuzz_make_seeds -printf '%f\n' | sort)
 [ ${#targets[@]} -gt 0 ] || { echo "fuzz: no targets in $dir" >&2; exit 1; }

@@ -1,19 +1,22 @@
 #!/usr/bin/env bash
-# Installs the Debian packages runload needs to build and test. Idempotent and
-# silent when everything is present; uses sudo when not run as root.
-#   scripts/install-deps.sh            build and test dependencies
-#   scripts/install-deps.sh --fuzz     also clang and its fuzzer runtime
+# Installs the Debian packages runload needs. Idempotent and silent when
+# everything is present; uses sudo when not run as root.
+#   scripts/install-deps.sh            what the release build needs (g++ and the libraries)
+#   scripts/install-deps.sh --test     also what the test build runs with: clang and its
+#                                      sanitizer and fuzzer runtimes, sqlite3 and strace
+#   scripts/install-deps.sh --fuzz     the same as --test (the fuzz targets build with clang)
 #   scripts/install-deps.sh --bench    also Google Benchmark
 set -euo pipefail
 
 packages=(
-  g++ cmake ninja-build pkg-config tzdata sqlite3 strace
+  g++ cmake ninja-build pkg-config tzdata
   libsqlite3-dev libsqlitecpp-dev libhowardhinnant-date-dev catch2 libcli11-dev
   libfmt-dev nlohmann-json3-dev libpugixml-dev libarchive-dev zlib1g-dev libssl-dev
 )
 for arg in "$@"; do
   case "$arg" in
-    --fuzz) packages+=(clang-14 libclang-rt-14-dev) ;;
+    # `clang` provides the clang++ the presets name; clang-14 alone does not.
+    --test | --fuzz) packages+=(clang libclang-rt-14-dev sqlite3 strace) ;;
     --bench) packages+=(libbenchmark-dev) ;;
     *) echo "install-deps: unknown option $arg" >&2; exit 2 ;;
   esac

@@ -69,6 +69,13 @@ constexpr std::array<std::pair<std::string_view, Column>, 9> k_columns{{
     {"note", Column::note},
 }};
 
+// The header name of `column`; every Column has one in k_columns.
+std::string_view column_name(Column column) {
+  for (const auto& [name, known] : k_columns)
+    if (known == column) return name;
+  return "?";
+}
+
 std::string header_name(std::string_view text) {
   const auto first = text.find_first_not_of(" \t");
   const auto last = text.find_last_not_of(" \t");
@@ -156,9 +163,7 @@ CsvJournal parse_journal_csv(std::string_view text, date::sys_days today) {
       const std::string& cell = record.fields[c];
       const Column column = *columns[c];
       if (column != Column::note && is_empty_cell(cell)) continue;
-      const auto name = std::find_if(k_columns.begin(), k_columns.end(), [&](const auto& k) {
-                          return k.second == column;
-                        })->first;
+      const auto name = column_name(column);
       const auto fail = [&](const std::string& error) {
         problem(fmt::format("{} {}", name, error));
         good = false;

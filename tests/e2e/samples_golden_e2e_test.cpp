@@ -1,0 +1,78 @@
+#include <catch2/catch.hpp>
+
+#include <cstdlib>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "support/run_binary.hpp"
+#include "support/temp_dir.hpp"
+
+using runload::test::read_file;
+using runload::test::run_runload;
+using runload::test::RunResult;
+using runload::test::source_dir;
+using runload::test::TempDir;
+
+// The reports of the demo history, byte for byte, as tests/golden/samples
+// holds them: the terminal and JSON report of every week from the lead-in
+// (2026-W30) to the week after the last (2026-W47), the terminal report of
+// the last week over 20 weeks, and the HTML page of two weeks. A change to
+// what a report says shows here as a diff of the golden file; when the change
+// is meant, regenerate them with
+//   RUNLOAD_UPDATE_GOLDEN=1 build-ci/runload_tests '[golden]'
+// and review the diff before committing it.
+
+namespace {
+
+struct Golden {
+  std::string file;               // below tests/golden/samples
+  std::vector<std::string> args;  // after --db ... report
+  bool html = false;              // written to a file by --html, not to stdout
+};
+
+std::vector<Golden> goldens() {
+  std::vector<Golden> all;
+  for (int week = 30; week <= 47; ++week) {
+    const auto iso = "2026-W" + std::to_string(week);
+    all.push_back({iso + ".txt", {"report", "--week", iso}});
+    all.push_back({iso + ".json", {"report", "--week", iso, "--json"}});
+  }
+  all.push_back({"2026-W46-weeks20.txt", {"report", "--week", "2026-W46", "--weeks", "20"}});
+  all.push_back({"2026-W35.html", {"report", "--week", "2026-W35", "--html"}, true});
+  all.push_back({"2026-W46.html", {"report", "--week", "2026-W46", "--html"}, true});
+  return all;
+}
+
+RunResult runload_in(const TempDir& dir, std::vector<std::string> args) {
+  std::vector<std::string> full{
+      "--db", (dir / "samples.db").string(), "--athlete", "Lena", "--tz", "Europe/Berlin", "-q"};
+  full.insert(full.end(), args.begin(), args.end());
+  return run_runload(full);
+}
+
+}  // namespace
+
+TEST_CASE("e2e samples golden: every report of the demo history is byte-identical to its golden file",
+          "[e2e][report][samples][golden]") {
+  TempDir dir;
+  const auto samples = source_dir() / "samples";
+  REQUIRE(runload_in(dir, {"import", (samples / "strava_export").string()}).exit_code == 0);
+  REQUIRE(runload_in(dir, {"journal", "import", (samples / "journal.csv").string()}).exit_code ==
+          0);
+  const auto folder = source_dir() / "tests" / "golden" / "samples";
+  const char* update = std::getenv("RUNLOAD_UPDATE_GOLDEN");
+  for (auto golden : goldens()) {
+    const auto html_file = dir / "page.html";
+    if (golden.html) golden.args.push_back(html_file.string());
+    const auto r = runload_in(dir, golden.args);
+    INFO(golden.file << ": " << r.err);
+    REQUIRE(r.exit_code == 0);
+    const std::string actual = golden.html ? read_file(html_file) : r.out;
+    if (update != nullptr && std::string(update) == "1") {
+      std::ofstream(folder / golden.file, std::ios::binary) << actual;
+      continue;
+    }
+    CHECK(actual == read_file(folder / golden.file));
+  }
+}
