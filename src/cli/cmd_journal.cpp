@@ -26,6 +26,7 @@
 #include <runload/journal/validation.hpp>
 #include <runload/store/db_path.hpp>
 #include <runload/store/journal_repository.hpp>
+#include <runload/text/escape.hpp>
 
 namespace runload::cli {
 namespace {
@@ -245,7 +246,7 @@ int list_entries(Context& ctx, const RangeOptions& options) {
   for (const auto& e : entries) {
     std::string note;
     if (e.note) {
-      note = journal::escape_for_terminal(*e.note, journal::KeepNewlines::yes);
+      note = text::terminal_safe(*e.note, text::KeepNewlines::yes);
       for (auto at = note.find('\n'); at != std::string::npos; at = note.find('\n', at + 1))
         note.insert(at + 1, indent);
     }
@@ -297,7 +298,7 @@ int import_csv(Context& ctx, const std::string& path) {
   if (!parsed.ok()) {
     for (const auto& problem : parsed.problems)
       fmt::print(ctx.err, "runload: {}:{}: {}\n", path, problem.line,
-                 journal::escape_for_terminal(problem.message));
+                 text::terminal_safe(problem.message));
     fmt::print(ctx.err, "runload: error: {}: {} bad row{}; nothing from this file was stored\n",
                path, parsed.problems.size(), parsed.problems.size() == 1 ? "" : "s");
     return k_exit_input_failed;

@@ -14,9 +14,12 @@
 #include <runload/error.hpp>
 #include <runload/model/local_time.hpp>
 #include <runload/store/activity_repository.hpp>
+#include <runload/text/layout.hpp>
 
 namespace runload::cli {
 namespace {
+
+using text::fit;
 
 constexpr std::size_t k_name_width = 28;
 constexpr std::size_t k_gear_width = 16;
@@ -74,17 +77,6 @@ nlohmann::ordered_json to_json(const std::vector<model::Activity>& activities) {
     });
   }
   return array;
-}
-
-// Pads to `width` code points, or cuts to `width` with an ellipsis as the
-// last one; never splits a UTF-8 sequence. Wide characters count as one.
-// REQUIRES: width >= 1.
-std::string fit(std::string_view text, std::size_t width) {
-  std::vector<std::size_t> starts;
-  for (std::size_t i = 0; i < text.size(); ++i)
-    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) starts.push_back(i);
-  if (starts.size() <= width) return std::string(text) + std::string(width - starts.size(), ' ');
-  return std::string(text.substr(0, starts[width - 1])) + "\u2026";
 }
 
 std::string duration_text(const std::optional<std::chrono::seconds>& value) {

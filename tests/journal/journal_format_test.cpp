@@ -61,15 +61,6 @@ TEST_CASE("journal format: the sparkline has one block per day and a dot for gap
   CHECK(journal::stiffness_sparkline(entries, march(3), march(3)) == "·");
 }
 
-TEST_CASE("journal format: control characters are escaped for the terminal", "[journal][format]") {
-  CHECK(journal::escape_for_terminal("plain 🏃 text") == "plain 🏃 text");
-  CHECK(journal::escape_for_terminal("red \x1b[31m bell \a") == "red \\e[31m bell \\x07");
-  CHECK(journal::escape_for_terminal("a\nb\tc") == "a\\nb\\tc");
-  CHECK(journal::escape_for_terminal("a\nb\tc", journal::KeepNewlines::yes) == "a\nb\tc");
-  CHECK(journal::escape_for_terminal("c1 \xC2\x9B x") == "c1 \\u009B x");
-  CHECK(journal::escape_for_terminal("bad \xFF byte") == "bad \\xFF byte");
-}
-
 TEST_CASE("journal format: the summary names the known fields on one line", "[journal][format]") {
   model::JournalEntry entry;
   entry.date = march(2);

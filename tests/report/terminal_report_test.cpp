@@ -3,12 +3,13 @@
 #include <sstream>
 
 #include <runload/report/terminal_report.hpp>
-#include <runload/report/text.hpp>
+#include <runload/text/layout.hpp>
 
 #include "report/reports.hpp"
 
 using namespace runload::report;
 using namespace runload::report::test;
+using runload::text::display_width;
 
 namespace {
 

@@ -2,48 +2,18 @@
 
 #include <fmt/format.h>
 
+#include <runload/text/ascii.hpp>
+#include <runload/text/utf8.hpp>
+
 namespace runload::import {
+
+using text::trim;
+
 namespace {
 
 constexpr std::string_view k_utf8_bom = "\xEF\xBB\xBF";
 
 }  // namespace
-
-std::optional<std::size_t> first_bad_byte(std::string_view text) {
-  const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
-  const auto continuation = [&](std::size_t i) {
-    return i < text.size() && (byte(i) & 0xC0) == 0x80;
-  };
-  std::size_t i = 0;
-  while (i < text.size()) {
-    const unsigned char c = byte(i);
-    if (c == 0) return i;
-    if (c < 0x80) {
-      ++i;
-      continue;
-    }
-    std::size_t length = 0;
-    unsigned char low = 0x80, high = 0xBF;  // allowed range of the second byte
-    if (c >= 0xC2 && c <= 0xDF) {
-      length = 2;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-      length = 3;
-      if (c == 0xE0) low = 0xA0;
-      if (c == 0xED) high = 0x9F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      length = 4;
-      if (c == 0xF0) low = 0x90;
-      if (c == 0xF4) high = 0x8F;
-    } else {
-      return i;
-    }
-    if (i + 1 >= text.size() || byte(i + 1) < low || byte(i + 1) > high) return i;
-    for (std::size_t k = 2; k < length; ++k)
-      if (!continuation(i + k)) return i;
-    i += length;
-  }
-  return std::nullopt;
-}
 
 namespace {
 
@@ -61,7 +31,7 @@ std::int64_t line_of(std::string_view text, std::size_t offset) {
 std::optional<CsvError> check_csv_text(std::string_view text) {
   if (text.starts_with("\xFF\xFE") || text.starts_with("\xFE\xFF"))
     return CsvError{1, "the file is UTF-16 text; save it as UTF-8 (CSV UTF-8) and import again"};
-  const auto bad = first_bad_byte(text);
+  const auto bad = text::first_bad_byte(text);
   if (!bad) return std::nullopt;
   const auto value = static_cast<unsigned char>(text[*bad]);
   if (value == 0)
@@ -70,12 +40,6 @@ std::optional<CsvError> check_csv_text(std::string_view text) {
   return CsvError{
       line_of(text, *bad),
       fmt::format("byte {} (0x{:02X}) is not UTF-8; save the file as UTF-8 text", *bad, value)};
-}
-
-std::string_view trim(std::string_view text) noexcept {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-  return text;
 }
 
 CsvTable parse_csv(std::string_view text, char separator) {

@@ -74,17 +74,9 @@ class CsvHeader {
   std::vector<std::string_view> m_names;
 };
 
-// The offset of the first NUL byte or byte that does not belong to
-// well-formed UTF-8 (RFC 3629: no overlong forms, no surrogates, nothing
-// above U+10FFFF) in `text`; nullopt for clean text.
-std::optional<std::size_t> first_bad_byte(std::string_view text);
-
 // Refuses what is not UTF-8 text before it is split: a UTF-16 byte-order
-// mark (line 1), or the first_bad_byte, with its line (LF, CRLF and a lone CR end lines, as in
+// mark (line 1), or text::first_bad_byte, with its line (LF, CRLF and a lone CR end lines, as in
 // parse_csv) and byte offset in the message. Returns nullopt for clean text.
 std::optional<CsvError> check_csv_text(std::string_view text);
-
-// `text` without leading and trailing spaces and tabs.
-std::string_view trim(std::string_view text) noexcept;
 
 }  // namespace runload::import

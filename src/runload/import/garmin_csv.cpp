@@ -8,8 +8,12 @@
 #include <fmt/format.h>
 
 #include <runload/import/values.hpp>
+#include <runload/text/ascii.hpp>
 
 namespace runload::import {
+
+using text::trim;
+
 namespace {
 
 // Garmin writes this for "no value".

@@ -13,8 +13,13 @@
 #include <runload/import/iso_time.hpp>
 #include <runload/import/track_metrics.hpp>
 #include <runload/import/values.hpp>
+#include <runload/text/ascii.hpp>
+#include <runload/text/utf8.hpp>
 
 namespace runload::import {
+
+using text::trim;
+
 namespace {
 
 // Extensions nest two or three levels (extensions > TrackPointExtension > hr);
@@ -144,7 +149,7 @@ struct Reader {
 
 }  // namespace
 
-model::Sport gpx_sport(std::string_view type) noexcept {
+model::Sport gpx_sport(std::string_view type) {
   return sport_from_label(type);
 }
 
@@ -241,7 +246,7 @@ ParseResult read_gpx(std::string& buffer, const ParseContext& ctx) {
     a.name = std::string(text_of(child_named(trk, "name")));
     if (a.name.empty()) a.name = metadata_name;
     // pugixml passes the bytes of a document declared UTF-8 through unchecked.
-    if (const auto bad = first_bad_byte(a.name)) {
+    if (const auto bad = text::first_bad_byte(a.name)) {
       reader.error_at(trk,
                       fmt::format("the track name is not UTF-8 text (byte {} of it is 0x{:02X}); "
                                   "save the file as UTF-8",

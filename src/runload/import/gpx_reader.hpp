@@ -32,6 +32,6 @@ ParseResult read_gpx(std::string& buffer, const ParseContext& ctx);
 // Maps a GPX <type> ("running", "Run", "trail_running", "cycling") to a
 // Sport: an empty type is a run (most GPX files come from runners' watches
 // and carry no type), text naming no known sport is `other`.
-model::Sport gpx_sport(std::string_view type) noexcept;
+model::Sport gpx_sport(std::string_view type);
 
 }  // namespace runload::import

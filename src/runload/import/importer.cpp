@@ -23,18 +23,14 @@
 #include <runload/store/activity_repository.hpp>
 #include <runload/store/database.hpp>
 #include <runload/store/transaction.hpp>
+#include <runload/text/ascii.hpp>
 
 namespace runload::import {
+
+using text::to_lower;
 namespace fs = std::filesystem;
 
 namespace {
-
-std::string lower(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) {
-    return static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-  });
-  return text;
-}
 
 bool is_hidden(const fs::path& path) {
   const std::string name = path.filename().string();
@@ -56,8 +52,8 @@ struct FileDescriptor {
 // "csv", "gpx.gz": the format an extension promises, for files that gave no
 // activity to say what they were.
 std::string extension_format(const fs::path& path) {
-  std::string format = lower(path.extension().string());
-  if (format == ".gz") format = lower(path.stem().extension().string()) + format;
+  std::string format = to_lower(path.extension().string());
+  if (format == ".gz") format = to_lower(path.stem().extension().string()) + format;
   return format.empty() ? std::string("unknown") : format.substr(1);
 }
 
@@ -91,7 +87,7 @@ InputFile export_input(const fs::path& dir) {
 
 bool is_zip(const fs::path& path, std::string_view bytes) {
   return bytes.starts_with(std::string_view("PK\3\4", 4)) ||
-         lower(path.extension().string()) == ".zip";
+         to_lower(path.extension().string()) == ".zip";
 }
 
 // Reads an archive; one that cannot be read at all (out of memory) fails as
@@ -157,7 +153,7 @@ std::string format_size(std::uintmax_t bytes) {
 bool is_importable_name(const fs::path& file) {
   static constexpr std::array<std::string_view, 9> k_suffixes{
       ".csv", ".gpx", ".tcx", ".fit", ".zip", ".csv.gz", ".gpx.gz", ".tcx.gz", ".fit.gz"};
-  const std::string name = lower(file.filename().string());
+  const std::string name = to_lower(file.filename().string());
   return std::any_of(k_suffixes.begin(), k_suffixes.end(), [&](std::string_view suffix) {
     return name.size() > suffix.size() && name.ends_with(suffix);
   });

@@ -5,8 +5,12 @@
 #include <date/date.h>
 
 #include <runload/import/csv_reader.hpp>
+#include <runload/text/ascii.hpp>
 
 namespace runload::import {
+
+using text::trim;
+
 namespace {
 
 // Reads exactly `width` digits at `pos`. GPX files hold one timestamp per

@@ -16,23 +16,18 @@
 #include <runload/import/strava_csv.hpp>
 #include <runload/import/tcx_reader.hpp>
 #include <runload/import/track_metrics.hpp>
+#include <runload/text/ascii.hpp>
 
 namespace runload::import {
+
+using text::ends_with_ci;
+
 namespace {
 
 static_assert(k_max_inflated_bytes == k_max_file_bytes,
               "a .gz file may hold as much as a plain file may be");
 
 constexpr std::size_t k_shown_bytes = 40;
-
-bool ends_with_ci(std::string_view text, std::string_view suffix) {
-  return text.size() >= suffix.size() &&
-         std::equal(suffix.begin(), suffix.end(),
-                    text.end() - static_cast<std::ptrdiff_t>(suffix.size()), [](char a, char b) {
-                      return std::tolower(static_cast<unsigned char>(a)) ==
-                             std::tolower(static_cast<unsigned char>(b));
-                    });
-}
 
 template <typename T>
 void fill(std::optional<T>& device, const std::optional<T>& measured) {

@@ -10,8 +10,12 @@
 
 #include <runload/import/csv_reader.hpp>
 #include <runload/import/values.hpp>
+#include <runload/text/ascii.hpp>
 
 namespace runload::import {
+
+using text::trim;
+
 namespace {
 
 constexpr std::array<std::string_view, 8> k_columns{

@@ -11,8 +11,12 @@
 
 #include <runload/import/csv_reader.hpp>
 #include <runload/import/values.hpp>
+#include <runload/text/ascii.hpp>
 
 namespace runload::import {
+
+using text::trim;
+
 namespace {
 
 // Headers that only a localised export carries; one is enough to tell.

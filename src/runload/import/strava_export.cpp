@@ -16,8 +16,11 @@
 #include <runload/import/content_hash.hpp>
 #include <runload/import/zip_reader.hpp>
 #include <runload/store/activity_merge.hpp>
+#include <runload/text/ascii.hpp>
 
 namespace runload::import {
+
+using text::to_lower;
 namespace fs = std::filesystem;
 
 namespace {
@@ -27,14 +30,6 @@ constexpr std::string_view k_activities_folder = "activities/";
 // Two members of one name: the first is read, the second refused, since
 // tools disagree on which one an archive means.
 constexpr const char* k_second_member = "refused: a second member with the same name";
-
-std::string lower(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) {
-    return static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-  });
-  return out;
-}
 
 Problem problem(const std::string& file, std::string message) {
   return Problem{file, std::nullopt, std::nullopt, std::move(message)};
@@ -187,7 +182,7 @@ struct MemberResult {
 };
 
 bool is_track_name(std::string_view name) {
-  const std::string lowered = lower(name);
+  const std::string lowered = to_lower(name);
   return is_importable_name(fs::path(std::string(name))) && !lowered.ends_with(".zip") &&
          !lowered.ends_with(".csv");
 }
@@ -310,7 +305,7 @@ ArchiveRead read_archive(MemberSource& source, const std::string& label,
     if (member.refusal) continue;
     const std::string& name = member.name;
     if (!root) {
-      if (is_track_name(name) || lower(name).ends_with(".csv")) wanted.insert(name);
+      if (is_track_name(name) || to_lower(name).ends_with(".csv")) wanted.insert(name);
       continue;
     }
     if (!name.starts_with(*root)) continue;
@@ -318,7 +313,7 @@ ArchiveRead read_archive(MemberSource& source, const std::string& label,
     if (relative.starts_with(k_activities_folder) && is_track_name(relative)) {
       wanted.insert(name);
     } else if (relative != k_activities_csv && relative.find('/') == std::string::npos &&
-               lower(relative).ends_with(".csv")) {
+               to_lower(relative).ends_with(".csv")) {
       result.warnings.push_back(
           problem(source.label(name), "ignored: not the activity list of the Strava export"));
     }

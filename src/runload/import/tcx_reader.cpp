@@ -13,6 +13,7 @@
 
 #include <runload/import/iso_time.hpp>
 #include <runload/import/values.hpp>
+#include <runload/text/ascii.hpp>
 
 namespace runload::import {
 namespace {
@@ -78,9 +79,7 @@ std::optional<model::TimePoint> parse_time(std::string_view raw) {
 }
 
 model::Sport sport_of(std::string_view attribute) {
-  std::string lower;
-  for (const char c : attribute)
-    lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  const std::string lower = text::to_lower(attribute);
   if (lower == "running") return model::Sport::run;
   if (lower == "biking") return model::Sport::ride;
   return model::Sport::other;

@@ -9,8 +9,11 @@
 #include <string>
 
 #include <runload/import/csv_reader.hpp>
+#include <runload/text/ascii.hpp>
 
 namespace runload::import {
+
+using text::trim;
 
 namespace {
 
@@ -103,15 +106,9 @@ std::optional<std::chrono::seconds> parse_duration(std::string_view text, char d
   return std::chrono::seconds{std::llround(total)};
 }
 
-model::Sport sport_from_label(std::string_view label) noexcept {
+model::Sport sport_from_label(std::string_view label) {
   using model::Sport;
-  char lower[64];
-  label = trim(label);
-  const std::size_t n = std::min(label.size(), sizeof lower);
-  for (std::size_t i = 0; i < n; ++i) {
-    lower[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(label[i])));
-  }
-  const std::string_view t(lower, n);
+  const std::string t = text::to_lower(trim(label));
   if (t.empty()) return Sport::run;
   const auto has = [&](std::string_view part) { return t.find(part) != std::string_view::npos; };
   if (has("run")) {

@@ -38,7 +38,7 @@ std::optional<std::chrono::seconds> parse_duration(std::string_view text,
 // Running", "Treadmill Running", "cycling", "Pool Swimming") to a Sport by the
 // words it contains, case-insensitively. Empty text is `run`; text naming no
 // known sport is `other`.
-model::Sport sport_from_label(std::string_view label) noexcept;
+model::Sport sport_from_label(std::string_view label);
 
 // True when every ':' in `text` is followed by a digit. date::parse converts
 // the seconds of %S even when reading them failed, from an uninitialised long

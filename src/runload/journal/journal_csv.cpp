@@ -9,8 +9,13 @@
 
 #include <runload/import/csv_reader.hpp>
 #include <runload/journal/validation.hpp>
+#include <runload/text/ascii.hpp>
 
 namespace runload::journal {
+
+using text::to_lower;
+using text::trim;
+
 namespace {
 
 // The records of the file, as owned strings so cells can be trimmed and
@@ -77,12 +82,7 @@ std::string_view column_name(Column column) {
 }
 
 std::string header_name(std::string_view text) {
-  const auto first = text.find_first_not_of(" \t");
-  const auto last = text.find_last_not_of(" \t");
-  std::string name(first == std::string_view::npos ? "" : text.substr(first, last - first + 1));
-  std::transform(name.begin(), name.end(), name.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return name;
+  return to_lower(trim(text));
 }
 
 bool is_empty_cell(std::string_view text) {

@@ -15,16 +15,9 @@
 namespace runload::journal {
 
 // "2024-03-02: stiffness 3/10 for 10 min, swelling no, pop no, side left,
-// note "..."": the known fields of `entry`, on one line (the note escaped by
-// escape_for_terminal without newlines).
+// note "..."": the known fields of `entry`, on one line (the note made
+// text::terminal_safe, newlines escaped).
 std::string describe(const model::JournalEntry& entry);
-
-enum class KeepNewlines { no, yes };
-
-// `text` made safe to print on a terminal: control characters (C0, DEL, C1)
-// become \n, \t, \r, \e or \xNN, and bytes that are not UTF-8 become \xNN.
-// With KeepNewlines::yes, newline and tab are kept as they are.
-std::string escape_for_terminal(std::string_view text, KeepNewlines keep = KeepNewlines::no);
 
 // One character per calendar day from `first` to `last` (inclusive): the
 // day's morning stiffness as ▁▂▃▄▅▆▇█ (0 the lowest, 10 the highest), '·'

@@ -6,25 +6,17 @@
 #include <cctype>
 #include <charconv>
 
+#include <runload/text/ascii.hpp>
+
 namespace runload::journal {
+
+using text::to_lower;
+using text::trim_blank;
+
 namespace {
 
-std::string_view trim(std::string_view text) {
-  const auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
-  while (!text.empty() && blank(text.front())) text.remove_prefix(1);
-  while (!text.empty() && blank(text.back())) text.remove_suffix(1);
-  return text;
-}
-
-std::string lower(std::string_view text) {
-  std::string result(text);
-  std::transform(result.begin(), result.end(), result.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return result;
-}
-
 Checked<int> parse_int_in(std::string_view raw, int low, int high) {
-  const auto text = trim(raw);
+  const auto text = trim_blank(raw);
   const auto refuse = [&] {
     return Checked<int>{std::nullopt, fmt::format("must be a whole number from {} to {}, not '{}'",
                                                   low, high, raw)};
@@ -49,20 +41,20 @@ Checked<int> parse_stiffness_minutes(std::string_view text) {
 }
 
 Checked<model::Side> parse_side(std::string_view text) {
-  if (const auto side = model::side_from_string(lower(trim(text)))) return {*side, {}};
+  if (const auto side = model::side_from_string(to_lower(trim_blank(text)))) return {*side, {}};
   return {std::nullopt, fmt::format("must be left, right or both, not '{}'", text)};
 }
 
 Checked<bool> parse_yes_no(std::string_view text) {
-  const auto word = lower(trim(text));
+  const auto word = to_lower(trim_blank(text));
   if (word == "yes" || word == "y" || word == "true" || word == "1") return {true, {}};
   if (word == "no" || word == "n" || word == "false" || word == "0") return {false, {}};
   return {std::nullopt, fmt::format("must be yes or no, not '{}'", text)};
 }
 
 Checked<date::sys_days> parse_day(std::string_view raw, date::sys_days today, FutureDates future) {
-  const auto text = trim(raw);
-  const auto word = lower(text);
+  const auto text = trim_blank(raw);
+  const auto word = to_lower(text);
   if (word == "today") return {today, {}};
   if (word == "yesterday") return {today - date::days{1}, {}};
 

@@ -10,8 +10,12 @@
 #include <runload/model/local_time.hpp>
 #include <runload/report/terminal_report.hpp>
 #include <runload/report/text.hpp>
+#include <runload/text/escape.hpp>
 
 namespace runload::report {
+
+using text::html_escape;
+
 namespace {
 
 constexpr double k_chart_width = 720.0;

@@ -9,9 +9,16 @@
 #include <fmt/format.h>
 
 #include <runload/report/text.hpp>
+#include <runload/text/escape.hpp>
+#include <runload/text/layout.hpp>
 
 namespace runload::report {
 namespace {
+
+using text::display_width;
+using text::fit;
+using text::terminal_safe;
+using text::wrap;
 
 constexpr std::size_t k_indent = 2;
 // Flags: the severity word in a column of 9, then the text.
