@@ -8,7 +8,7 @@
 #include <sstream>
 #include <stdexcept>
 
-#include <runload/import/content_hash.hpp>
+#include <runload/identity/content_hash.hpp>
 #include <runload/import/importer.hpp>
 #include <runload/store/activity_repository.hpp>
 #include <runload/store/athletes.hpp>
@@ -156,7 +156,7 @@ TEST_CASE("importer: a file already imported under another name is skipped befor
   CHECK(*f.reader.calls == 1);
   SQLite::Statement q(f.db.sql(), "SELECT sha256, path, format, activities FROM imported_files");
   REQUIRE(q.executeStep());
-  CHECK(q.getColumn(0).getString() == import::sha256_hex(content));
+  CHECK(q.getColumn(0).getString() == identity::sha256_hex(content));
   CHECK(q.getColumn(1).getString() == a.string());
   CHECK(q.getColumn(2).getString() == "runload_csv");
   CHECK(q.getColumn(3).getInt() == 1);
@@ -280,9 +280,9 @@ TEST_CASE("importer: progress reports every file and ends at the total bytes",
 }
 
 TEST_CASE("content_hash: SHA-256 of known inputs", "[import]") {
-  CHECK(import::sha256_hex("") ==
+  CHECK(identity::sha256_hex("") ==
         "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
-  CHECK(import::sha256_hex("abc") ==
+  CHECK(identity::sha256_hex("abc") ==
         "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
 }
 

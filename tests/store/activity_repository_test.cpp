@@ -5,7 +5,7 @@
 #include <stdexcept>
 
 #include <runload/model/local_time.hpp>
-#include <runload/store/activity_merge.hpp>
+#include <runload/identity/activity_merge.hpp>
 #include <runload/store/activity_repository.hpp>
 #include <runload/store/athletes.hpp>
 #include <runload/store/database.hpp>
@@ -422,7 +422,7 @@ TEST_CASE("activity_repository: a row joins the activity of a known track whatev
   // 30% shorter and 10 minutes later: not the same run by the rule...
   auto row = csv_row(utc("2024-01-07T08:10:00Z"), 7000.0, 2100s);
   row.name = "Named in Strava";
-  CHECK_FALSE(store::is_same_run(*stored, row));
+  CHECK_FALSE(identity::is_same_run(*stored, row));
   // ...but joined when the caller knows it is.
   const auto outcome = repo.store_into(*stored, row, "sha-csv");
   CHECK(outcome.kind == store::StoreOutcome::Kind::merged);

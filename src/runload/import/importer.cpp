@@ -17,7 +17,7 @@
 #include <thread>
 
 #include <runload/error.hpp>
-#include <runload/import/content_hash.hpp>
+#include <runload/identity/content_hash.hpp>
 #include <runload/import/strava_export.hpp>
 #include <runload/model/local_time.hpp>
 #include <runload/store/activity_repository.hpp>
@@ -454,7 +454,7 @@ std::optional<Problem> Importer::load(const InputFile& input, const std::string&
     done += static_cast<std::size_t>(n);
   }
   bytes.resize(done);
-  sha256 = sha256_hex(bytes);
+  sha256 = identity::sha256_hex(bytes);
   return std::nullopt;
 }
 

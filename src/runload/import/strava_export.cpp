@@ -13,9 +13,9 @@
 
 #include <fmt/format.h>
 
-#include <runload/import/content_hash.hpp>
+#include <runload/identity/content_hash.hpp>
 #include <runload/import/zip_reader.hpp>
-#include <runload/store/activity_merge.hpp>
+#include <runload/identity/activity_merge.hpp>
 #include <runload/text/ascii.hpp>
 
 namespace runload::import {
@@ -215,7 +215,7 @@ MemberResult take_member(const std::string& name, const MemberSource& source, Zi
     result.parsed.errors.push_back(problem(result.label, *data.error));
     return result;
   }
-  result.sha256 = sha256_hex(data.bytes);
+  result.sha256 = identity::sha256_hex(data.bytes);
   result.known = is_imported(result.sha256);
   if (!result.known) result.parsed = parse_member(name, result.label, data.bytes, context, read);
   return result;
@@ -260,14 +260,14 @@ ImportUnit joined_unit(const ParsedActivity& row, MemberResult& track,
         return start_gap(a.activity, row.activity) < start_gap(b.activity, row.activity);
       });
   const auto gap = start_gap(nearest->activity, row.activity);
-  if (gap > store::k_same_run_start_window) {
+  if (gap > identity::k_same_run_start_window) {
     const auto source = row_source(row, track.label);
     warnings.push_back(Problem{source.file, source.line, std::nullopt,
                                fmt::format("the row and its track {} start {} s apart; joined "
                                            "by the Filename column",
                                            track.label, gap.count())});
   }
-  nearest->activity = store::merge_activities(row.activity, nearest->activity);
+  nearest->activity = identity::merge_activities(row.activity, nearest->activity);
   return unit;
 }
 

@@ -13,10 +13,17 @@
 
 #include <runload/error.hpp>
 #include <runload/model/local_time.hpp>
-#include <runload/store/activity_merge.hpp>
+#include <runload/identity/activity_merge.hpp>
 #include <runload/store/database.hpp>
 
 namespace runload::store {
+
+using identity::classify_match;
+using identity::is_same_run;
+using identity::k_same_run_start_window;
+using identity::MatchKind;
+using identity::merge_activities;
+
 namespace {
 
 constexpr const char* k_columns =

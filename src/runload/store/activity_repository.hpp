@@ -79,13 +79,13 @@ class ActivityRepository {
   std::optional<model::Activity> find(std::int64_t activity_id);
 
   // A stored activity of the athlete that is the same run as `activity`
-  // (store::is_same_run): of several, the one with the nearest start, then
+  // (identity::is_same_run): of several, the one with the nearest start, then
   // the lowest id. With sources and histograms.
   std::optional<model::Activity> find_same_run(std::int64_t athlete_id,
                                                const model::Activity& activity);
 
   // Stores `incoming`: merged into the same run when one is stored
-  // (store::classify_match, store::merge_activities), else inserted.
+  // (identity::classify_match, identity::merge_activities), else inserted.
   // New sources are recorded with `file_sha256`. Throws as insert().
   StoreOutcome store(std::int64_t athlete_id, const model::Activity& incoming,
                      std::string_view file_sha256);
@@ -98,7 +98,7 @@ class ActivityRepository {
 
   // Stores `incoming` into `stored` (found by the caller, say by
   // find_by_source_sha256) whatever the same-run rule says: a duplicate when
-  // store::classify_match says so, else merged (store::merge_activities).
+  // identity::classify_match says so, else merged (identity::merge_activities).
   // Throws as insert().
   StoreOutcome store_into(const model::Activity& stored, const model::Activity& incoming,
                           std::string_view file_sha256);

@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include <runload/store/activity_merge.hpp>
+#include <runload/identity/activity_merge.hpp>
 #include "support/activities.hpp"
 
 using namespace runload;
@@ -13,11 +13,11 @@ TEST_CASE("activity_merge: is_same_run is symmetric", "[store][merge]") {
   const auto start = utc("2024-01-07T08:00:00Z");
   const auto a = csv_row(start, 10000.0, std::nullopt);
   const auto b = track(start + 60s, 9050.0, std::nullopt);  // 10000 is 10.5% above 9050
-  CHECK_FALSE(store::is_same_run(a, b));
-  CHECK_FALSE(store::is_same_run(b, a));
+  CHECK_FALSE(identity::is_same_run(a, b));
+  CHECK_FALSE(identity::is_same_run(b, a));
   const auto c = track(start + 60s, 9100.0, std::nullopt);
-  CHECK(store::is_same_run(a, c));
-  CHECK(store::is_same_run(c, a));
+  CHECK(identity::is_same_run(a, c));
+  CHECK(identity::is_same_run(c, a));
 }
 
 TEST_CASE("activity_merge: moving time decides when an elapsed time is missing", "[store][merge]") {
@@ -26,9 +26,9 @@ TEST_CASE("activity_merge: moving time decides when an elapsed time is missing",
   a.moving = 3000s;
   auto b = track(start, std::nullopt, std::nullopt);
   b.moving = 3100s;
-  CHECK(store::is_same_run(a, b));
+  CHECK(identity::is_same_run(a, b));
   b.moving = 3400s;
-  CHECK_FALSE(store::is_same_run(a, b));
+  CHECK_FALSE(identity::is_same_run(a, b));
 }
 
 TEST_CASE("activity_merge: of two tracks FIT's device totals win over GPX", "[store][merge]") {
@@ -39,7 +39,7 @@ TEST_CASE("activity_merge: of two tracks FIT's device totals win over GPX", "[st
   fit.name = "FIT name";
   fit.avg_hr.reset();
   gpx.id = 1;
-  const auto merged = store::merge_activities(gpx, fit);
+  const auto merged = identity::merge_activities(gpx, fit);
   CHECK(merged.id == 1);
   CHECK(merged.distance_m == 10000.0);
   CHECK(merged.start_utc == start + 5s);
@@ -47,7 +47,7 @@ TEST_CASE("activity_merge: of two tracks FIT's device totals win over GPX", "[st
   CHECK(merged.name == "GPX name");  // neither is a row: stored wins
   CHECK(merged.sources.size() == 2);
 
-  const auto reverse = store::merge_activities(fit, gpx);
+  const auto reverse = identity::merge_activities(fit, gpx);
   CHECK(reverse.distance_m == 10000.0);
   CHECK(reverse.name == "FIT name");
 }
@@ -63,14 +63,14 @@ TEST_CASE("activity_merge: of two CSV rows the stored wins, gaps filled from the
   garmin.name = "Garmin name";
   garmin.gear = "Clifton 9";
   garmin.avg_hr = 148.0;
-  const auto merged = store::merge_activities(strava, garmin);
+  const auto merged = identity::merge_activities(strava, garmin);
   CHECK(merged.name == "Strava name");
   CHECK(merged.distance_m == 10000.0);
   CHECK(merged.start_utc == start);
   CHECK(merged.gear == "Clifton 9");
   CHECK(merged.avg_hr == 148.0);
-  CHECK(store::classify_match(strava, garmin) == store::MatchKind::merge);
-  CHECK(store::classify_match(strava, strava) == store::MatchKind::duplicate);
+  CHECK(identity::classify_match(strava, garmin) == identity::MatchKind::merge);
+  CHECK(identity::classify_match(strava, strava) == identity::MatchKind::duplicate);
 }
 
 TEST_CASE("activity_merge: a stated offset wins over one derived from the zone", "[store][merge]") {
@@ -80,10 +80,10 @@ TEST_CASE("activity_merge: a stated offset wins over one derived from the zone",
   row.utc_offset = 3600s;
   auto gpx = track(start, 10000.0, 3000s);
   gpx.utc_offset = 0s;
-  const auto merged = store::merge_activities(gpx, row);
+  const auto merged = identity::merge_activities(gpx, row);
   CHECK(merged.utc_offset == 3600s);
   CHECK(merged.offset_origin == model::OffsetOrigin::file);
-  CHECK(store::merge_activities(row, gpx).utc_offset == 3600s);
+  CHECK(identity::merge_activities(row, gpx).utc_offset == 3600s);
 }
 
 TEST_CASE("activity_merge: sport `other` and an empty name are filled from the other side",
@@ -94,7 +94,7 @@ TEST_CASE("activity_merge: sport `other` and an empty name are filled from the o
   row.name.clear();
   auto gpx = track(start, 10000.0, 3000s);
   gpx.sport = model::Sport::run;
-  const auto merged = store::merge_activities(row, gpx);
+  const auto merged = identity::merge_activities(row, gpx);
   CHECK(merged.sport == model::Sport::run);
   CHECK(merged.name == "track");
 }

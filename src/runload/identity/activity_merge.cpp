@@ -1,10 +1,10 @@
-#include <runload/store/activity_merge.hpp>
+#include <runload/identity/activity_merge.hpp>
 
 #include <algorithm>
 #include <cmath>
 #include <optional>
 
-namespace runload::store {
+namespace runload::identity {
 namespace {
 
 // The larger at most k_same_run_tolerance above the smaller. Relative to the
@@ -118,4 +118,4 @@ model::Activity merge_activities(const model::Activity& stored, const model::Act
   return merged;
 }
 
-}  // namespace runload::store
+}  // namespace runload::identity

@@ -6,7 +6,7 @@
 
 #include <runload/model/activity.hpp>
 
-namespace runload::store {
+namespace runload::identity {
 
 // Two starts at most this far apart can be the same run (inclusive).
 inline constexpr std::chrono::seconds k_same_run_start_window{120};
@@ -51,4 +51,4 @@ MatchKind classify_match(const model::Activity& stored, const model::Activity& i
 //   (same format, file and line).
 model::Activity merge_activities(const model::Activity& stored, const model::Activity& incoming);
 
-}  // namespace runload::store
+}  // namespace runload::identity

@@ -5,10 +5,10 @@
 #include <string>
 #include <string_view>
 
-namespace runload::import {
+namespace runload::identity {
 
 // SHA-256 of `bytes` as 64 lower-case hex digits.
 // Throws std::runtime_error when libcrypto fails (out of memory).
 std::string sha256_hex(std::string_view bytes);
 
-}  // namespace runload::import
+}  // namespace runload::identity

@@ -1,11 +1,11 @@
-#include <runload/import/content_hash.hpp>
+#include <runload/identity/content_hash.hpp>
 
 #include <openssl/evp.h>
 
 #include <array>
 #include <stdexcept>
 
-namespace runload::import {
+namespace runload::identity {
 
 std::string sha256_hex(std::string_view bytes) {
   std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
@@ -22,4 +22,4 @@ std::string sha256_hex(std::string_view bytes) {
   return hex;
 }
 
-}  // namespace runload::import
+}  // namespace runload::identity
