@@ -53,8 +53,9 @@ RunResult runload_in(const TempDir& dir, std::vector<std::string> args) {
 
 }  // namespace
 
-TEST_CASE("e2e samples golden: every report of the demo history is byte-identical to its golden file",
-          "[e2e][report][samples][golden]") {
+TEST_CASE(
+    "e2e samples golden: every report of the demo history is byte-identical to its golden file",
+    "[e2e][report][samples][golden]") {
   TempDir dir;
   const auto samples = source_dir() / "samples";
   REQUIRE(runload_in(dir, {"import", (samples / "strava_export").string()}).exit_code == 0);

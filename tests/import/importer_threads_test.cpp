@@ -29,7 +29,7 @@ namespace {
 import::ParseResult read_test_format(std::string& bytes, const import::ParseContext& ctx){
     std::this_thread::sleep_for(std::chrono::microseconds(bytes.size() * 37 % 1500));
 return test::read_test_format(bytes, ctx);
-}
+}  // namespace
 
 struct Db {
   store::Database db = store::Database::open_in_memory();

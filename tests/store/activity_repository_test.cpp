@@ -4,8 +4,8 @@
 
 #include <stdexcept>
 
-#include <runload/model/local_time.hpp>
 #include <runload/identity/activity_merge.hpp>
+#include <runload/model/local_time.hpp>
 #include <runload/store/activity_repository.hpp>
 #include <runload/store/athletes.hpp>
 #include <runload/store/database.hpp>

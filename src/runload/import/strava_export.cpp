@@ -13,9 +13,9 @@
 
 #include <fmt/format.h>
 
+#include <runload/identity/activity_merge.hpp>
 #include <runload/identity/content_hash.hpp>
 #include <runload/import/zip_reader.hpp>
-#include <runload/identity/activity_merge.hpp>
 #include <runload/text/ascii.hpp>
 
 namespace runload::import {

@@ -12,8 +12,8 @@
 #include <unordered_map>
 
 #include <runload/error.hpp>
-#include <runload/model/local_time.hpp>
 #include <runload/identity/activity_merge.hpp>
+#include <runload/model/local_time.hpp>
 #include <runload/store/database.hpp>
 
 namespace runload::store {
