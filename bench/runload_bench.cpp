@@ -31,8 +31,8 @@
 #include <vector>
 
 #include <runload/analyze/analysis.hpp>
+#include <runload/app/import_pipeline.hpp>
 #include <runload/import/gpx_reader.hpp>
-#include <runload/import/importer.hpp>
 #include <runload/model/local_time.hpp>
 #include <runload/store/athletes.hpp>
 #include <runload/store/database.hpp>
@@ -142,13 +142,13 @@ int cmd_import_direct(const fs::path& dir, const fs::path& db_path, unsigned job
   const auto athlete =
       runload::store::resolve_athlete(db, {std::string("bench"), std::string("Europe/Zurich")})
           .athlete;
-  runload::import::Importer importer(
+  runload::app::Importer importer(
       db, {athlete.id, athlete.timezone},
       [](const fs::path&, std::string& bytes, const runload::import::ParseContext& ctx) {
         return runload::import::read_gpx(bytes, ctx);
       },
-      runload::import::ImportOptions{jobs});
-  runload::import::ImportSummary summary;
+      runload::app::ImportOptions{jobs});
+  runload::app::ImportSummary summary;
   const double seconds = time_in_process([&] { summary = importer.run({dir}); });
   fmt::print("{{\"files\": {}, \"imported\": {}, \"failed\": {}, \"seconds\": {:.4f}}}\n",
              summary.files, summary.imported, summary.failed, seconds);

@@ -10,12 +10,14 @@
 
 #include <date/tz.h>
 
+#include <runload/app/archive_units.hpp>
 #include <runload/import/read_any.hpp>
-#include <runload/import/strava_export.hpp>
 #include <runload/import/zip_reader.hpp>
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace runload::import;
+  using runload::app::IsImported;
+  using runload::app::read_zip_archive;
   // Small caps keep a member that claims gigabytes from costing the fuzzer
   // more than a few MB; the limit is the same code path as the real one.
   constexpr std::size_t k_cap = 1 << 20;

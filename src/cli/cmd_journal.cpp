@@ -5,36 +5,27 @@
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
 
-#include <cerrno>
-#include <chrono>
-#include <cstring>
-#include <fstream>
 #include <iostream>
-#include <iterator>
 #include <memory>
-#include <sstream>
 
 #include <cli/commands.hpp>
 #include <cli/context.hpp>
 #include <cli/exit_codes.hpp>
+#include <runload/app/journal_command.hpp>
 #include <runload/error.hpp>
-#include <runload/import/importer.hpp>
 #include <runload/journal/checkin.hpp>
-#include <runload/journal/journal_csv.hpp>
 #include <runload/journal/journal_format.hpp>
 #include <runload/journal/red_flags.hpp>
 #include <runload/journal/validation.hpp>
-#include <runload/store/db_path.hpp>
-#include <runload/store/journal_repository.hpp>
+#include <runload/report/journal_table.hpp>
 #include <runload/text/escape.hpp>
+#include <runload/text/json.hpp>
 
 namespace runload::cli {
 namespace {
 
 // 128 + SIGINT, as a shell reports a command stopped by Ctrl-C.
 constexpr int k_exit_interrupted = 130;
-// The sparkline under `journal list` covers at most the last eight weeks.
-constexpr int k_sparkline_days = 56;
 
 struct ValueOptions {
   std::optional<std::string> date;
@@ -92,18 +83,6 @@ model::JournalEntry entry_from_options(const ValueOptions& o) {
   return entry;
 }
 
-date::sys_days athlete_today(Context& ctx) {
-  const auto& zone_name = ctx.athlete().timezone;
-  const date::time_zone* zone = nullptr;
-  try {
-    zone = date::locate_zone(zone_name);
-  } catch (const std::exception& e) {
-    throw DatabaseError(
-        fmt::format("the athlete's stored time zone '{}' is unknown: {}", zone_name, e.what()));
-  }
-  return journal::local_today(std::chrono::system_clock::now(), zone);
-}
-
 void print_urgent(const Context& ctx, const std::vector<std::string>& reasons) {
   if (reasons.empty()) return;
   const auto p = ctx.err_palette();
@@ -112,24 +91,24 @@ void print_urgent(const Context& ctx, const std::vector<std::string>& reasons) {
              journal::k_rupture_source);
 }
 
-void print_stored(const Context& ctx, const store::UpsertOutcome& outcome) {
-  const char* verb = outcome.created   ? "stored"
-                     : outcome.changed ? "updated (previous values kept in the history)"
-                                       : "unchanged";
-  fmt::print(ctx.out, "{} {}\n", verb, journal::describe(outcome.stored));
+// The day of --date (YYYY-MM-DD, today, yesterday), else today.
+date::sys_days entry_day(app::Session& session, const std::optional<std::string>& date) {
+  const auto today = session.today();
+  return date ? checked_or_throw(journal::parse_day(*date, today), "--date") : today;
 }
 
 // --- runload journal --value ... ---------------------------------------------
 
 int store_values(Context& ctx, const ValueOptions& options) {
   auto entry = entry_from_options(options);
-  auto& db = ctx.database();
-  const auto today = athlete_today(ctx);
-  entry.date =
-      options.date ? checked_or_throw(journal::parse_day(*options.date, today), "--date") : today;
-  print_urgent(ctx, journal::red_flag_reasons(entry));
-  store::JournalRepository journal(db, ctx.athlete().id);
-  print_stored(ctx, journal.upsert(entry));
+  auto& session = ctx.session();
+  entry.date = entry_day(session, options.date);
+  const auto recorded = app::record_entry(session, entry);
+  print_urgent(ctx, recorded.red_flags);
+  const char* verb = recorded.outcome.created   ? "stored"
+                     : recorded.outcome.changed ? "updated (previous values kept in the history)"
+                                                : "unchanged";
+  ctx.print(fmt::format("{} {}\n", verb, journal::describe(recorded.outcome.stored)));
   return k_exit_success;
 }
 
@@ -163,60 +142,49 @@ class InterruptGuard {
   struct sigaction m_previous {};
 };
 
-int run_checkin(Context& ctx, const ValueOptions& options) {
-  auto& db = ctx.database();
-  const auto today = athlete_today(ctx);
-  const auto day =
-      options.date ? checked_or_throw(journal::parse_day(*options.date, today), "--date") : today;
-  store::JournalRepository journal(db, ctx.athlete().id);
-  const auto yesterday = day - date::days{1};
-  journal::Checkin checkin(
-      {day, journal.find(day), journal.find(yesterday), journal.has_run_on(yesterday)});
-
-  {
-    InterruptGuard guard;
-    const auto p = ctx.err_palette();
-    fmt::print(ctx.err,
-               "{}Achilles check-in for {}{} (Enter keeps the value in brackets, "
-               "Ctrl-D or Ctrl-C cancels)\n",
-               p.bold(), date::format("%F", day), p.reset());
-    std::string line;
-    while (!checkin.done()) {
-      fmt::print(ctx.err, "{}", checkin.prompt());
-      std::fflush(ctx.err);
-      // A line ended by Ctrl-D instead of Enter is a cancel as well.
-      if (!std::getline(std::cin, line) || std::cin.eof()) {
-        fmt::print(ctx.err, "\nrunload: check-in cancelled (end of input); nothing was stored\n");
-        return k_exit_input_failed;
-      }
-      const auto outcome = checkin.answer(line);
-      if (!outcome.accepted)
-        fmt::print(ctx.err, "  {}{}{}; please answer again.\n", p.yellow(), outcome.reason,
-                   p.reset());
-      print_urgent(ctx, outcome.red_flags);
+// Asks the check-in's questions on the terminal until it is done. False when
+// the runner cancelled with Ctrl-D (Ctrl-C ends the process).
+bool ask(const Context& ctx, journal::Checkin& checkin) {
+  InterruptGuard guard;
+  const auto p = ctx.err_palette();
+  fmt::print(ctx.err,
+             "{}Achilles check-in for {}{} (Enter keeps the value in brackets, "
+             "Ctrl-D or Ctrl-C cancels)\n",
+             p.bold(), date::format("%F", checkin.day()), p.reset());
+  std::string line;
+  while (!checkin.done()) {
+    fmt::print(ctx.err, "{}", checkin.prompt());
+    std::fflush(ctx.err);
+    // A line ended by Ctrl-D instead of Enter is a cancel as well.
+    if (!std::getline(std::cin, line) || std::cin.eof()) {
+      fmt::print(ctx.err, "\nrunload: check-in cancelled (end of input); nothing was stored\n");
+      return false;
     }
+    const auto outcome = checkin.answer(line);
+    if (!outcome.accepted)
+      fmt::print(ctx.err, "  {}{}{}; please answer again.\n", p.yellow(), outcome.reason,
+                 p.reset());
+    print_urgent(ctx, outcome.red_flags);
   }
-  const auto entries = checkin.entries();
-  const auto outcomes = journal.upsert_all(entries);
+  return true;
+}
+
+int run_checkin(Context& ctx, const ValueOptions& options) {
+  auto& session = ctx.session();
+  journal::Checkin checkin(app::checkin_setup(session, entry_day(session, options.date)));
+  if (!ask(ctx, checkin)) return k_exit_input_failed;
   std::vector<std::string> parts;
-  for (const auto& outcome : outcomes) parts.push_back(journal::describe(outcome.stored));
-  fmt::print(ctx.out, "stored {}\n", fmt::join(parts, "; "));
+  for (const auto& outcome : app::store_checkin(session, checkin.entries()))
+    parts.push_back(journal::describe(outcome.stored));
+  ctx.print(fmt::format("stored {}\n", fmt::join(parts, "; ")));
   return k_exit_success;
 }
 
 // --- journal list ------------------------------------------------------------------
 
-std::string cell(const std::optional<int>& value) {
-  return value ? std::to_string(*value) : std::string("-");
-}
-
-std::string cell(const std::optional<bool>& value) {
-  return value ? std::string(*value ? "yes" : "no") : std::string("-");
-}
-
 int list_entries(Context& ctx, const RangeOptions& options) {
-  auto& db = ctx.database();
-  const auto today = athlete_today(ctx);
+  auto& session = ctx.session();
+  const auto today = session.today();
   std::optional<date::sys_days> since, until;
   if (options.since)
     since = checked_or_throw(journal::parse_day(*options.since, today, journal::FutureDates::allow),
@@ -224,106 +192,40 @@ int list_entries(Context& ctx, const RangeOptions& options) {
   if (options.until)
     until = checked_or_throw(journal::parse_day(*options.until, today, journal::FutureDates::allow),
                              "--until");
-  if (since && until && *since > *until) throw UsageError("--since must not be after --until");
-  store::JournalRepository journal(db, ctx.athlete().id);
-  const auto entries = journal.list(since, until);
-
+  const auto entries = app::journal_entries(session, since, until);
   if (options.json) {
-    fmt::print(
-        ctx.out, "{}\n",
-        journal::to_json(entries).dump(2, ' ', false, nlohmann::json::error_handler_t::replace));
-    return k_exit_success;
-  }
-  if (entries.empty()) {
+    ctx.print(text::dump(journal::to_json(entries)) + "\n");
+  } else if (entries.empty()) {
     ctx.note("no journal entries in that range");
-    return k_exit_success;
+  } else {
+    ctx.print(report::journal_table(entries, since, until, ctx.out_palette()));
   }
-  const auto p = ctx.out_palette();
-  constexpr std::string_view k_header =
-      "date        stiff   min  pain run  after  swelling  pop  side   note";
-  fmt::print(ctx.out, "{}{}{}\n", p.bold(), k_header, p.reset());
-  const std::string indent(k_header.find("note"), ' ');
-  for (const auto& e : entries) {
-    std::string note;
-    if (e.note) {
-      note = text::terminal_safe(*e.note, text::KeepNewlines::yes);
-      for (auto at = note.find('\n'); at != std::string::npos; at = note.find('\n', at + 1))
-        note.insert(at + 1, indent);
-    }
-    const bool red = !journal::red_flag_reasons(e).empty();
-    fmt::print(ctx.out, "{}  {:>5}  {:>4}  {:>8}  {:>5}  {:>8}  {}{:>3}{}  {:<5}  {}\n",
-               date::format("%F", e.date), cell(e.stiffness), cell(e.stiffness_minutes),
-               cell(e.pain_run), cell(e.pain_after), cell(e.swelling), red ? p.red() : "",
-               cell(e.pop), red ? p.reset() : "",
-               e.side ? std::string(model::to_string(*e.side)) : std::string("-"), note);
-  }
-  const auto last = until.value_or(entries.back().date);
-  auto first = since.value_or(entries.front().date);
-  if (last - first >= date::days{k_sparkline_days}) first = last - date::days{k_sparkline_days - 1};
-  fmt::print(ctx.out, "\nmorning stiffness {} to {} (· = not logged)\n  {}\n",
-             date::format("%F", first), date::format("%F", last),
-             journal::stiffness_sparkline(entries, first, last));
   return k_exit_success;
 }
 
 // --- journal import / export ------------------------------------------------------
 
 int import_csv(Context& ctx, const std::string& path) {
-  const auto limit = import::max_file_bytes(store::process_env()("RUNLOAD_MAX_FILE_BYTES"));
-  std::error_code ec;
-  const auto status = std::filesystem::status(path, ec);
-  if (ec || !std::filesystem::is_regular_file(status)) {
-    fmt::print(ctx.err, "runload: error: cannot read {}: {}\n", path,
-               ec ? ec.message() : std::string("not a regular file"));
+  const auto result = app::import_journal_csv(ctx.session(), path);
+  if (const auto& error = result.load_error) {
+    ctx.error(error->kind == files::LoadError::Kind::too_large
+                  ? fmt::format("{}: {}", path, error->reason)
+                  : fmt::format("cannot read {}: {}", path, error->reason));
     return k_exit_input_failed;
   }
-  const auto size = std::filesystem::file_size(path, ec);
-  if (!ec && size > limit) {
-    fmt::print(ctx.err, "runload: error: {}: the file is {}; runload reads files up to {}\n", path,
-               import::format_size(size), import::format_size(limit));
+  if (!result.problems.empty()) {
+    for (const auto& problem : result.problems)
+      ctx.detail(
+          fmt::format("{}:{}: {}", path, problem.line, text::terminal_safe(problem.message)));
+    ctx.error(fmt::format("{}: {} bad row{}; nothing from this file was stored", path,
+                          result.problems.size(), result.problems.size() == 1 ? "" : "s"));
     return k_exit_input_failed;
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    fmt::print(ctx.err, "runload: error: cannot read {}: {}\n", path, std::strerror(errno));
-    return k_exit_input_failed;
-  }
-  const std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-  if (in.bad()) {
-    fmt::print(ctx.err, "runload: error: cannot read {}: {}\n", path, std::strerror(errno));
-    return k_exit_input_failed;
-  }
-  auto& db = ctx.database();
-  const auto parsed = journal::parse_journal_csv(text, athlete_today(ctx));
-  if (!parsed.ok()) {
-    for (const auto& problem : parsed.problems)
-      fmt::print(ctx.err, "runload: {}:{}: {}\n", path, problem.line,
-                 text::terminal_safe(problem.message));
-    fmt::print(ctx.err, "runload: error: {}: {} bad row{}; nothing from this file was stored\n",
-               path, parsed.problems.size(), parsed.problems.size() == 1 ? "" : "s");
-    return k_exit_input_failed;
-  }
-  for (const auto& entry : parsed.entries) print_urgent(ctx, journal::red_flag_reasons(entry));
-  store::JournalRepository journal(db, ctx.athlete().id);
-  const auto outcomes = journal.upsert_all(parsed.entries);
-  std::size_t created = 0, updated = 0;
-  for (const auto& o : outcomes) {
-    if (o.created)
-      ++created;
-    else if (o.changed)
-      ++updated;
-  }
-  fmt::print(ctx.out, "imported {} journal entr{} from {}: {} new, {} updated, {} unchanged\n",
-             outcomes.size(), outcomes.size() == 1 ? "y" : "ies", path, created, updated,
-             outcomes.size() - created - updated);
-  return k_exit_success;
-}
-
-int export_csv(Context& ctx) {
-  auto& db = ctx.database();
-  store::JournalRepository journal(db, ctx.athlete().id);
-  const auto entries = journal.list();
-  fmt::print(ctx.out, "{}", journal::write_journal_csv(entries));
+  for (const auto& reasons : result.red_flags) print_urgent(ctx, reasons);
+  const auto total = result.outcomes.size();
+  ctx.print(fmt::format("imported {} journal entr{} from {}: {} new, {} updated, {} unchanged\n",
+                        total, total == 1 ? "y" : "ies", path, result.created(), result.updated(),
+                        total - result.created() - result.updated()));
   return k_exit_success;
 }
 
@@ -337,10 +239,8 @@ void refuse_values_on(const ValueOptions& values, std::string_view subcommand) {
 
 }  // namespace
 
-void setup_journal(CLI::App& app, Context& ctx, Action& action) {
-  auto* cmd = app.add_subcommand(
-      "journal",
-      "log this morning's Achilles stiffness and yesterday's pain (no values: a check-in)");
+void setup_journal(CLI::App& journal, Context& ctx, Action& action) {
+  auto* cmd = &journal;
   cmd->require_subcommand(0, 1);
   auto values = std::make_shared<ValueOptions>();
   cmd->add_option("--date", values->date,
@@ -375,37 +275,37 @@ void setup_journal(CLI::App& app, Context& ctx, Action& action) {
   });
 
   auto file = std::make_shared<std::string>();
-  auto* import = cmd->add_subcommand("import", "import journal entries from a CSV file");
-  import->add_option("FILE", *file, "CSV file with the columns of 'runload journal export'")
+  auto* importer = cmd->add_subcommand("import", "import journal entries from a CSV file");
+  importer->add_option("FILE", *file, "CSV file with the columns of 'runload journal export'")
       ->required();
-  import->callback([&ctx, &action, values, file] {
+  importer->callback([&ctx, &action, values, file] {
     action = [&ctx, values, file] {
       refuse_values_on(*values, "import");
-  return import_csv(ctx, *file);
-};
-}  // namespace runload::cli
-);
+      return import_csv(ctx, *file);
+    };
+  });
 
-auto* exporter = cmd->add_subcommand("export", "print the journal as CSV on stdout");
-exporter->callback([&ctx, &action, values] {
-  action = [&ctx, values] {
-    refuse_values_on(*values, "export");
-    return export_csv(ctx);
-  };
-});
+  auto* exporter = cmd->add_subcommand("export", "print the journal as CSV on stdout");
+  exporter->callback([&ctx, &action, values] {
+    action = [&ctx, values] {
+      refuse_values_on(*values, "export");
+      ctx.print(app::export_journal_csv(ctx.session()));
+      return k_exit_success;
+    };
+  });
 
-cmd->callback([&ctx, &action, values, cmd] {
-  if (!cmd->get_subcommands().empty()) return;
-  action = [&ctx, values] {
-    if (values->any_value()) return store_values(ctx, *values);
-    if (!ctx.stdin_is_terminal())
-      throw UsageError(
-          "no values given and standard input is not a terminal; give values such as "
-          "'runload journal --stiffness 3', or run 'runload journal' in a terminal for the "
-          "check-in");
-    return run_checkin(ctx, *values);
-  };
-});
+  cmd->callback([&ctx, &action, values, cmd] {
+    if (!cmd->get_subcommands().empty()) return;
+    action = [&ctx, values] {
+      if (values->any_value()) return store_values(ctx, *values);
+      if (!ctx.stdin_is_terminal())
+        throw UsageError(
+            "no values given and standard input is not a terminal; give values such as "
+            "'runload journal --stiffness 3', or run 'runload journal' in a terminal for the "
+            "check-in");
+      return run_checkin(ctx, *values);
+    };
+  });
 }
 
 }  // namespace runload::cli

@@ -6,10 +6,12 @@ namespace runload::cli {
 
 std::span<const Command> commands() {
   static constexpr std::array k_commands{
-      Command{"import", "import run logs: files, folders, .gz, a Strava export .zip",
+      Command{"import",
+              "import run logs: files, folders (recursive), .gz members, a Strava export .zip",
               &setup_import},
       Command{"runs", "list the stored activities, other sports marked", &setup_runs},
-      Command{"journal", "log this morning's Achilles stiffness and yesterday's pain",
+      Command{"journal",
+              "log this morning's Achilles stiffness and yesterday's pain (no values: a check-in)",
               &setup_journal},
       Command{"report",
               "this week against the weeks before: flags, their sources, next week's envelope",

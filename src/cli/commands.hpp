@@ -1,6 +1,8 @@
 #pragma once
 // The table of commands: name, one-line summary, and the function that adds
-// the command's options to the parser. Help text is data (ninja's tool table).
+// the command's options. Help text is data (ninja's tool table): run.cpp
+// creates each subcommand with its name and summary, so `runload --help`
+// and the spelling suggestions read this table and nothing else.
 
 #include <functional>
 #include <span>
@@ -21,17 +23,18 @@ using Action = std::function<int()>;
 struct Command {
   std::string_view name;
   std::string_view summary;
-  // Adds the subcommand to `app`; its callback stores the Action in `action`.
-  void (*setup)(CLI::App& app, Context& ctx, Action& action);
+  // Adds the command's options to `command` (the subcommand of that name);
+  // its callback stores the Action in `action`.
+  void (*setup)(CLI::App& command, Context& ctx, Action& action);
 };
 
 std::span<const Command> commands();
 
 // One setup function per command, each in its own cmd_<name>.cpp.
-void setup_doctor(CLI::App& app, Context& ctx, Action& action);
-void setup_import(CLI::App& app, Context& ctx, Action& action);
-void setup_runs(CLI::App& app, Context& ctx, Action& action);
-void setup_journal(CLI::App& app, Context& ctx, Action& action);
-void setup_report(CLI::App& app, Context& ctx, Action& action);
+void setup_doctor(CLI::App& command, Context& ctx, Action& action);
+void setup_import(CLI::App& command, Context& ctx, Action& action);
+void setup_runs(CLI::App& command, Context& ctx, Action& action);
+void setup_journal(CLI::App& command, Context& ctx, Action& action);
+void setup_report(CLI::App& command, Context& ctx, Action& action);
 
 }  // namespace runload::cli

@@ -5,16 +5,11 @@
 #include <fmt/format.h>
 
 #include <runload/error.hpp>
-#include <runload/store/activity_repository.hpp>
-#include <runload/store/db_path.hpp>
 
 namespace runload::cli {
 
 bool Context::stdin_is_terminal() const {
   return ::isatty(STDIN_FILENO) == 1;
-}
-bool Context::stdout_is_terminal() const {
-  return ::isatty(::fileno(out)) == 1;
 }
 bool Context::stderr_is_terminal() const {
   return ::isatty(::fileno(err)) == 1;
@@ -29,7 +24,8 @@ report::ColorMode Context::color_mode() const {
 
 report::Palette Context::out_palette() const {
   const auto env = store::process_env();
-  return {report::use_color(color_mode(), stdout_is_terminal(), env("TERM"), env("NO_COLOR"))};
+  return {
+      report::use_color(color_mode(), ::isatty(::fileno(out)) == 1, env("TERM"), env("NO_COLOR"))};
 }
 
 report::Palette Context::err_palette() const {
@@ -37,45 +33,52 @@ report::Palette Context::err_palette() const {
   return {report::use_color(color_mode(), stderr_is_terminal(), env("TERM"), env("NO_COLOR"))};
 }
 
-store::Database& Context::database(store::OpenMode mode) {
-  if (m_db) return *m_db;
-  const auto path = store::resolve_db_path(options.db, store::process_env());
-  m_db.emplace(store::Database::open(path, mode));
-  const auto& event = m_db->open_event();
-  if (event.created) {
-    note(fmt::format("created database {}", path.string()));
-  } else if (event.from_version != event.to_version) {
-    note(fmt::format("upgraded database {} from schema {} to {}{}", path.string(),
-                     event.from_version, event.to_version,
-                     event.backup ? fmt::format(" (backup: {})", event.backup->string()) : ""));
-  }
-  return *m_db;
+app::Session& Context::session() {
+  if (!m_session)
+    m_session.emplace(app::SessionOptions{options.db, options.athlete, options.tz},
+                      store::process_env(), [this](const std::string& text) { note(text); });
+  return *m_session;
 }
 
-const store::Athlete& Context::athlete() {
-  if (!m_athlete) {
-    auto& db = database();
-    m_athlete = store::resolve_athlete(db, {options.athlete, options.tz});
-    if (m_athlete->previous_timezone) {
-      note(fmt::format("time zone of {} changed from {} to {}", m_athlete->athlete.name,
-                       *m_athlete->previous_timezone, m_athlete->athlete.timezone));
-      const auto rederived = store::ActivityRepository(db).rederive_local_dates(
-          m_athlete->athlete.id, m_athlete->athlete.timezone);
-      note(
-          fmt::format("re-derived the local times of {} activities from the new zone ({} moved "
-                      "to another day)",
-                      rederived.offsets_changed, rederived.dates_changed));
-    }
-  }
-  return m_athlete->athlete;
+void Context::print(std::string_view text) const {
+  fmt::print(out, "{}", text);
 }
 
 void Context::note(const std::string& message) const {
   if (!options.quiet) fmt::print(err, "runload: {}\n", message);
 }
 
+void Context::detail(const std::string& message) const {
+  fmt::print(err, "runload: {}\n", message);
+}
+
 void Context::warn(const std::string& message) const {
   fmt::print(err, "runload: warning: {}\n", message);
+}
+
+void Context::error(const std::string& message) const noexcept {
+  try {
+    const auto p = err_palette();
+    fmt::print(err, "runload: {}error:{} {}\n", p.red(), p.reset(), message);
+  } catch (...) {
+    // A bad --color or a stderr that cannot be written: nothing left to tell.
+  }
+}
+
+void Context::print(const app::Messages& messages) const {
+  for (const auto& message : messages) {
+    switch (message.level) {
+      case app::Message::Level::error:
+        error(message.text);
+        break;
+      case app::Message::Level::warning:
+        warn(message.text);
+        break;
+      case app::Message::Level::note:
+        note(message.text);
+        break;
+    }
+  }
 }
 
 }  // namespace runload::cli

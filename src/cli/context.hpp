@@ -1,14 +1,16 @@
 #pragma once
 // What every command gets: the global options, the output streams with their
-// terminal facts, and the database and athlete, opened on first use.
+// terminal facts, the session (database and athlete, opened on first use),
+// and the one way to print a diagnostic.
 
 #include <cstdio>
 #include <optional>
 #include <string>
+#include <string_view>
 
+#include <runload/app/message.hpp>
+#include <runload/app/session.hpp>
 #include <runload/report/terminal.hpp>
-#include <runload/store/athletes.hpp>
-#include <runload/store/database.hpp>
 
 namespace runload::cli {
 
@@ -27,29 +29,33 @@ class Context {
   std::FILE* err = stderr;
 
   bool stdin_is_terminal() const;
-  bool stdout_is_terminal() const;
   bool stderr_is_terminal() const;
   report::Palette out_palette() const;
   report::Palette err_palette() const;
 
-  // Opens the database on first call (creating and migrating it) and says on
-  // stderr when it was created or upgraded.
-  store::Database& database(store::OpenMode mode = store::OpenMode::read_write);
-  // The athlete of --athlete/--tz, created on first use. When --tz changed
-  // the stored zone, re-derives the local dates of the activities whose
-  // offset came from the zone, and says so.
-  const store::Athlete& athlete();
+  // The session of the global options, created on first call; what opening
+  // the database and resolving the athlete did is noted on stderr.
+  app::Session& session();
 
+  // Prints `text` on stdout as it is.
+  void print(std::string_view text) const;
   // "runload: <message>" on stderr unless --quiet.
   void note(const std::string& message) const;
+  // "runload: <message>" on stderr, even with --quiet: a detail of an error.
+  void detail(const std::string& message) const;
   // "runload: warning: <message>" on stderr, even with --quiet.
   void warn(const std::string& message) const;
+  // "runload: error: <message>" on stderr ("error:" in red on a terminal).
+  // Never throws: it runs in the handlers of cli::run, where a second
+  // exception (stderr on a full disk) would abort the process.
+  void error(const std::string& message) const noexcept;
+  // Each message with its level's prefix (notes dropped under --quiet).
+  void print(const app::Messages& messages) const;
 
  private:
   report::ColorMode color_mode() const;
 
-  std::optional<store::Database> m_db;
-  std::optional<store::ResolvedAthlete> m_athlete;
+  std::optional<app::Session> m_session;
 };
 
 }  // namespace runload::cli

@@ -48,16 +48,6 @@ std::string help_footer() {
          "runload informs; it does not diagnose.";
 }
 
-// Never throws: it runs in the handlers of cli::run, where a second exception
-// (stderr on a full disk or past a file-size limit) would abort the process.
-void print_error(const Context& ctx, const std::string& message) noexcept {
-  try {
-    const auto p = ctx.err_palette();
-    fmt::print(ctx.err, "runload: {}error:{} {}\n", p.red(), p.reset(), message);
-  } catch (...) {
-  }
-}
-
 int run_parsed(int argc, char** argv, Context& ctx) {
   const std::string word = find_command_word(argc, argv);
   std::vector<std::string_view> names;
@@ -74,9 +64,9 @@ int run_parsed(int argc, char** argv, Context& ctx) {
   }
   if (!word.empty() && std::find(names.begin(), names.end(), word) == names.end()) {
     const auto suggestion = closest_match(word, names);
-    print_error(ctx, fmt::format("unknown command '{}'{}", word,
-                                 suggestion ? fmt::format("; did you mean '{}'?", *suggestion)
-                                            : std::string("; see 'runload --help'")));
+    ctx.error(fmt::format("unknown command '{}'{}", word,
+                          suggestion ? fmt::format("; did you mean '{}'?", *suggestion)
+                                     : std::string("; see 'runload --help'")));
     return k_exit_usage;
   }
 
@@ -96,7 +86,10 @@ int run_parsed(int argc, char** argv, Context& ctx) {
   app.add_flag("-q,--quiet", ctx.options.quiet, "print no notes or progress on stderr");
 
   Action action;
-  for (const auto& command : commands()) command.setup(app, ctx, action);
+  for (const auto& command : commands()) {
+    auto* subcommand = app.add_subcommand(std::string(command.name), std::string(command.summary));
+    command.setup(*subcommand, ctx, action);
+  }
 
   try {
     app.parse(argc, argv);
@@ -107,7 +100,7 @@ int run_parsed(int argc, char** argv, Context& ctx) {
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    print_error(ctx, e.what());
+    ctx.error(e.what());
     fmt::print(ctx.err, "Try 'runload {} --help'.\n", word.empty() ? "" : word);
     return k_exit_usage;
   }
@@ -121,17 +114,17 @@ int run(int argc, char** argv) {
   try {
     return run_parsed(argc, argv, ctx);
   } catch (const UsageError& e) {
-    print_error(ctx, e.what());
+    ctx.error(e.what());
     return k_exit_usage;
   } catch (const DatabaseError& e) {
-    print_error(ctx, e.what());
+    ctx.error(e.what());
     return k_exit_database;
   } catch (const std::exception& e) {
     if (store::is_sqlite_error(e)) {
-      print_error(ctx, store::sqlite_error_message(e));
+      ctx.error(store::sqlite_error_message(e));
       return k_exit_database;
     }
-    print_error(ctx, fmt::format("unexpected: {}", e.what()));
+    ctx.error(fmt::format("unexpected: {}", e.what()));
     return k_exit_database;
   }
 }

@@ -310,11 +310,11 @@ TEST_CASE("local dates: a run at 23:30 on a Sunday in Berlin stays on Sunday",
 
   // Sunday 2024-01-07 23:30 CET is 22:30 UTC.
   auto winter = csv_row(utc("2024-01-07T22:30:00Z"), 10000.0, 3000s);
-  winter.utc_offset = model::utc_offset_at(*berlin, winter.start_utc);
+  winter.utc_offset = model::utc_offset_at(berlin, winter.start_utc);
   CHECK(winter.utc_offset == 3600s);
   // Sunday 2024-07-07 23:30 CEST is 21:30 UTC.
   auto summer = csv_row(utc("2024-07-07T21:30:00Z"), 10000.0, 3000s);
-  summer.utc_offset = model::utc_offset_at(*berlin, summer.start_utc);
+  summer.utc_offset = model::utc_offset_at(berlin, summer.start_utc);
   CHECK(summer.utc_offset == 7200s);
   repo.insert(athlete, winter, "aa");
   repo.insert(athlete, summer, "bb");
@@ -338,23 +338,23 @@ TEST_CASE("local dates: a run across a daylight-saving change keeps the day of i
   // Saturday 2024-10-26 23:30 CEST (21:30 UTC): a four-hour night run ends
   // after clocks went back at 03:00 CEST (01:00 UTC) on Sunday.
   const auto autumn = utc("2024-10-26T21:30:00Z");
-  CHECK(model::utc_offset_at(*berlin, autumn) == 7200s);
-  CHECK(model::utc_offset_at(*berlin, autumn + 4h) == 3600s);
-  CHECK(model::local_day(autumn, model::utc_offset_at(*berlin, autumn)) ==
+  CHECK(model::utc_offset_at(berlin, autumn) == 7200s);
+  CHECK(model::utc_offset_at(berlin, autumn + 4h) == 3600s);
+  CHECK(model::local_day(autumn, model::utc_offset_at(berlin, autumn)) ==
         date::sys_days{date::year{2024} / 10 / 26});
   // Sunday 02:45 CEST (00:45 UTC): half an hour later the clock reads 02:15 CET.
   const auto early = utc("2024-10-27T00:45:00Z");
-  CHECK(model::utc_offset_at(*berlin, early) == 7200s);
-  CHECK(model::local_day(early, model::utc_offset_at(*berlin, early)) ==
+  CHECK(model::utc_offset_at(berlin, early) == 7200s);
+  CHECK(model::local_day(early, model::utc_offset_at(berlin, early)) ==
         date::sys_days{date::year{2024} / 10 / 27});
   // Sunday 2024-03-31 00:30 CET is Saturday 23:30 UTC; clocks spring forward at 02:00.
   const auto spring = utc("2024-03-30T23:30:00Z");
-  CHECK(model::local_day(spring, model::utc_offset_at(*berlin, spring)) ==
+  CHECK(model::local_day(spring, model::utc_offset_at(berlin, spring)) ==
         date::sys_days{date::year{2024} / 3 / 31});
   // Sunday 2024-03-31 03:30 CEST, after the change, is 01:30 UTC.
   const auto after = utc("2024-03-31T01:30:00Z");
-  CHECK(model::utc_offset_at(*berlin, after) == 7200s);
-  CHECK(model::local_day(after, model::utc_offset_at(*berlin, after)) ==
+  CHECK(model::utc_offset_at(berlin, after) == 7200s);
+  CHECK(model::local_day(after, model::utc_offset_at(berlin, after)) ==
         date::sys_days{date::year{2024} / 3 / 31});
 }
 

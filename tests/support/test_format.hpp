@@ -14,6 +14,7 @@
 #include <vector>
 
 #include <runload/import/parse_result.hpp>
+#include <runload/model/local_time.hpp>
 
 #include "support/activities.hpp"
 
@@ -44,6 +45,8 @@ inline import::ParseResult read_test_format(const std::string& bytes,
     const std::chrono::seconds elapsed{std::stoll(f[2])};
     auto a = is_track ? track(start, std::stod(f[1]), elapsed)
                       : csv_row(start, std::stod(f[1]), elapsed);
+    // As every reader does for a file that states no offset.
+    model::set_start_in_zone(a, a.start_utc, ctx.zone);
     a.name = f[3];
     a.sources = {is_track ? model::Source{"gpx", ctx.file, std::nullopt}
                           : model::Source{"runload_csv", ctx.file, number}};

@@ -45,6 +45,11 @@ date::sys_days journal_start(date::sys_days week, int weeks) {
   return first_shown_monday(week, weeks) - date::days{k_journal_history_days};
 }
 
+bool Report::has_flag_at_least(model::Severity severity) const noexcept {
+  return std::any_of(flags.begin(), flags.end(),
+                     [severity](const model::Flag& f) { return f.severity >= severity; });
+}
+
 Report analyze(const AnalysisInput& input) {
   const auto monday = week_monday(input.week);
   const auto sunday = monday + date::days{6};

@@ -107,6 +107,10 @@ struct Report {
   // Fewer than 28 days of history end on the reported Sunday: the ratios are
   // warming up (and acwr_high stays silent).
   bool warming_up = false;
+
+  // True when a flag of the reported week is `severity` or worse (report
+  // --fail-on).
+  bool has_flag_at_least(model::Severity severity) const noexcept;
 };
 
 // The report of the week holding `input.week`.

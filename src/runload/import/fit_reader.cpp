@@ -1,4 +1,5 @@
 #include <runload/import/fit_reader.hpp>
+#include <runload/model/local_time.hpp>
 
 #include <algorithm>
 #include <array>
@@ -483,13 +484,13 @@ class Decoder {
                        *elapsed_ms / 1000.0, *timer_ms / 1000.0, *corrected_elapsed));
     }
 
-    activity.start_utc = date::sys_seconds{std::chrono::seconds{start + k_fit_epoch_unix}};
+    const date::sys_seconds start_utc{std::chrono::seconds{start + k_fit_epoch_unix}};
     if (m_utc_offset) {
+      activity.start_utc = start_utc;
       activity.utc_offset = *m_utc_offset;
       activity.offset_origin = model::OffsetOrigin::file;
-    } else if (m_context.zone != nullptr) {
-      activity.utc_offset = m_context.zone->get_info(activity.start_utc).offset;
-      activity.offset_origin = model::OffsetOrigin::zone;
+    } else {
+      model::set_start_in_zone(activity, start_utc, m_context.zone);
     }
     activity.sport = sport_of(session.get(5), session.get(6));
     const double cadence_factor = cadence_in_strides(activity.sport) ? 2.0 : 1.0;

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include <runload/import/values.hpp>
+#include <runload/model/local_time.hpp>
 #include <runload/text/ascii.hpp>
 
 namespace runload::import {
@@ -153,7 +154,7 @@ ParseResult read_garmin_csv(std::string_view text, const ParseContext& ctx) {
 
     ParsedActivity parsed;
     model::Activity& a = parsed.activity;
-    set_start_in_zone(a, local_to_utc(ctx.zone, local), ctx.zone);
+    model::set_start_in_zone(a, model::local_to_utc(ctx.zone, local), ctx.zone);
     a.sport = sport_from_label(row.at(c.type));
     if (a.sport == model::Sport::run && trim(row.at(c.type)).empty()) a.sport = model::Sport::other;
     a.name = std::string(trim(row.at(c.title)));

@@ -13,6 +13,7 @@
 #include <runload/import/iso_time.hpp>
 #include <runload/import/track_metrics.hpp>
 #include <runload/import/values.hpp>
+#include <runload/model/local_time.hpp>
 #include <runload/text/ascii.hpp>
 #include <runload/text/utf8.hpp>
 
@@ -240,7 +241,7 @@ ParseResult read_gpx(std::string& buffer, const ParseContext& ctx) {
       a.utc_offset = *stated_offset;
       a.offset_origin = model::OffsetOrigin::file;
     } else {
-      set_start_in_zone(a, start, ctx.zone);
+      model::set_start_in_zone(a, start, ctx.zone);
     }
     a.sport = sport;
     a.name = std::string(text_of(child_named(trk, "name")));

@@ -5,13 +5,13 @@
 
 #include <fmt/format.h>
 
+#include <runload/files/load.hpp>
 #include <runload/import/csv_reader.hpp>
 #include <runload/import/fit_reader.hpp>
 #include <runload/import/format_detect.hpp>
 #include <runload/import/garmin_csv.hpp>
 #include <runload/import/gpx_reader.hpp>
 #include <runload/import/gzip_reader.hpp>
-#include <runload/import/importer.hpp>
 #include <runload/import/runload_csv.hpp>
 #include <runload/import/strava_csv.hpp>
 #include <runload/import/tcx_reader.hpp>
@@ -24,7 +24,7 @@ using text::ends_with_ci;
 
 namespace {
 
-static_assert(k_max_inflated_bytes == k_max_file_bytes,
+static_assert(k_max_inflated_bytes == files::k_max_file_bytes,
               "a .gz file may hold as much as a plain file may be");
 
 constexpr std::size_t k_shown_bytes = 40;

@@ -10,6 +10,7 @@
 
 #include <runload/import/csv_reader.hpp>
 #include <runload/import/values.hpp>
+#include <runload/model/local_time.hpp>
 #include <runload/text/ascii.hpp>
 
 namespace runload::import {
@@ -104,7 +105,7 @@ ParseResult read_runload_csv(std::string_view text, const ParseContext& ctx) {
 
     ParsedActivity parsed;
     model::Activity& a = parsed.activity;
-    set_start_in_zone(a, local_to_utc(ctx.zone, day + clock), ctx.zone);
+    model::set_start_in_zone(a, model::local_to_utc(ctx.zone, day + clock), ctx.zone);
     a.distance_m = *distance * 1000.0;
     if (const auto cell = trim(row.at(c_duration)); !cell.empty()) {
       a.elapsed = parse_duration(cell);

@@ -11,6 +11,7 @@
 
 #include <runload/import/csv_reader.hpp>
 #include <runload/import/values.hpp>
+#include <runload/model/local_time.hpp>
 #include <runload/text/ascii.hpp>
 
 namespace runload::import {
@@ -190,7 +191,7 @@ ParseResult read_strava_csv(std::string_view text, const ParseContext& ctx) {
     }
     ParsedActivity parsed;
     model::Activity& a = parsed.activity;
-    set_start_in_zone(a, *start, ctx.zone);
+    model::set_start_in_zone(a, *start, ctx.zone);
     a.sport = strava_sport(row.at(col.type));
     a.name = std::string(trim(row.at(col.name)));
     if (auto gear = trim(row.at(col.gear)); !gear.empty()) a.gear = std::string(gear);

@@ -13,6 +13,7 @@
 
 #include <runload/import/iso_time.hpp>
 #include <runload/import/values.hpp>
+#include <runload/model/local_time.hpp>
 #include <runload/text/ascii.hpp>
 
 namespace runload::import {
@@ -144,10 +145,7 @@ class TcxReader {
       error(node.offset_debug(), "activity without a start time (Id or Lap StartTime)");
       return;
     }
-    activity.start_utc = date::floor<std::chrono::seconds>(*start);
-    if (m_context.zone != nullptr) {
-      activity.utc_offset = m_context.zone->get_info(activity.start_utc).offset;
-    }
+    model::set_start_in_zone(activity, date::floor<std::chrono::seconds>(*start), m_context.zone);
     std::optional<double> distance, seconds, max_hr;
     double hr_weighted = 0, hr_seconds = 0;
     model::Track track;

@@ -128,23 +128,6 @@ bool is_foot_sport(model::Sport sport) noexcept {
   return model::is_running(sport) || sport == model::Sport::walk || sport == model::Sport::hike;
 }
 
-std::chrono::seconds zone_offset(const date::time_zone* zone, date::sys_seconds instant) {
-  if (zone == nullptr) return std::chrono::seconds{0};
-  return zone->get_info(instant).offset;
-}
-
-date::sys_seconds local_to_utc(const date::time_zone* zone, date::local_seconds local) {
-  if (zone == nullptr) return date::sys_seconds{local.time_since_epoch()};
-  return date::zoned_time<std::chrono::seconds>(zone, local, date::choose::earliest).get_sys_time();
-}
-
-void set_start_in_zone(model::Activity& activity, date::sys_seconds start,
-                       const date::time_zone* zone) {
-  activity.start_utc = start;
-  activity.utc_offset = zone_offset(zone, start);
-  activity.offset_origin = model::OffsetOrigin::zone;
-}
-
 bool colons_followed_by_digits(std::string_view text) noexcept {
   for (std::size_t i = 0; i < text.size(); ++i) {
     if (text[i] == ':' && (i + 1 == text.size() || text[i + 1] < '0' || text[i + 1] > '9'))

@@ -50,17 +50,4 @@ bool colons_followed_by_digits(std::string_view text) noexcept;
 // True for the running sports, walk and hike: their cadence is in steps.
 bool is_foot_sport(model::Sport sport) noexcept;
 
-// The UTC offset of `zone` at `instant`; zero when zone is null (UTC).
-std::chrono::seconds zone_offset(const date::time_zone* zone, date::sys_seconds instant);
-
-// The instant of a naive local time in `zone` (UTC when zone is null).
-// Ambiguous times (the repeated hour when clocks go back) take the earlier
-// instant; nonexistent times (the skipped hour when clocks go forward) map to
-// the instant of the transition, both as date::choose::earliest does.
-date::sys_seconds local_to_utc(const date::time_zone* zone, date::local_seconds local);
-
-// Sets start_utc, utc_offset and offset_origin = zone from the athlete's zone.
-void set_start_in_zone(model::Activity& activity, date::sys_seconds start,
-                       const date::time_zone* zone);
-
 }  // namespace runload::import

@@ -60,6 +60,8 @@ class Checkin {
   explicit Checkin(CheckinSetup setup);
 
   bool done() const noexcept { return !m_question.has_value(); }
+  // The morning being logged.
+  date::sys_days day() const noexcept { return m_setup.day; }
 
   // REQUIRES: !done().
   Question question() const { return *m_question; }

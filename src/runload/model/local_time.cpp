@@ -2,10 +2,24 @@
 
 #include <sstream>
 
+#include <runload/model/activity.hpp>
+
 namespace runload::model {
 
-std::chrono::seconds utc_offset_at(const date::time_zone& zone, date::sys_seconds instant) {
-  return zone.get_info(instant).offset;
+std::chrono::seconds utc_offset_at(const date::time_zone* zone, date::sys_seconds instant) {
+  if (zone == nullptr) return std::chrono::seconds{0};
+  return zone->get_info(instant).offset;
+}
+
+date::sys_seconds local_to_utc(const date::time_zone* zone, date::local_seconds local) {
+  if (zone == nullptr) return date::sys_seconds{local.time_since_epoch()};
+  return date::zoned_time<std::chrono::seconds>(zone, local, date::choose::earliest).get_sys_time();
+}
+
+void set_start_in_zone(Activity& activity, date::sys_seconds start, const date::time_zone* zone) {
+  activity.start_utc = start;
+  activity.utc_offset = utc_offset_at(zone, start);
+  activity.offset_origin = OffsetOrigin::zone;
 }
 
 date::sys_days local_day(date::sys_seconds instant, std::chrono::seconds offset) noexcept {

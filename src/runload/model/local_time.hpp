@@ -12,8 +12,23 @@
 
 namespace runload::model {
 
-// The UTC offset `zone` has at `instant` (daylight saving included).
-std::chrono::seconds utc_offset_at(const date::time_zone& zone, date::sys_seconds instant);
+struct Activity;
+
+// The UTC offset `zone` has at `instant` (daylight saving included); zero
+// when `zone` is null (UTC). The one place an offset is derived from a zone:
+// readers, the store's re-derivation after a zone change and the journal's
+// "today" all come here.
+std::chrono::seconds utc_offset_at(const date::time_zone* zone, date::sys_seconds instant);
+
+// The instant of a naive local time in `zone` (UTC when zone is null).
+// Ambiguous times (the repeated hour when clocks go back) take the earlier
+// instant; nonexistent times (the skipped hour when clocks go forward) map to
+// the instant of the transition, both as date::choose::earliest does.
+date::sys_seconds local_to_utc(const date::time_zone* zone, date::local_seconds local);
+
+// Sets start_utc, and utc_offset from `zone` with offset_origin `zone`: for
+// a file that states no offset of its own.
+void set_start_in_zone(Activity& activity, date::sys_seconds start, const date::time_zone* zone);
 
 // The local calendar day of `instant` shifted by `offset`.
 date::sys_days local_day(date::sys_seconds instant, std::chrono::seconds offset) noexcept;

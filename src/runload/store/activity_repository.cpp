@@ -463,7 +463,7 @@ RederiveResult ActivityRepository::rederive_local_dates(std::int64_t athlete_id,
     const std::int64_t id = query.getColumn(0).getInt64();
     const date::sys_seconds start{std::chrono::seconds{query.getColumn(1).getInt64()}};
     const std::chrono::seconds old_offset{query.getColumn(2).getInt64()};
-    const auto new_offset = model::utc_offset_at(*zone, start);
+    const auto new_offset = model::utc_offset_at(zone, start);
     if (new_offset == old_offset) continue;
     update.bind(1, static_cast<std::int64_t>(new_offset.count()));
     update.bind(2, model::format_date(model::local_day(start, new_offset)));

@@ -11,7 +11,7 @@
 #include <thread>
 #include <vector>
 
-#include <runload/import/importer.hpp>
+#include <runload/app/import_pipeline.hpp>
 #include <runload/store/activity_repository.hpp>
 #include <runload/store/athletes.hpp>
 #include <runload/store/database.hpp>
@@ -26,31 +26,31 @@ namespace {
 
 // The test format of support/test_format.hpp, read after a short sleep that
 // depends on the file, so that the threads finish out of order.
-import::ParseResult read_test_format(std::string& bytes, const import::ParseContext& ctx){
-    std::this_thread::sleep_for(std::chrono::microseconds(bytes.size() * 37 % 1500));
-return test::read_test_format(bytes, ctx);
-}  // namespace
+app::ParseResult read_test_format(std::string& bytes, const app::ParseContext& ctx) {
+  std::this_thread::sleep_for(std::chrono::microseconds(bytes.size() * 37 % 1500));
+  return test::read_test_format(bytes, ctx);
+}
 
 struct Db {
   store::Database db = store::Database::open_in_memory();
   store::Athlete athlete =
       store::resolve_athlete(db, {std::string("ann"), std::string("Europe/Berlin")}).athlete;
 
-  import::ImportSummary run(const std::vector<std::filesystem::path>& paths, unsigned threads,
-                            import::ReadFunction read = {}, import::ProgressFunction progress = {}){
-      if (!read){read = [](const std::filesystem::path&, std::string& bytes,
-                           const import::ParseContext& ctx){return read_test_format(bytes, ctx);
+  app::ImportSummary run(const std::vector<std::filesystem::path>& paths, unsigned threads,
+                         app::ReadFunction read = {}, app::ProgressFunction progress = {}) {
+    if (!read) {
+      read = [](const std::filesystem::path&, std::string& bytes, const app::ParseContext& ctx) {
+        return read_test_format(bytes, ctx);
+      };
+    }
+    app::Importer importer(db, {athlete.id, athlete.timezone}, std::move(read), {threads});
+    if (progress) importer.on_progress(std::move(progress));
+    return importer.run(paths);
+  }
+  std::int64_t count(const std::string& table) {
+    return db.sql().execAndGet("SELECT count(*) FROM " + table).getInt64();
+  }
 };
-}
-import::Importer importer(db, {athlete.id, athlete.timezone}, std::move(read), {threads});
-if (progress) importer.on_progress(std::move(progress));
-return importer.run(paths);
-}
-std::int64_t count(const std::string& table) {
-  return db.sql().execAndGet("SELECT count(*) FROM " + table).getInt64();
-}
-}
-;
 
 // A folder of every kind of file: new runs, the same run from a row and a
 // track in two files (merged), copies (duplicates by hash), a run stored
@@ -98,7 +98,7 @@ void write_mixed_folder(const TempDir& dir) {
   dir.write("mix/copy_b.csv", test::read_file(dir / "mix/009.csv"));
 }
 
-std::string describe(const import::ImportSummary& s) {
+std::string describe(const app::ImportSummary& s) {
   std::string text = fmt::format("files {} imported {} merged {} duplicates {} failed {}\n",
                                  s.files, s.imported, s.merged, s.duplicates, s.failed);
   for (const auto& e : s.errors)
@@ -185,7 +185,7 @@ TEST_CASE("importer: parse threads stay within two files each of the writer",
   Db d;
   const auto summary = d.run(
       {dir / "many"}, k_threads,
-      [&](const std::filesystem::path& path, std::string& bytes, const import::ParseContext& ctx) {
+      [&](const std::filesystem::path& path, std::string& bytes, const app::ParseContext& ctx) {
         const auto index = static_cast<std::size_t>(std::stoi(path.stem().string()));
         const std::size_t ahead = index - written.load();
         std::size_t seen = furthest_ahead.load();
@@ -193,11 +193,11 @@ TEST_CASE("importer: parse threads stay within two files each of the writer",
         }
         return read_test_format(bytes, ctx);
       },
-      [&](const import::Progress& p) { written = p.files_done; });
+      [&](const app::Progress& p) { written = p.files_done; });
   CHECK(summary.files == 30);
   CHECK(summary.ok());
   // Counted from the last file stored: the one being stored is in flight too.
-  CHECK(furthest_ahead.load() <= import::k_files_in_flight_per_thread * k_threads);
+  CHECK(furthest_ahead.load() <= app::k_files_in_flight_per_thread * k_threads);
 }
 
 TEST_CASE("importer: a database failure stops the threaded import, files stored before stay",
@@ -209,7 +209,7 @@ TEST_CASE("importer: a database failure stops the threaded import, files stored 
   Db d;
   auto& sql = d.db.sql();
   const auto import_all = [&] {
-    d.run({dir / "f"}, 2, {}, [&](const import::Progress& p) {
+    d.run({dir / "f"}, 2, {}, [&](const app::Progress& p) {
       // The writer's connection turns read-only after the third file.
       if (p.files_done == 3) sql.exec("PRAGMA query_only = ON");
     });

@@ -1,8 +1,8 @@
 #pragma once
-// The import pipeline of DESIGN.md section 4, independent of which readers
-// exist: expand the paths, read and hash each file, skip files already
-// imported, parse with the injected reader, and store each file in one
-// transaction (merged with the same run when it is already stored).
+// The `import` use case: the pipeline of DESIGN.md section 4, independent of
+// which readers exist: expand the paths, read and hash each file, skip files
+// already imported, parse with the injected reader, and store each file in
+// one transaction (merged with the same run when it is already stored).
 //
 // Each file goes through three phases: load (read + SHA-256) and parse touch
 // no database and depend only on the file, so they run on parse threads;
@@ -21,6 +21,7 @@
 #include <date/date.h>
 #include <date/tz.h>
 
+#include <runload/files/load.hpp>
 #include <runload/import/parse_result.hpp>
 
 namespace runload::store {
@@ -29,20 +30,12 @@ class Database;
 struct ImportedFile;
 }  // namespace runload::store
 
-namespace runload::import {
+namespace runload::app {
 
-// A file larger than this is refused unread (the largest real exports, a
-// Strava bulk zip of years of tracks, stay well below it).
-inline constexpr std::uintmax_t k_max_file_bytes = 256ull * 1024 * 1024;
-
-// The per-file limit given `setting` (the RUNLOAD_MAX_FILE_BYTES environment
-// variable, a decimal number of bytes): k_max_file_bytes when unset or empty,
-// `setting` when it is lower. It can only lower the limit; a larger value
-// leaves k_max_file_bytes. Throws UsageError when it is not a number.
-std::uintmax_t max_file_bytes(const std::optional<std::string>& setting);
-
-// "12 bytes", "3.5 MiB": a file size for messages.
-std::string format_size(std::uintmax_t bytes);
+using import::DistanceUnit;
+using import::ParseContext;
+using import::ParseResult;
+using import::Problem;
 
 // Reads the activities of one file. `bytes` holds its whole content and may
 // be modified in place; ctx.file is the label for Problems and Sources.
@@ -135,7 +128,7 @@ struct ImportOptions {
 // At most this many files per parse thread are read or parsed ahead of the
 // writer: memory stays bounded by (2 x threads) parse results plus, per
 // thread, the largest file read and its parse (so at most threads x
-// k_max_file_bytes of file bytes).
+// files::k_max_file_bytes of file bytes).
 inline constexpr std::size_t k_files_in_flight_per_thread = 2;
 
 class Importer {
@@ -150,9 +143,9 @@ class Importer {
   void on_progress(ProgressFunction progress) { m_progress = std::move(progress); }
 
   // Files larger than `bytes` are refused unread. Default and upper bound:
-  // k_max_file_bytes (a larger value is clamped to it).
+  // files::k_max_file_bytes (a larger value is clamped to it).
   void set_max_file_bytes(std::uintmax_t bytes) noexcept {
-    m_max_file_bytes = std::min(bytes, k_max_file_bytes);
+    m_max_file_bytes = std::min(bytes, files::k_max_file_bytes);
   }
 
   // Imports every file of `paths` (see expand_inputs). Each file is stored in
@@ -225,7 +218,7 @@ class Importer {
   ReadFunction m_read;
   ImportOptions m_options;
   ProgressFunction m_progress;
-  std::uintmax_t m_max_file_bytes = k_max_file_bytes;
+  std::uintmax_t m_max_file_bytes = files::k_max_file_bytes;
   std::unique_ptr<store::ActivityRepository> m_repository;
   // Reused for every file on the calling thread (each parse thread has its
   // own): allocating and faulting in a fresh buffer per file costs a quarter
@@ -233,4 +226,4 @@ class Importer {
   std::string m_bytes;
 };
 
-}  // namespace runload::import
+}  // namespace runload::app

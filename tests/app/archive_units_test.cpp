@@ -7,9 +7,9 @@
 #include <string>
 #include <vector>
 
-#include <runload/import/importer.hpp>
+#include <runload/app/archive_units.hpp>
+#include <runload/app/import_pipeline.hpp>
 #include <runload/import/read_any.hpp>
-#include <runload/import/strava_export.hpp>
 #include <runload/store/activity_repository.hpp>
 #include <runload/store/athletes.hpp>
 #include <runload/store/database.hpp>
@@ -32,16 +32,17 @@ struct Fixture {
   store::Athlete athlete =
       store::resolve_athlete(db, {std::string("ann"), std::string("Europe/Berlin")}).athlete;
 
-  import::ImportSummary run(const std::vector<fs::path>& paths){
-      import::Importer importer(db, {athlete.id, athlete.timezone}, &import::read_file_bytes);
-  return importer.run(paths);
-} std::int64_t count(const std::string& table) {
-  return db.sql().execAndGet("SELECT count(*) FROM " + table).getInt64();
-}
-std::vector<model::Activity> activities() {
-  return store::ActivityRepository(db).list(athlete.id, {}, store::WithHistograms::yes);
-}
-};  // namespace
+  app::ImportSummary run(const std::vector<fs::path>& paths) {
+    app::Importer importer(db, {athlete.id, athlete.timezone}, &import::read_file_bytes);
+    return importer.run(paths);
+  }
+  std::int64_t count(const std::string& table) {
+    return db.sql().execAndGet("SELECT count(*) FROM " + table).getInt64();
+  }
+  std::vector<model::Activity> activities() {
+    return store::ActivityRepository(db).list(athlete.id, {}, store::WithHistograms::yes);
+  }
+};
 
 std::vector<std::string> formats(const model::Activity& a) {
   std::vector<std::string> out;
@@ -49,7 +50,7 @@ std::vector<std::string> formats(const model::Activity& a) {
   return out;
 }
 
-std::string messages(const std::vector<import::Problem>& problems) {
+std::string messages(const std::vector<app::Problem>& problems) {
   std::string out;
   for (const auto& p : problems) out += import::describe(p) + "\n";
   return out;
@@ -92,8 +93,8 @@ void check_export_runs(const std::vector<model::Activity>& runs, const std::stri
   CHECK(formats(treadmill) == std::vector<std::string>{"strava_csv"});
 }
 
-bool has_warning(const import::ImportSummary& s, const std::string& text) {
-  return std::any_of(s.warnings.begin(), s.warnings.end(), [&](const import::Problem& p) {
+bool has_warning(const app::ImportSummary& s, const std::string& text) {
+  return std::any_of(s.warnings.begin(), s.warnings.end(), [&](const app::Problem& p) {
     return import::describe(p).find(text) != std::string::npos;
   });
 }
@@ -303,10 +304,10 @@ TEST_CASE("strava_export: is_strava_export_folder wants activities.csv beside ac
           "[import][strava_export]") {
   TempDir dir;
   dir.write("a/activities.csv", "x");
-  CHECK_FALSE(import::is_strava_export_folder(dir / "a"));
+  CHECK_FALSE(app::is_strava_export_folder(dir / "a"));
   fs::create_directories(dir / "a/activities");
-  CHECK(import::is_strava_export_folder(dir / "a"));
-  CHECK_FALSE(import::is_strava_export_folder(dir / "a/activities"));
+  CHECK(app::is_strava_export_folder(dir / "a"));
+  CHECK_FALSE(app::is_strava_export_folder(dir / "a/activities"));
 }
 
 TEST_CASE("strava_export: of two members with one name the first is read, the second refused",

@@ -1,53 +1,34 @@
-#include <runload/import/importer.hpp>
-
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
+#include <runload/app/import_pipeline.hpp>
 
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <array>
-#include <cerrno>
-#include <charconv>
 #include <condition_variable>
-#include <cstring>
 #include <mutex>
 #include <stdexcept>
 #include <thread>
 
+#include <runload/app/archive_units.hpp>
 #include <runload/error.hpp>
+#include <runload/files/walk.hpp>
 #include <runload/identity/content_hash.hpp>
-#include <runload/import/strava_export.hpp>
 #include <runload/model/local_time.hpp>
 #include <runload/store/activity_repository.hpp>
 #include <runload/store/database.hpp>
 #include <runload/store/transaction.hpp>
 #include <runload/text/ascii.hpp>
 
-namespace runload::import {
+namespace runload::app {
 
 using text::to_lower;
 namespace fs = std::filesystem;
 
 namespace {
 
-bool is_hidden(const fs::path& path) {
-  const std::string name = path.filename().string();
-  return !name.empty() && name.front() == '.';
-}
-
 Problem problem(const std::string& file, std::string message) {
   return Problem{file, std::nullopt, std::nullopt, std::move(message)};
 }
-
-// Closes the descriptor on every path out of load().
-struct FileDescriptor {
-  int fd = -1;
-  ~FileDescriptor() {
-    if (fd >= 0) ::close(fd);
-  }
-};
 
 // "csv", "gpx.gz": the format an extension promises, for files that gave no
 // activity to say what they were.
@@ -77,11 +58,7 @@ std::string source_label(const model::Activity& activity, const std::string& fal
 // the progress bar.
 InputFile export_input(const fs::path& dir) {
   std::uintmax_t size = 0;
-  std::error_code ec;
-  for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
-    std::error_code entry_ec;
-    if (it->is_regular_file(entry_ec)) size += it->file_size(entry_ec);
-  }
+  files::walk_folder(dir, {{}, [&](const fs::path&, std::uintmax_t bytes) { size += bytes; }, {}});
   return InputFile{dir, size, InputKind::strava_export_folder};
 }
 
@@ -105,50 +82,26 @@ std::optional<ArchiveRead> read_guarded(const std::string& label, ImportSummary&
   }
 }
 
-// Collects the importable files below `dir`. A folder that cannot be read
-// is an error of its own; its siblings are still walked.
-void walk_folder(const fs::path& dir, std::vector<InputFile>& found, std::vector<Problem>& errors) {
-  std::error_code ec;
-  fs::directory_iterator it(dir, ec);
-  for (; !ec && it != fs::directory_iterator(); it.increment(ec)) {
-    const auto& entry = *it;
-    if (is_hidden(entry.path())) continue;
-    std::error_code entry_ec;
-    // Links to folders are not followed: they can loop, and the files they
-    // reach are usually imported through their real folder as well.
-    if (entry.is_directory(entry_ec) && !entry.is_symlink(entry_ec)) {
-      if (is_strava_export_folder(entry.path()))
-        found.push_back(export_input(entry.path()));
-      else
-        walk_folder(entry.path(), found, errors);
-    } else if (entry.is_regular_file(entry_ec) && is_importable_name(entry.path())) {
-      found.push_back({entry.path(), entry.file_size(entry_ec), InputKind::file});
-    }
-  }
-  if (ec)
-    errors.push_back(
-        problem(dir.string(), fmt::format("cannot read the folder: {}", ec.message())));
+// Collects the importable files below `dir`; a Strava export folder found
+// there is one input, not walked. A folder that cannot be read is an error
+// of its own; its siblings are still walked.
+void walk_inputs(const fs::path& dir, std::vector<InputFile>& found, std::vector<Problem>& errors) {
+  files::walk_folder(
+      dir, {[&](const fs::path& folder) {
+              if (!is_strava_export_folder(folder)) return files::Descend::yes;
+              found.push_back(export_input(folder));
+              return files::Descend::no;
+            },
+            [&](const fs::path& file, std::uintmax_t size) {
+              if (is_importable_name(file)) found.push_back({file, size, InputKind::file});
+            },
+            [&](const fs::path& folder, const std::string& reason) {
+              errors.push_back(
+                  problem(folder.string(), fmt::format("cannot read the folder: {}", reason)));
+            }});
 }
 
 }  // namespace
-
-std::uintmax_t max_file_bytes(const std::optional<std::string>& setting) {
-  if (!setting || setting->empty()) return k_max_file_bytes;
-  std::uintmax_t bytes = 0;
-  const char* end = setting->data() + setting->size();
-  const auto [at, ec] = std::from_chars(setting->data(), end, bytes);
-  if (ec == std::errc::result_out_of_range) return k_max_file_bytes;
-  if (ec != std::errc() || at != end)
-    throw UsageError(
-        fmt::format("RUNLOAD_MAX_FILE_BYTES must be a number of bytes, not '{}'", *setting));
-  return std::min(bytes, k_max_file_bytes);
-}
-
-std::string format_size(std::uintmax_t bytes) {
-  constexpr std::uintmax_t k_mib = 1024 * 1024;
-  if (bytes < k_mib) return fmt::format("{} bytes", bytes);
-  return fmt::format("{:.1f} MiB", static_cast<double>(bytes) / static_cast<double>(k_mib));
-}
 
 bool is_importable_name(const fs::path& file) {
   static constexpr std::array<std::string_view, 9> k_suffixes{
@@ -185,7 +138,7 @@ ExpandedInputs expand_inputs(const std::vector<fs::path>& paths) {
       continue;
     }
     std::vector<InputFile> found;
-    walk_folder(path, found, result.errors);
+    walk_inputs(path, found, result.errors);
     std::sort(found.begin(), found.end(), [](const InputFile& a, const InputFile& b) {
       return a.path.generic_string() < b.path.generic_string();
     });
@@ -434,26 +387,11 @@ void Importer::finish(const InputFile& input, Prepared& prepared, ImportSummary&
 
 std::optional<Problem> Importer::load(const InputFile& input, const std::string& label,
                                       std::string& bytes, std::string& sha256) const {
-  FileDescriptor file{::open(input.path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK)};
-  if (file.fd < 0) return problem(label, fmt::format("cannot open: {}", std::strerror(errno)));
-  struct stat st {};
-  if (::fstat(file.fd, &st) != 0)
-    return problem(label, fmt::format("cannot read: {}", std::strerror(errno)));
-  if (!S_ISREG(st.st_mode)) return problem(label, "not a regular file");
-  const auto size = static_cast<std::uintmax_t>(st.st_size);
-  if (size > m_max_file_bytes)
-    return problem(label, fmt::format("the file is {}; runload reads files up to {}",
-                                      format_size(size), format_size(m_max_file_bytes)));
-  bytes.resize(static_cast<std::size_t>(size));
-  std::size_t done = 0;
-  while (done < bytes.size()) {
-    const ssize_t n = ::read(file.fd, bytes.data() + done, bytes.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) return problem(label, fmt::format("cannot read: {}", std::strerror(errno)));
-    if (n == 0) break;  // the file shrank since fstat: take what is there
-    done += static_cast<std::size_t>(n);
+  if (auto error = files::load_file(input.path, m_max_file_bytes, bytes)) {
+    return problem(label, error->kind == files::LoadError::Kind::too_large
+                              ? error->reason
+                              : fmt::format("cannot read: {}", error->reason));
   }
-  bytes.resize(done);
   sha256 = identity::sha256_hex(bytes);
   return std::nullopt;
 }
@@ -485,9 +423,6 @@ bool Importer::store_unit(const std::string& label, const fs::path& format_name,
                           const std::optional<std::string>& stored_track_sha256) {
   for (auto& parsed_activity : parsed.activities) {
     auto& activity = parsed_activity.activity;
-    // The athlete's zone decides derived offsets, whatever the reader assumed.
-    if (activity.offset_origin == model::OffsetOrigin::zone)
-      activity.utc_offset = model::utc_offset_at(*m_zone, activity.start_utc);
     if (activity.sources.empty())
       activity.sources.push_back(model::Source{extension_format(format_name), label, std::nullopt});
   }
@@ -589,4 +524,4 @@ void Importer::import_archive(ArchiveRead& read, std::optional<store::ImportedFi
   tx.commit();
 }
 
-}  // namespace runload::import
+}  // namespace runload::app

@@ -8,8 +8,8 @@
 #include <sstream>
 #include <stdexcept>
 
+#include <runload/app/import_pipeline.hpp>
 #include <runload/identity/content_hash.hpp>
-#include <runload/import/importer.hpp>
 #include <runload/store/activity_repository.hpp>
 #include <runload/store/athletes.hpp>
 #include <runload/store/database.hpp>
@@ -27,11 +27,12 @@ namespace {
 struct FakeReader {
   std::shared_ptr<std::atomic<int>> calls = std::make_shared<std::atomic<int>>(0);
 
-  import::ParseResult operator()(const std::filesystem::path&, std::string& bytes,
-                                 const import::ParseContext& ctx) const {++*calls;
-  return test::read_test_format(bytes, ctx);
-}
-};  // namespace
+  app::ParseResult operator()(const std::filesystem::path&, std::string& bytes,
+                              const app::ParseContext& ctx) const {
+    ++*calls;
+    return test::read_test_format(bytes, ctx);
+  }
+};
 
 struct Fixture {
   TempDir dir;
@@ -41,19 +42,19 @@ struct Fixture {
   FakeReader reader;
   unsigned threads = 0;
 
-  import::ImportSummary run(const std::vector<std::filesystem::path>& paths,
-                            import::ProgressFunction progress = {}){
-      import::Importer importer(db, {athlete.id, athlete.timezone}, reader, {threads});
-  if (progress) importer.on_progress(std::move(progress));
-  return importer.run(paths);
-} std::int64_t count(const std::string& table) {
-  return db.sql().execAndGet("SELECT count(*) FROM " + table).getInt64();
-}
-std::vector<model::Activity> activities() {
-  return store::ActivityRepository(db).list(athlete.id, {});
-}
-}
-;
+  app::ImportSummary run(const std::vector<std::filesystem::path>& paths,
+                         app::ProgressFunction progress = {}) {
+    app::Importer importer(db, {athlete.id, athlete.timezone}, reader, {threads});
+    if (progress) importer.on_progress(std::move(progress));
+    return importer.run(paths);
+  }
+  std::int64_t count(const std::string& table) {
+    return db.sql().execAndGet("SELECT count(*) FROM " + table).getInt64();
+  }
+  std::vector<model::Activity> activities() {
+    return store::ActivityRepository(db).list(athlete.id, {});
+  }
+};
 
 }  // namespace
 
@@ -227,7 +228,7 @@ TEST_CASE(
   f.dir.write("d/archive.gz", "!never read\n");
   f.dir.write("elsewhere/linked.csv", run);
   std::filesystem::create_directory_symlink(f.dir / "elsewhere", f.dir / "d" / "link");
-  const auto expanded = import::expand_inputs({f.dir / "d"});
+  const auto expanded = app::expand_inputs({f.dir / "d"});
   REQUIRE(expanded.files.size() == 2);
   CHECK(expanded.files[0].path == f.dir / "d" / "a.CSV");
   CHECK(expanded.files[1].path == f.dir / "d" / "b.gpx.gz");
@@ -269,8 +270,8 @@ TEST_CASE("importer: progress reports every file and ends at the total bytes",
   f.dir.write("p/a.csv", "2024-01-01T08:00:00Z,10000,3000,ok,row\n");
   f.dir.write("p/b.csv", "!bad\n");
   f.dir.write("p/c.csv", "2024-01-03T08:00:00Z,10000,3000,ok,row\n");
-  std::vector<import::Progress> seen;
-  f.run({f.dir / "p"}, [&](const import::Progress& p) { seen.push_back(p); });
+  std::vector<app::Progress> seen;
+  f.run({f.dir / "p"}, [&](const app::Progress& p) { seen.push_back(p); });
   REQUIRE(seen.size() == 4);
   CHECK(seen.front().files_done == 0);
   CHECK(seen.back().files_done == 3);

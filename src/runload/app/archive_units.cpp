@@ -1,24 +1,26 @@
-#include <runload/import/strava_export.hpp>
-
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
+#include <runload/app/archive_units.hpp>
 
 #include <algorithm>
-#include <cerrno>
 #include <chrono>
-#include <cstring>
 #include <map>
 #include <set>
 
 #include <fmt/format.h>
 
+#include <runload/files/load.hpp>
+#include <runload/files/walk.hpp>
 #include <runload/identity/activity_merge.hpp>
 #include <runload/identity/content_hash.hpp>
 #include <runload/import/zip_reader.hpp>
 #include <runload/text/ascii.hpp>
 
-namespace runload::import {
+namespace runload::app {
+
+using import::for_each_zip_member;
+using import::list_zip;
+using import::ParsedActivity;
+using import::ZipMember;
+using import::ZipMemberData;
 
 using text::to_lower;
 namespace fs = std::filesystem;
@@ -101,7 +103,7 @@ class FolderSource final : public MemberSource {
 
   std::optional<std::string> list(std::vector<Listed>& members,
                                   std::vector<ImportUnit>& units) override {
-    walk(m_root, "", members, units);
+    walk(m_root, members, units);
     std::sort(members.begin(), members.end(),
               [](const Listed& a, const Listed& b) { return a.name < b.name; });
     for (const auto& member : members) m_names.push_back(member.name);
@@ -117,52 +119,26 @@ class FolderSource final : public MemberSource {
   std::string label(const std::string& name) const override { return (m_root / name).string(); }
 
  private:
-  void walk(const fs::path& dir, const std::string& prefix, std::vector<Listed>& members,
-            std::vector<ImportUnit>& units) {
-    std::error_code ec;
-    fs::directory_iterator it(dir, ec);
-    for (; !ec && it != fs::directory_iterator(); it.increment(ec)) {
-      const auto& entry = *it;
-      const std::string name = entry.path().filename().string();
-      if (name.empty() || name.front() == '.') continue;
-      std::error_code entry_ec;
-      if (entry.is_directory(entry_ec) && !entry.is_symlink(entry_ec))
-        walk(entry.path(), prefix + name + "/", members, units);
-      else if (entry.is_regular_file(entry_ec))
-        members.push_back({prefix + name, std::nullopt});
-    }
-    if (ec)
-      units.push_back(
-          failed_unit(dir.string(), fmt::format("cannot read the folder: {}", ec.message())));
+  void walk(const fs::path& dir, std::vector<Listed>& members, std::vector<ImportUnit>& units) {
+    files::walk_folder(
+        dir, {{},
+              [&](const fs::path& file, std::uintmax_t) {
+                members.push_back({file.lexically_relative(m_root).generic_string(), std::nullopt});
+              },
+              [&](const fs::path& folder, const std::string& reason) {
+                units.push_back(failed_unit(folder.string(),
+                                            fmt::format("cannot read the folder: {}", reason)));
+              }});
   }
 
   static ZipMemberData read_capped(const fs::path& path, std::uintmax_t max_bytes) {
-    struct Descriptor {
-      int fd;
-      ~Descriptor() {
-        if (fd >= 0) ::close(fd);
-      }
-    } file{::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK)};
-    if (file.fd < 0) return {{}, fmt::format("cannot open: {}", std::strerror(errno))};
-    struct stat st {};
-    if (::fstat(file.fd, &st) != 0 || !S_ISREG(st.st_mode))
-      return {{}, "cannot read: not a regular file"};
-    const auto size = static_cast<std::uintmax_t>(st.st_size);
-    if (size > max_bytes)
-      return {{},
-              fmt::format("the file is {}; runload reads files up to {}", format_size(size),
-                          format_size(max_bytes))};
     ZipMemberData data;
-    data.bytes.resize(static_cast<std::size_t>(size));
-    std::size_t done = 0;
-    while (done < data.bytes.size()) {
-      const ssize_t n = ::read(file.fd, data.bytes.data() + done, data.bytes.size() - done);
-      if (n < 0 && errno == EINTR) continue;
-      if (n < 0) return {{}, fmt::format("cannot read: {}", std::strerror(errno))};
-      if (n == 0) break;
-      done += static_cast<std::size_t>(n);
+    if (auto error = files::load_file(path, max_bytes, data.bytes)) {
+      data.bytes.clear();
+      data.error = error->kind == files::LoadError::Kind::too_large
+                       ? error->reason
+                       : fmt::format("cannot read: {}", error->reason);
     }
-    data.bytes.resize(done);
     return data;
   }
 
@@ -423,4 +399,4 @@ ArchiveRead read_export_folder(const fs::path& folder, const ParseContext& conte
   return read_archive(source, folder.string(), context, read, is_imported);
 }
 
-}  // namespace runload::import
+}  // namespace runload::app

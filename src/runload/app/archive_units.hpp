@@ -45,10 +45,10 @@
 #include <string_view>
 #include <vector>
 
-#include <runload/import/importer.hpp>
+#include <runload/app/import_pipeline.hpp>
 #include <runload/import/parse_result.hpp>
 
-namespace runload::import {
+namespace runload::app {
 
 // A member recorded in imported_files together with a unit.
 struct UnitFile {
@@ -95,7 +95,7 @@ bool is_strava_export_folder(const std::filesystem::path& folder);
 ArchiveRead read_zip_archive(std::string_view zip, const std::string& label,
                              const ParseContext& context, const ReadFunction& read,
                              const IsImported& is_imported,
-                             std::uintmax_t max_member_bytes = k_max_file_bytes);
+                             std::uintmax_t max_member_bytes = files::k_max_file_bytes);
 
 // Reads the Strava export unpacked in `folder` (is_strava_export_folder).
 // Files are labelled by their paths and refused over `max_member_bytes`;
@@ -103,6 +103,6 @@ ArchiveRead read_zip_archive(std::string_view zip, const std::string& label,
 // in expand_inputs.
 ArchiveRead read_export_folder(const std::filesystem::path& folder, const ParseContext& context,
                                const ReadFunction& read, const IsImported& is_imported,
-                               std::uintmax_t max_member_bytes = k_max_file_bytes);
+                               std::uintmax_t max_member_bytes = files::k_max_file_bytes);
 
-}  // namespace runload::import
+}  // namespace runload::app

@@ -1,0 +1,68 @@
+#pragma once
+// `runload journal`: storing a day's values, the check-in's reads and
+// writes, the list, and the journal CSV in and out (DESIGN.md sections 3 and
+// 6; the CSV columns in journal/journal_csv.hpp).
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <date/date.h>
+
+#include <runload/app/session.hpp>
+#include <runload/files/load.hpp>
+#include <runload/journal/checkin.hpp>
+#include <runload/journal/journal_csv.hpp>
+#include <runload/model/journal_entry.hpp>
+#include <runload/store/journal_repository.hpp>
+
+namespace runload::app {
+
+struct Recorded {
+  store::UpsertOutcome outcome;
+  // journal::red_flag_reasons of what was given: the caller shows the
+  // urgent warning with them.
+  std::vector<std::string> red_flags;
+};
+
+// Stores the fields `entry` gives on its date (others kept, the earlier
+// values in the history).
+Recorded record_entry(Session& session, const model::JournalEntry& entry);
+
+// What the check-in of `day` starts from: the entries of the day and the day
+// before, and whether the athlete ran the day before.
+journal::CheckinSetup checkin_setup(Session& session, date::sys_days day);
+
+// Stores the check-in's entries, all or none.
+std::vector<store::UpsertOutcome> store_checkin(Session& session,
+                                                const std::vector<model::JournalEntry>& entries);
+
+// Entries with since <= date <= until (either bound optional), oldest first.
+// Throws UsageError when since is after until.
+std::vector<model::JournalEntry> journal_entries(Session& session,
+                                                 std::optional<date::sys_days> since,
+                                                 std::optional<date::sys_days> until);
+
+struct JournalImport {
+  // The file could not be read (nothing was stored).
+  std::optional<files::LoadError> load_error;
+  // Bad rows: the whole file is refused (nothing was stored).
+  std::vector<journal::CsvProblem> problems;
+  // Stored entries, and the red flags of each entry that raises one.
+  std::vector<store::UpsertOutcome> outcomes;
+  std::vector<std::vector<std::string>> red_flags;
+
+  bool ok() const noexcept { return !load_error && problems.empty(); }
+  std::size_t created() const noexcept;
+  std::size_t updated() const noexcept;
+};
+
+// Reads the journal CSV at `path` (capped by RUNLOAD_MAX_FILE_BYTES) and
+// stores its entries in one transaction, or nothing of it.
+JournalImport import_journal_csv(Session& session, const std::filesystem::path& path);
+
+// The whole journal as CSV (journal::write_journal_csv).
+std::string export_journal_csv(Session& session);
+
+}  // namespace runload::app

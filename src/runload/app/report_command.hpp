@@ -1,0 +1,43 @@
+#pragma once
+// `runload report`: which week, the window of activities and journal entries
+// the analyzer needs for it (read by local date through the indexes, never
+// the whole history), and the analysis. The renderers (report/) turn the
+// result into the terminal report, JSON or HTML.
+
+#include <optional>
+
+#include <date/date.h>
+
+#include <runload/analyze/analysis.hpp>
+#include <runload/app/session.hpp>
+#include <runload/report/report_meta.hpp>
+
+namespace runload::app {
+
+inline constexpr int k_default_report_weeks = 8;
+inline constexpr int k_max_report_weeks = 104;
+
+struct ReportRequest {
+  // Any day of the reported week (--week gives its Monday, --date the day);
+  // nullopt: today in the athlete's zone.
+  std::optional<date::sys_days> day;
+  int weeks = k_default_report_weeks;  // 1 to k_max_report_weeks
+};
+
+struct ReportResult {
+  analyze::Report report;
+  report::ReportMeta meta;
+};
+
+// What analyze() needs for the week holding `day`, read over the window only:
+// activities from analyze::history_start(), the journal from
+// analyze::journal_start(), both to the reported Sunday.
+// `first_run` is the athlete's earliest run (the EWMA seed).
+analyze::AnalysisInput report_input(store::Database& db, std::int64_t athlete_id,
+                                    date::sys_days day, int weeks,
+                                    const std::optional<date::sys_days>& first_run);
+
+// The report of the session's athlete.
+ReportResult make_report(Session& session, const ReportRequest& request);
+
+}  // namespace runload::app

@@ -1,0 +1,17 @@
+#pragma once
+// The table `runload runs` prints: one line per activity, other sports
+// dimmed and marked.
+
+#include <string>
+#include <vector>
+
+#include <runload/model/activity.hpp>
+#include <runload/report/terminal.hpp>
+
+namespace runload::report {
+
+// A header line, one line per activity (names and gear cut to their
+// columns, made terminal-safe), and a footnote when an activity is not a run.
+std::string runs_table(const std::vector<model::Activity>& activities, const Palette& palette);
+
+}  // namespace runload::report
