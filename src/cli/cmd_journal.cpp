@@ -86,9 +86,8 @@ model::JournalEntry entry_from_options(const ValueOptions& o) {
 void print_urgent(const Context& ctx, const std::vector<std::string>& reasons) {
   if (reasons.empty()) return;
   const auto p = ctx.err_palette();
-  fmt::print(ctx.err, "runload: {}{}URGENT{}: {} ({}).\n  Source: {}\n", p.bold(), p.red(),
-             p.reset(), journal::k_rupture_warning, fmt::join(reasons, "; "),
-             journal::k_rupture_source);
+  fmt::print(ctx.err, "runload: {}{}URGENT{}: {}\n  Source: {}\n", p.bold(), p.red(), p.reset(),
+             journal::urgent_warning(reasons), journal::urgent_source());
 }
 
 // The day of --date (YYYY-MM-DD, today, yesterday), else today.

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include <runload/analyze/analysis.hpp>
+#include <runload/rules/catalogue.hpp>
 
 #include "analyze/builders.hpp"
 
@@ -110,7 +111,7 @@ TEST_CASE("analysis: a spike then unsettled stiffness links, flags only of the r
   const auto report = analyze(input);
 
   std::vector<std::string> rules;
-  for (const auto& flag : report.flags) rules.push_back(flag.rule);
+  for (const auto& flag : report.flags) rules.emplace_back(runload::rules::id(flag.rule));
   CHECK(std::count(rules.begin(), rules.end(), "single_run_spike") == 1);
   CHECK(std::count(rules.begin(), rules.end(), "stiffness_not_settled") == 1);
   CHECK(std::count(rules.begin(), rules.end(), "load_symptom_link") == 1);

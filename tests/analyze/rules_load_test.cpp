@@ -30,7 +30,7 @@ TEST_CASE("single_run_spike: +10% is not a spike, +10.1% is small", "[analyze][r
   CHECK(spike_after_ten(11.0).empty());  // 11 / 10 = 1.10
   const auto flags = spike_after_ten(11.01);
   REQUIRE(flags.size() == 1);
-  CHECK(flags[0].rule == "single_run_spike");
+  CHECK(flags[0].rule == runload::model::Rule::single_run_spike);
   CHECK(flags[0].severity == Severity::caution);
   CHECK(flags[0].evidence == Evidence::cohort);
   CHECK(*flags[0].ratio == Approx(1.101));
@@ -141,7 +141,7 @@ TEST_CASE("speed_spike: run form, 30% and the 1 km floor", "[analyze][rules]") {
   CHECK(flags_for(1000.0, 1300.0).empty());  // +30%
   const auto flags = flags_for(1000.0, 1301.0);
   REQUIRE(flags.size() == 1);
-  CHECK(flags[0].rule == "speed_spike");
+  CHECK(flags[0].rule == runload::model::Rule::speed_spike);
   CHECK(flags[0].evidence == Evidence::plausible);
   CHECK(flags[0].severity == Severity::caution);
   CHECK(flags[0].message.find("not been validated") != std::string::npos);
@@ -188,7 +188,7 @@ TEST_CASE("hill_spike: elevation gain with the 100 m floor, uphill distance with
   CHECK(gain_flags(100.0, 130.0).empty());  // +30%
   const auto flags = gain_flags(100.0, 130.1);
   REQUIRE(flags.size() == 1);
-  CHECK(flags[0].rule == "hill_spike");
+  CHECK(flags[0].rule == runload::model::Rule::hill_spike);
   CHECK(flags[0].evidence == Evidence::plausible);
   CHECK(flags[0].message.find("130 m") != std::string::npos);
   CHECK(gain_flags(50.0, 99.0).empty());

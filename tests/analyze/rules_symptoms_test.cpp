@@ -126,13 +126,13 @@ TEST_CASE("persistent_pain: 4 of 7 days silent, 5 high", "[analyze][rules]") {
 
 TEST_CASE("load_symptom_link: a spike in the 3 days before a stiffness flag", "[analyze][rules]") {
   Flag stiff;
-  stiff.rule = "stiffness_not_settled";
+  stiff.rule = runload::model::Rule::stiffness_not_settled;
   stiff.date = k_day;
   stiff.observed = 5;
   stiff.baseline = 2;
   const auto spike_on = [](date::sys_days day) {
     Flag spike;
-    spike.rule = "single_run_spike";
+    spike.rule = runload::model::Rule::single_run_spike;
     spike.date = day;
     spike.activity_id = 42;
     return spike;
@@ -148,7 +148,7 @@ TEST_CASE("load_symptom_link: a spike in the 3 days before a stiffness flag", "[
   const std::vector<Flag> same_day{spike_on(k_day)};
   CHECK(load_symptom_link(same_day, symptoms, k_day, k_day).empty());
   Flag jump = spike_on(k_day - date::days{1});
-  jump.rule = "weekly_distance_jump";
+  jump.rule = runload::model::Rule::weekly_distance_jump;
   const std::vector<Flag> not_a_spike{jump};
   CHECK(load_symptom_link(not_a_spike, symptoms, k_day, k_day).empty());
 }

@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include <runload/journal/red_flags.hpp>
+#include <runload/rules/catalogue.hpp>
 
 using namespace runload;
 using namespace date::literals;
@@ -45,8 +46,8 @@ TEST_CASE("red flags: no pop, high stiffness and swelling are not the rupture si
 }
 
 TEST_CASE("red flags: the warning names the advice and its sources", "[journal][red_flags]") {
-  CHECK(journal::k_rupture_warning ==
+  CHECK(rules::spec(model::Rule::rupture_warning).headline ==
         "possible Achilles tendon rupture: stop running and seek medical care now");
-  CHECK_THAT(std::string(journal::k_rupture_source),
+  CHECK_THAT(std::string(journal::urgent_source()),
              Catch::Contains("Mayo Clinic") && Catch::Contains("physiotherapist"));
 }

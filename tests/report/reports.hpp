@@ -58,7 +58,7 @@ inline analyze::Report unknown_report() {
   r.weeks.push_back(r.week);
   for (int d = 0; d < 7; ++d) r.days.push_back({r.week.summary.start + date::days{d}, 0, 0.0, {}});
   model::Flag f;
-  f.rule = "return_after_break";
+  f.rule = runload::model::Rule::return_after_break;
   f.severity = model::Severity::info;
   f.date = ymd(2024, 1, 16);
   f.message = "First run after a break.";

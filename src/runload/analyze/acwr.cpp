@@ -1,6 +1,6 @@
 #include <runload/analyze/acwr.hpp>
 
-#include <runload/analyze/thresholds.hpp>
+#include <runload/rules/thresholds.hpp>
 
 namespace runload::analyze {
 namespace {
@@ -31,8 +31,8 @@ std::optional<double> acwr_ewma(const DailySeries& daily, date::sys_days seed_da
   double chronic = acute;
   for (auto day = seed_day + date::days{1}; day <= t; day += date::days{1}) {
     const double load = daily.at(day);
-    acute = k_ewma_acute_lambda * load + (1.0 - k_ewma_acute_lambda) * acute;
-    chronic = k_ewma_chronic_lambda * load + (1.0 - k_ewma_chronic_lambda) * chronic;
+    acute = rules::k_ewma_acute_lambda * load + (1.0 - rules::k_ewma_acute_lambda) * acute;
+    chronic = rules::k_ewma_chronic_lambda * load + (1.0 - rules::k_ewma_chronic_lambda) * chronic;
   }
   return ratio(acute, chronic);
 }

@@ -7,7 +7,7 @@
 #include <runload/analyze/monotony.hpp>
 #include <runload/analyze/rules_load.hpp>
 #include <runload/analyze/rules_symptoms.hpp>
-#include <runload/analyze/thresholds.hpp>
+#include <runload/rules/thresholds.hpp>
 
 namespace runload::analyze {
 namespace {
@@ -56,7 +56,9 @@ Report analyze(const AnalysisInput& input) {
   const auto first_shown = first_shown_monday(input.week, input.weeks);
 
   History history;
-  history.runs = collect_runs(input.activities, input.settings.fast_threshold_mps);
+  history.thresholds = input.settings.thresholds;
+  history.runs =
+      collect_runs(input.activities, input.settings.fast_threshold_mps, input.settings.thresholds);
   history.first_day = input.first_day;
   for (const auto& run : history.runs) history.first_day = std::min(history.first_day, run.day);
   const auto series_start =
@@ -66,7 +68,8 @@ Report analyze(const AnalysisInput& input) {
 
   // Load flags start 3 days early: a spike there can explain stiffness in
   // the first shown week.
-  const auto load = load_flags(history, first_shown - date::days{k_link_window_days}, sunday);
+  const auto load =
+      load_flags(history, first_shown - date::days{rules::k_link_window_days}, sunday);
   const auto symptoms = symptom_flags(history, load, first_shown, sunday);
   std::vector<model::Flag> flags;
   for (const auto* list : {&load, &symptoms}) {
@@ -119,7 +122,7 @@ Report analyze(const AnalysisInput& input) {
   }
 
   report.next_week = next_week_envelope(history, monday);
-  report.warming_up = (sunday - history.first_day).count() + 1 < k_warm_up_days;
+  report.warming_up = (sunday - history.first_day).count() + 1 < rules::k_warm_up_days;
   return report;
 }
 

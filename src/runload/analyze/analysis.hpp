@@ -17,6 +17,7 @@
 #include <runload/model/activity.hpp>
 #include <runload/model/flag.hpp>
 #include <runload/model/journal_entry.hpp>
+#include <runload/rules/thresholds.hpp>
 
 namespace runload::analyze {
 
@@ -24,6 +25,8 @@ struct Settings {
   // The athlete's fast threshold in m/s; when unset, 1.15 x the median moving
   // speed of the runs of the 90 days before each run.
   std::optional<double> fast_threshold_mps;
+  // The levels the rules fire at (the sources' defaults unless changed).
+  rules::Thresholds thresholds;
 };
 
 // Days before the first shown Monday the rules look back at: 3 (a spike

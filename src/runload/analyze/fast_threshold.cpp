@@ -4,7 +4,7 @@
 #include <vector>
 
 #include <runload/analyze/runs.hpp>
-#include <runload/analyze/thresholds.hpp>
+#include <runload/rules/thresholds.hpp>
 
 namespace runload::analyze {
 
@@ -17,16 +17,17 @@ std::optional<double> median(std::span<const double> values) {
   return (sorted[mid - 1] + sorted[mid]) / 2.0;
 }
 
-std::optional<double> derived_fast_threshold(std::span<const Run> runs, std::size_t index) {
+std::optional<double> derived_fast_threshold(std::span<const Run> runs, std::size_t index,
+                                             double factor) {
   std::vector<double> speeds;
-  for (auto j : lookback(runs, index, k_fast_lookback_days)) {
+  for (auto j : lookback(runs, index, rules::k_fast_lookback_days)) {
     const auto& run = runs[j];
     if (!run.moving || run.moving->count() <= 0 || run.distance_m <= 0.0) continue;
     speeds.push_back(run.distance_m / static_cast<double>(run.moving->count()));
   }
   const auto med = median(speeds);
   if (!med) return std::nullopt;
-  return k_fast_speed_factor * *med;
+  return factor * *med;
 }
 
 }  // namespace runload::analyze

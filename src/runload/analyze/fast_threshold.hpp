@@ -7,6 +7,8 @@
 #include <optional>
 #include <span>
 
+#include <runload/rules/thresholds.hpp>
+
 namespace runload::analyze {
 
 struct Run;
@@ -15,10 +17,12 @@ struct Run;
 // mean of the two middle values.
 std::optional<double> median(std::span<const double> values);
 
-// 1.15 x the median moving speed of the runs that started before run `index`
+// `factor` x the median moving speed of the runs that started before run `index`
 // on the 90 local days before its day (or earlier on its day) and that have a
 // distance and a moving time. Returns nullopt when there is no such run.
 // REQUIRES: `runs` ordered by start; index < runs.size().
-std::optional<double> derived_fast_threshold(std::span<const Run> runs, std::size_t index);
+// `factor` is the 1.15 of the definition.
+std::optional<double> derived_fast_threshold(std::span<const Run> runs, std::size_t index,
+                                             double factor = rules::Thresholds{}.fast_speed_factor);
 
 }  // namespace runload::analyze

@@ -9,6 +9,7 @@
 #include <runload/analyze/daily_series.hpp>
 #include <runload/analyze/journal_days.hpp>
 #include <runload/analyze/runs.hpp>
+#include <runload/rules/thresholds.hpp>
 
 namespace runload::analyze {
 
@@ -16,7 +17,8 @@ struct History {
   std::vector<Run> runs;  // ordered as collect_runs returns them
   DailySeries daily;      // covers at least the days the rules look at
   JournalDays journal;
-  date::sys_days first_day{};  // the athlete's first day of history (earliest run)
+  date::sys_days first_day{};    // the athlete's first day of history (earliest run)
+  rules::Thresholds thresholds;  // the levels the rules fire at
 };
 
 // Mondays of the weeks whose Sunday falls in [from, to], oldest first.

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include <runload/analyze/thresholds.hpp>
+#include <runload/rules/thresholds.hpp>
 
 namespace runload::analyze {
 
@@ -18,7 +18,8 @@ std::optional<MonotonyStrain> monotony_strain(const DailySeries& daily, date::sy
   }
   const double sd = std::sqrt(squares / 7.0);
   // Seven equal non-zero days: Foster's ratio is unbounded, so the cap stands in.
-  const double monotony = sd <= 1e-12 * mean ? k_monotony_cap : std::min(mean / sd, k_monotony_cap);
+  const double monotony =
+      sd <= 1e-12 * mean ? rules::k_monotony_cap : std::min(mean / sd, rules::k_monotony_cap);
   return MonotonyStrain{monotony, total * monotony};
 }
 

@@ -9,15 +9,22 @@
 
 #include <runload/analyze/acwr.hpp>
 #include <runload/analyze/format.hpp>
-#include <runload/analyze/thresholds.hpp>
 #include <runload/analyze/weekly_series.hpp>
+#include <runload/rules/catalogue.hpp>
+#include <runload/rules/thresholds.hpp>
 
 namespace runload::analyze {
 namespace {
 
-using model::Evidence;
 using model::Flag;
+using model::Rule;
 using model::Severity;
+using rules::above;
+using rules::at_least;
+using rules::k_single_run_lookback_days;
+using rules::k_warm_up_days;
+using rules::k_week_baseline_weeks;
+using rules::k_weekend_window_weeks;
 
 bool in_range(date::sys_days day, date::sys_days from, date::sys_days to) {
   return day >= from && day <= to;
@@ -72,24 +79,24 @@ std::string metres(double value) {
 struct SpikeMeasure {
   std::function<std::optional<double>(const Run&)> of_run;
   std::function<std::optional<double>(const WeekSummary&)> of_week;
-  double run_floor;
-  double week_floor;
+  double rules::Thresholds::*run_floor;
+  double rules::Thresholds::*week_floor;
   std::function<std::string(double)> show;
   std::string what;  // "fast distance", "elevation gain", "uphill distance"
 };
 
-std::optional<Flag> run_spike(const History& history, std::size_t index,
+std::optional<Flag> run_spike(const History& history, std::size_t index, Rule rule,
                               const SpikeMeasure& measure, double threshold) {
   const auto& run = history.runs[index];
   const auto observed = measure.of_run(run);
   if (!observed) return std::nullopt;
   const auto baseline = max_known(
       history.runs, lookback(history.runs, index, k_single_run_lookback_days), measure.of_run);
-  if (!baseline || !is_spike(*observed, *baseline, threshold, measure.run_floor)) {
+  if (!baseline ||
+      !is_spike(*observed, *baseline, threshold, history.thresholds.*measure.run_floor)) {
     return std::nullopt;
   }
-  Flag flag;
-  flag.date = run.day;
+  Flag flag = rules::make_flag(rule, Severity::caution, run.day);
   flag.activity_id = run.id;
   flag.observed = *observed;
   flag.baseline = *baseline;
@@ -105,17 +112,17 @@ std::optional<Flag> run_spike(const History& history, std::size_t index,
   return flag;
 }
 
-std::optional<Flag> week_spike(const History& history, date::sys_days monday,
+std::optional<Flag> week_spike(const History& history, date::sys_days monday, Rule rule,
                                const SpikeMeasure& measure, double threshold) {
   const auto week = summarize_week(history.runs, history.journal, monday);
   const auto observed = measure.of_week(week);
   if (!observed) return std::nullopt;
   const auto baseline = three_week_mean(history, monday, measure.of_week);
-  if (!baseline || !is_spike(*observed, *baseline, threshold, measure.week_floor)) {
+  if (!baseline ||
+      !is_spike(*observed, *baseline, threshold, history.thresholds.*measure.week_floor)) {
     return std::nullopt;
   }
-  Flag flag;
-  flag.date = week.end;
+  Flag flag = rules::make_flag(rule, Severity::caution, week.end);
   flag.observed = *observed;
   flag.baseline = *baseline;
   flag.ratio = ratio_of(*observed, *baseline);
@@ -133,8 +140,8 @@ std::optional<Flag> week_spike(const History& history, date::sys_days monday,
 const SpikeMeasure& fast_measure() {
   static const SpikeMeasure measure{[](const Run& r) { return r.fast_distance_m; },
                                     [](const WeekSummary& w) { return w.fast_distance_m; },
-                                    k_speed_spike_min_run_m,
-                                    k_speed_spike_min_week_m,
+                                    &rules::Thresholds::speed_spike_min_run_m,
+                                    &rules::Thresholds::speed_spike_min_week_m,
                                     [](double v) { return km(v); },
                                     "fast distance"};
   return measure;
@@ -143,8 +150,8 @@ const SpikeMeasure& fast_measure() {
 const SpikeMeasure& elevation_measure() {
   static const SpikeMeasure measure{[](const Run& r) { return r.elevation_gain_m; },
                                     [](const WeekSummary& w) { return w.elevation_gain_m; },
-                                    k_hill_spike_min_run_gain_m,
-                                    k_hill_spike_min_week_gain_m,
+                                    &rules::Thresholds::hill_spike_min_run_gain_m,
+                                    &rules::Thresholds::hill_spike_min_week_gain_m,
                                     [](double v) { return metres(v); },
                                     "elevation gain"};
   return measure;
@@ -153,42 +160,29 @@ const SpikeMeasure& elevation_measure() {
 const SpikeMeasure& uphill_measure() {
   static const SpikeMeasure measure{[](const Run& r) { return r.uphill_distance_m; },
                                     [](const WeekSummary& w) { return w.uphill_distance_m; },
-                                    k_hill_spike_min_run_uphill_m,
-                                    k_hill_spike_min_week_uphill_m,
+                                    &rules::Thresholds::hill_spike_min_run_uphill_m,
+                                    &rules::Thresholds::hill_spike_min_week_uphill_m,
                                     [](double v) { return km(v); },
                                     "uphill distance (grade 4% or more)"};
   return measure;
 }
 
 void finish_speed(Flag& flag) {
-  flag.rule = "speed_spike";
-  flag.severity = Severity::caution;
-  flag.evidence = Evidence::plausible;
   flag.message +=
       ". Achilles force rises with running speed; this is biomechanically sound but has not been "
       "validated against injury outcomes.";
-  flag.advice =
-      "Add faster running gradually: keep the fast part of a session within about 30% of what you "
-      "did recently, and not on the day after a long run.";
-  flag.source = std::string(k_source_speed);
 }
 
 void finish_hill(Flag& flag) {
-  flag.rule = "hill_spike";
-  flag.severity = Severity::caution;
-  flag.evidence = Evidence::plausible;
   flag.message +=
       ". Uphill running loads the Achilles more; this is biomechanically sound but has not been "
       "validated against injury outcomes.";
-  flag.advice =
-      "Build hills gradually: keep climbing within about 30% of what you did recently, and keep "
-      "the next runs flat and easy.";
-  flag.source = std::string(k_source_hill);
 }
 
 }  // namespace
 
 std::vector<Flag> single_run_spike(const History& history, date::sys_days from, date::sys_days to) {
+  const auto& t = history.thresholds;
   std::vector<Flag> flags;
   for (std::size_t i = 0; i < history.runs.size(); ++i) {
     const auto& run = history.runs[i];
@@ -198,41 +192,26 @@ std::vector<Flag> single_run_spike(const History& history, date::sys_days from, 
         max_known(history.runs, before, [](const Run& r) { return std::optional{r.distance_m}; });
     if (!longest || *longest <= 0.0) continue;
     const double ratio = run.distance_m / *longest;
-    if (!above(ratio, k_single_run_small_spike)) continue;
+    if (!above(ratio, t.single_run_small)) continue;
 
-    Flag flag;
-    flag.rule = "single_run_spike";
-    flag.evidence = Evidence::cohort;
-    flag.date = run.day;
+    // Frandsen 2025's hazard ratios of the three spike sizes.
+    const bool large = above(ratio, t.single_run_large);
+    const bool moderate = !large && above(ratio, t.single_run_moderate);
+    const std::string size = large ? "large" : moderate ? "moderate" : "small";
+    const std::string hazard = large ? "2.28" : moderate ? "1.52" : "1.64";
+    Flag flag = rules::make_flag(Rule::single_run_spike, large ? Severity::high : Severity::caution,
+                                 run.day);
     flag.activity_id = run.id;
     flag.observed = run.distance_m;
     flag.baseline = *longest;
     flag.ratio = ratio;
-    std::string size;
-    std::string hazard;
-    if (above(ratio, k_single_run_large_spike)) {
-      flag.severity = Severity::high;
-      size = "large";
-      hazard = "2.28";
-    } else if (above(ratio, k_single_run_moderate_spike)) {
-      flag.severity = Severity::caution;
-      size = "moderate";
-      hazard = "1.52";
-    } else {
-      flag.severity = Severity::caution;
-      size = "small";
-      hazard = "1.64";
-    }
     flag.message = fmt::format(
         "Run of {} is {} longer than your longest in the previous 30 days ({}): a {} single-run "
         "spike. In a large cohort of runners, spikes of this size came with more running injuries "
         "(hazard ratio {}); of the load measures studied, this one has the strongest evidence.",
         km(run.distance_m), percent_more(ratio), km(*longest), size, hazard);
-    flag.advice = fmt::format(
-        "Keep your next runs at or below {} (10% over your previous longest) and grow the long run "
-        "in small steps.",
-        km(*longest * k_single_run_small_spike));
-    flag.source = std::string(k_source_frandsen);
+    flag.advice =
+        rules::advice_with_limit(Rule::single_run_spike, km(*longest * t.single_run_small));
     flags.push_back(std::move(flag));
   }
   return flags;
@@ -246,12 +225,9 @@ std::vector<Flag> weekly_distance_jump(const History& history, date::sys_days fr
     const double previous = history.daily.sum(monday - date::weeks{1}, monday - date::days{1});
     if (previous <= 0.0) continue;
     const double ratio = current / previous;
-    if (!above(ratio, k_weekly_distance_jump)) continue;
-    Flag flag;
-    flag.rule = "weekly_distance_jump";
-    flag.severity = Severity::caution;
-    flag.evidence = Evidence::cohort;
-    flag.date = monday + date::days{6};
+    if (!above(ratio, history.thresholds.weekly_jump)) continue;
+    Flag flag =
+        rules::make_flag(Rule::weekly_distance_jump, Severity::caution, monday + date::days{6});
     flag.observed = current;
     flag.baseline = previous;
     flag.ratio = ratio;
@@ -261,27 +237,22 @@ std::vector<Flag> weekly_distance_jump(const History& history, date::sys_days fr
         "link (Frandsen 2025), and a trial of the \"10% rule\" found no protective effect (Buist "
         "2008): treat this as context, and watch single long runs more.",
         km(current), percent_more(ratio), km(previous));
-    flag.advice =
-        "Keep next week near this week's distance rather than adding again, and keep the long "
-        "run at or below its recent longest plus 10%.";
-    flag.source = std::string(k_source_nielsen);
     flags.push_back(std::move(flag));
   }
   return flags;
 }
 
 std::vector<Flag> acwr_high(const History& history, date::sys_days from, date::sys_days to) {
+  const auto& t = history.thresholds;
   std::vector<Flag> flags;
   for (const auto monday : week_mondays_ending_in(from, to)) {
     const auto sunday = monday + date::days{6};
     if ((sunday - history.first_day).count() + 1 < k_warm_up_days) continue;
     const auto ratio = acwr_uncoupled(history.daily, sunday);
-    if (!ratio || !above(*ratio, k_acwr_info)) continue;
-    Flag flag;
-    flag.rule = "acwr_high";
-    flag.severity = above(*ratio, k_acwr_caution) ? Severity::caution : Severity::info;
-    flag.evidence = Evidence::cohort;
-    flag.date = sunday;
+    if (!ratio || !above(*ratio, t.acwr_info)) continue;
+    const bool caution = above(*ratio, t.acwr_caution);
+    Flag flag =
+        rules::make_flag(Rule::acwr_high, caution ? Severity::caution : Severity::info, sunday);
     flag.observed = history.daily.sum(monday, sunday);
     flag.baseline = history.daily.sum(sunday - date::days{27}, sunday - date::days{7}) / 3.0;
     flag.ratio = *ratio;
@@ -290,25 +261,24 @@ std::vector<Flag> acwr_high(const History& history, date::sys_days from, date::s
         "acute:chronic ratio above {}. The ratio is contested (Impellizzeri 2020), and in runners "
         "Frandsen 2025 found no rising risk with it; single-run spikes matter more.",
         km(*flag.observed), times(*ratio), km(*flag.baseline),
-        flag.severity == Severity::caution ? "1.5" : "1.3");
-    flag.advice = "Hold next week's distance within the envelope below rather than adding again.";
-    flag.source = std::string(k_source_acwr);
+        fmt::format("{:g}", caution ? t.acwr_caution : t.acwr_info));
     flags.push_back(std::move(flag));
   }
   return flags;
 }
 
 std::vector<Flag> speed_spike(const History& history, date::sys_days from, date::sys_days to) {
+  const double threshold = history.thresholds.speed_spike;
   std::vector<Flag> flags;
   for (std::size_t i = 0; i < history.runs.size(); ++i) {
     if (!in_range(history.runs[i].day, from, to)) continue;
-    if (auto flag = run_spike(history, i, fast_measure(), k_speed_spike)) {
+    if (auto flag = run_spike(history, i, Rule::speed_spike, fast_measure(), threshold)) {
       finish_speed(*flag);
       flags.push_back(std::move(*flag));
     }
   }
   for (const auto monday : week_mondays_ending_in(from, to)) {
-    if (auto flag = week_spike(history, monday, fast_measure(), k_speed_spike)) {
+    if (auto flag = week_spike(history, monday, Rule::speed_spike, fast_measure(), threshold)) {
       finish_speed(*flag);
       flags.push_back(std::move(*flag));
     }
@@ -317,19 +287,20 @@ std::vector<Flag> speed_spike(const History& history, date::sys_days from, date:
 }
 
 std::vector<Flag> hill_spike(const History& history, date::sys_days from, date::sys_days to) {
+  const double threshold = history.thresholds.hill_spike;
   std::vector<Flag> flags;
   for (std::size_t i = 0; i < history.runs.size(); ++i) {
     if (!in_range(history.runs[i].day, from, to)) continue;
-    auto flag = run_spike(history, i, elevation_measure(), k_hill_spike);
-    if (!flag) flag = run_spike(history, i, uphill_measure(), k_hill_spike);
+    auto flag = run_spike(history, i, Rule::hill_spike, elevation_measure(), threshold);
+    if (!flag) flag = run_spike(history, i, Rule::hill_spike, uphill_measure(), threshold);
     if (flag) {
       finish_hill(*flag);
       flags.push_back(std::move(*flag));
     }
   }
   for (const auto monday : week_mondays_ending_in(from, to)) {
-    auto flag = week_spike(history, monday, elevation_measure(), k_hill_spike);
-    if (!flag) flag = week_spike(history, monday, uphill_measure(), k_hill_spike);
+    auto flag = week_spike(history, monday, Rule::hill_spike, elevation_measure(), threshold);
+    if (!flag) flag = week_spike(history, monday, Rule::hill_spike, uphill_measure(), threshold);
     if (flag) {
       finish_hill(*flag);
       flags.push_back(std::move(*flag));
@@ -339,6 +310,7 @@ std::vector<Flag> hill_spike(const History& history, date::sys_days from, date::
 }
 
 std::vector<Flag> weekend_warrior(const History& history, date::sys_days from, date::sys_days to) {
+  const auto& t = history.thresholds;
   std::vector<Flag> flags;
   constexpr int window_days = 7 * k_weekend_window_weeks;
   for (const auto monday : week_mondays_ending_in(from, to)) {
@@ -360,24 +332,16 @@ std::vector<Flag> weekend_warrior(const History& history, date::sys_days from, d
     }
     if (total <= 0.0) continue;
     const double share = weekend / total;
-    if (!at_least(share, k_weekend_share)) continue;
-    if (weekday_runs > k_weekend_max_weekday_runs_per_week * k_weekend_window_weeks) continue;
-    Flag flag;
-    flag.rule = "weekend_warrior";
-    flag.severity = Severity::caution;
-    flag.evidence = Evidence::expert;
-    flag.date = sunday;
+    if (!at_least(share, t.weekend_share)) continue;
+    if (weekday_runs > t.weekend_max_weekday_runs_per_week * k_weekend_window_weeks) continue;
+    Flag flag = rules::make_flag(Rule::weekend_warrior, Severity::caution, sunday);
     flag.observed = share;
-    flag.baseline = k_weekend_share;
+    flag.baseline = t.weekend_share;
     flag.message = fmt::format(
         "{:.0f}% of your last 4 weeks' {} was run on Saturdays and Sundays, with {} weekday "
         "run{} in those 4 weeks. Weekend-only athletes are named as a risk group for Achilles "
         "tendinitis (clinical advice, not measured in a trial).",
         share * 100.0, km(total), weekday_runs, weekday_runs == 1 ? "" : "s");
-    flag.advice =
-        "Spread the same distance over the week: add one or two short easy weekday runs and "
-        "shorten the weekend ones, and keep up calf strength work.";
-    flag.source = std::string(k_source_seeds);
     flags.push_back(std::move(flag));
   }
   return flags;
@@ -392,15 +356,11 @@ std::vector<Flag> return_after_break(const History& history, date::sys_days from
     std::optional<int> gap;
     if (i > 0) {
       gap = static_cast<int>((run.day - history.runs[i - 1].day).count()) - 1;
-      if (*gap < k_break_days) continue;
+      if (*gap < history.thresholds.break_days) continue;
     } else if (run.day <= history.first_day) {
       continue;
     }
-    Flag flag;
-    flag.rule = "return_after_break";
-    flag.severity = Severity::info;
-    flag.evidence = Evidence::expert;
-    flag.date = run.day;
+    Flag flag = rules::make_flag(Rule::return_after_break, Severity::info, run.day);
     flag.activity_id = run.id;
     flag.observed = run.distance_m;
     if (gap) {
@@ -414,10 +374,6 @@ std::vector<Flag> return_after_break(const History& history, date::sys_days from
           "near zero.",
           km(run.distance_m));
     }
-    flag.advice =
-        "Restart below your old level: shorter, easier runs with rest days between them, and "
-        "build back over several weeks.";
-    flag.source = std::string(k_source_break);
     flags.push_back(std::move(flag));
   }
   return flags;

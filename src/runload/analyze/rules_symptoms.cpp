@@ -8,15 +8,22 @@
 
 #include <runload/analyze/fast_threshold.hpp>
 #include <runload/analyze/format.hpp>
-#include <runload/analyze/thresholds.hpp>
 #include <runload/analyze/weekly_series.hpp>
+#include <runload/rules/catalogue.hpp>
+#include <runload/rules/thresholds.hpp>
 
 namespace runload::analyze {
 namespace {
 
-using model::Evidence;
 using model::Flag;
+using model::Rule;
 using model::Severity;
+using rules::at_least;
+using rules::k_link_window_days;
+using rules::k_persistent_window_days;
+using rules::k_stiffness_baseline_days;
+using rules::k_stiffness_baseline_min_entries;
+using rules::k_stiffness_rising_min_entries;
 
 // The id of the longest run of `day`, when it has one.
 std::optional<std::int64_t> longest_run_id(const History& history, date::sys_days day) {
@@ -32,12 +39,14 @@ bool ran_on(const History& history, date::sys_days day) {
                      [day](const Run& r) { return r.day == day; });
 }
 
+// The load flags that count as a spike before a stiffness_not_settled.
 bool is_spike_rule(const Flag& flag) {
-  return flag.rule == "single_run_spike" || flag.rule == "speed_spike" || flag.rule == "hill_spike";
+  return flag.rule == Rule::single_run_spike || flag.rule == Rule::speed_spike ||
+         flag.rule == Rule::hill_spike;
 }
 
-bool symptomatic(const model::JournalEntry& entry) {
-  const auto reaches = [](const std::optional<int>& v) { return v && *v >= k_persistent_level; };
+bool symptomatic(const model::JournalEntry& entry, int level) {
+  const auto reaches = [level](const std::optional<int>& v) { return v && *v >= level; };
   return reaches(entry.stiffness) || reaches(entry.pain_run) || reaches(entry.pain_after);
 }
 
@@ -48,29 +57,22 @@ std::string point_label(double value) {
 }  // namespace
 
 std::vector<Flag> pain_during_run(const History& history, date::sys_days from, date::sys_days to) {
+  const auto& t = history.thresholds;
   std::vector<Flag> flags;
   for (const auto* entry : history.journal.range(from, to)) {
-    if (!entry->pain_run || *entry->pain_run <= k_pain_run_caution) continue;
+    if (!entry->pain_run || *entry->pain_run <= t.pain_run_caution) continue;
     const int pain = *entry->pain_run;
-    Flag flag;
-    flag.rule = "pain_during_run";
-    flag.severity = pain >= k_pain_run_high ? Severity::high : Severity::caution;
-    flag.evidence = Evidence::rct;
-    flag.date = entry->date;
+    Flag flag =
+        rules::make_flag(Rule::pain_during_run,
+                         pain >= t.pain_run_high ? Severity::high : Severity::caution, entry->date);
     flag.activity_id = longest_run_id(history, entry->date);
     flag.observed = pain;
-    flag.baseline = k_pain_run_caution;
+    flag.baseline = t.pain_run_caution;
     flag.message = fmt::format(
         "Achilles pain of {}/10 while running. In the pain-monitoring model tested in a trial "
         "(Silbernagel 2007), pain up to 5/10 during activity is acceptable; above that the load "
         "is too high.",
         pain);
-    flag.advice = pain >= k_pain_run_high
-                      ? "Stop running for now: rest or cross-train without pain, and see a "
-                        "physiotherapist or doctor before you run again."
-                      : "Run shorter, slower and flatter until pain during running stays at 5/10 "
-                        "or below and is gone by the next morning.";
-    flag.source = std::string(k_source_silbernagel);
     flags.push_back(std::move(flag));
   }
   return flags;
@@ -91,12 +93,8 @@ std::vector<Flag> stiffness_not_settled(const History& history, date::sys_days f
     if (static_cast<int>(before.size()) < k_stiffness_baseline_min_entries) continue;
     const double baseline = *median(before);
     const double observed = *entry->stiffness;
-    if (!at_least(observed - baseline, k_stiffness_not_settled)) continue;
-    Flag flag;
-    flag.rule = "stiffness_not_settled";
-    flag.severity = Severity::caution;
-    flag.evidence = Evidence::rct;
-    flag.date = entry->date;
+    if (!at_least(observed - baseline, history.thresholds.stiffness_not_settled)) continue;
+    Flag flag = rules::make_flag(Rule::stiffness_not_settled, Severity::caution, entry->date);
     flag.activity_id = longest_run_id(history, run_day);
     flag.observed = observed;
     flag.baseline = baseline;
@@ -105,10 +103,6 @@ std::vector<Flag> stiffness_not_settled(const History& history, date::sys_days f
         "mornings before ({}/10). Symptoms after a run should settle by the next morning "
         "(Silbernagel 2007).",
         *entry->stiffness, point_label(observed - baseline), point_label(baseline));
-    flag.advice =
-        "Make the next run shorter and easier, or rest a day, until the morning stiffness is back "
-        "to your usual level.";
-    flag.source = std::string(k_source_silbernagel);
     flags.push_back(std::move(flag));
   }
   return flags;
@@ -126,28 +120,21 @@ std::vector<Flag> stiffness_rising(const History& history, date::sys_days from, 
         previous->entries < k_stiffness_rising_min_entries) {
       continue;
     }
-    if (!at_least(current->mean - previous->mean, k_stiffness_rising)) continue;
-    Flag flag;
-    flag.rule = "stiffness_rising";
-    flag.severity = Severity::caution;
-    flag.evidence = Evidence::rct;
-    flag.date = sunday;
+    if (!at_least(current->mean - previous->mean, history.thresholds.stiffness_rising)) continue;
+    Flag flag = rules::make_flag(Rule::stiffness_rising, Severity::caution, sunday);
     flag.observed = current->mean;
     flag.baseline = previous->mean;
     flag.message = fmt::format(
         "Mean morning stiffness rose from {}/10 last week to {}/10 this week. Morning symptoms "
         "should not rise from week to week (Silbernagel 2007).",
         point_label(previous->mean), point_label(current->mean));
-    flag.advice =
-        "Hold or reduce your running next week and keep up calf strengthening; progress again "
-        "once the mornings are back to last week's level.";
-    flag.source = std::string(k_source_silbernagel);
     flags.push_back(std::move(flag));
   }
   return flags;
 }
 
 std::vector<Flag> persistent_pain(const History& history, date::sys_days from, date::sys_days to) {
+  const auto& t = history.thresholds;
   std::vector<Flag> flags;
   std::optional<date::sys_days> flagged_week;
   for (auto day = from; day <= to; day += date::days{1}) {
@@ -156,25 +143,17 @@ std::vector<Flag> persistent_pain(const History& history, date::sys_days from, d
     int days = 0;
     for (const auto* entry :
          history.journal.range(day - date::days{k_persistent_window_days - 1}, day)) {
-      if (symptomatic(*entry)) ++days;
+      if (symptomatic(*entry, t.persistent_level)) ++days;
     }
-    if (days < k_persistent_days) continue;
+    if (days < t.persistent_days) continue;
     flagged_week = monday;
-    Flag flag;
-    flag.rule = "persistent_pain";
-    flag.severity = Severity::high;
-    flag.evidence = Evidence::expert;
-    flag.date = day;
+    Flag flag = rules::make_flag(Rule::persistent_pain, Severity::high, day);
     flag.observed = days;
-    flag.baseline = k_persistent_days;
+    flag.baseline = t.persistent_days;
     flag.message = fmt::format(
         "Stiffness or pain of 3/10 or more on {} of the last 7 days. Achilles pain that persists "
         "is a reason to see a doctor (clinical advice).",
         days);
-    flag.advice =
-        "Book an appointment with a doctor or sports physiotherapist, and cut running back to "
-        "what is pain-free until then.";
-    flag.source = std::string(k_source_mayo);
     flags.push_back(std::move(flag));
   }
   return flags;
@@ -184,7 +163,7 @@ std::vector<Flag> load_symptom_link(std::span<const Flag> load, std::span<const 
                                     date::sys_days from, date::sys_days to) {
   std::vector<Flag> flags;
   for (const auto& stiff : symptoms) {
-    if (stiff.rule != "stiffness_not_settled" || stiff.date < from || stiff.date > to) continue;
+    if (stiff.rule != Rule::stiffness_not_settled || stiff.date < from || stiff.date > to) continue;
     const Flag* spike = nullptr;
     for (const auto& candidate : load) {
       if (!is_spike_rule(candidate)) continue;
@@ -195,11 +174,7 @@ std::vector<Flag> load_symptom_link(std::span<const Flag> load, std::span<const 
       if (!spike || candidate.date >= spike->date) spike = &candidate;
     }
     if (!spike) continue;
-    Flag flag;
-    flag.rule = "load_symptom_link";
-    flag.severity = Severity::high;
-    flag.evidence = Evidence::expert;
-    flag.date = stiff.date;
+    Flag flag = rules::make_flag(Rule::load_symptom_link, Severity::high, stiff.date);
     flag.activity_id = spike->activity_id;
     flag.observed = stiff.observed;
     flag.baseline = stiff.baseline;
@@ -208,11 +183,7 @@ std::vector<Flag> load_symptom_link(std::span<const Flag> load, std::span<const 
         "Morning stiffness rose to {}/10 (usual {}/10) {} day{} after a load spike ({}): "
         "the tendon is reacting to that jump in load.",
         point_label(stiff.observed.value_or(0.0)), point_label(stiff.baseline.value_or(0.0)),
-        days_before, days_before == 1 ? "" : "s", spike->rule);
-    flag.advice =
-        "Take the load back below the spike: no long, fast or hilly sessions until the morning "
-        "stiffness is back to usual for a few days.";
-    flag.source = std::string(k_source_link);
+        days_before, days_before == 1 ? "" : "s", rules::id(spike->rule));
     flags.push_back(std::move(flag));
   }
   return flags;
@@ -223,15 +194,11 @@ std::vector<Flag> rupture_warning(const History& history, date::sys_days from, d
   for (const auto* entry : history.journal.range(from, to)) {
     const bool pop = entry->pop.value_or(false);
     const int pain = std::max(entry->pain_run.value_or(0), entry->pain_after.value_or(0));
-    if (!pop && pain < k_rupture_pain) continue;
-    Flag flag;
-    flag.rule = "rupture_warning";
-    flag.severity = Severity::urgent;
-    flag.evidence = Evidence::expert;
-    flag.date = entry->date;
+    if (!pop && pain < history.thresholds.rupture_pain) continue;
+    Flag flag = rules::make_flag(Rule::rupture_warning, Severity::urgent, entry->date);
     flag.activity_id = longest_run_id(history, entry->date);
     if (pain > 0) flag.observed = pain;
-    flag.baseline = k_rupture_pain;
+    flag.baseline = history.thresholds.rupture_pain;
     flag.message =
         pop ? fmt::format(
                   "You logged a pop or sudden sharp pain at the back of the heel{}. This "
@@ -241,10 +208,6 @@ std::vector<Flag> rupture_warning(const History& history, date::sys_days from, d
                   "You logged Achilles pain of {}/10. Severe pain can mean the tendon is "
                   "torn.",
                   pain);
-    flag.advice =
-        "Stop running and seek medical care immediately (emergency department or your doctor "
-        "today).";
-    flag.source = std::string(k_source_rupture);
     flags.push_back(std::move(flag));
   }
   return flags;

@@ -3,13 +3,13 @@
 #include <algorithm>
 
 #include <runload/analyze/fast_threshold.hpp>
-#include <runload/analyze/thresholds.hpp>
 #include <runload/model/sport.hpp>
 
 namespace runload::analyze {
 
 std::vector<Run> collect_runs(std::span<const model::Activity> activities,
-                              std::optional<double> configured_fast_mps) {
+                              std::optional<double> configured_fast_mps,
+                              const rules::Thresholds& thresholds) {
   std::vector<const model::Activity*> sorted;
   for (const auto& activity : activities) {
     if (model::is_running(activity.sport)) sorted.push_back(&activity);
@@ -30,7 +30,8 @@ std::vector<Run> collect_runs(std::span<const model::Activity> activities,
     run.elevation_gain_m = activity->elevation_gain_m;
     run.has_track = activity->has_track();
     if (activity->grade_histogram) {
-      run.uphill_distance_m = activity->grade_histogram->distance_at_or_above(k_uphill_grade_pct);
+      run.uphill_distance_m =
+          activity->grade_histogram->distance_at_or_above(thresholds.uphill_grade_pct);
     }
     runs.push_back(run);
   }
@@ -38,7 +39,8 @@ std::vector<Run> collect_runs(std::span<const model::Activity> activities,
   // Thresholds only look at earlier runs, whose records are complete by now.
   for (std::size_t i = 0; i < runs.size(); ++i) {
     runs[i].fast_threshold_mps =
-        configured_fast_mps ? configured_fast_mps : derived_fast_threshold(runs, i);
+        configured_fast_mps ? configured_fast_mps
+                            : derived_fast_threshold(runs, i, thresholds.fast_speed_factor);
     const auto* activity = sorted[i];
     if (activity->speed_histogram && runs[i].fast_threshold_mps) {
       runs[i].fast_distance_m =

@@ -12,6 +12,7 @@
 #include <date/date.h>
 
 #include <runload/model/activity.hpp>
+#include <runload/rules/thresholds.hpp>
 
 namespace runload::analyze {
 
@@ -38,8 +39,10 @@ struct Run {
 // treadmill_run, virtual_run), ordered by start instant (ties keep input
 // order), with fast distance from `configured_fast_mps` when set, else from
 // the 90-day median moving speed (see fast_threshold.hpp).
+// `thresholds` gives the fast factor and the uphill grade.
 std::vector<Run> collect_runs(std::span<const model::Activity> activities,
-                              std::optional<double> configured_fast_mps);
+                              std::optional<double> configured_fast_mps,
+                              const rules::Thresholds& thresholds = {});
 
 // Indices of the runs that started before run `index` on the `days` local days
 // before its day, or earlier on its own day (the run itself is excluded).

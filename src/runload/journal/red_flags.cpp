@@ -2,6 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <runload/rules/catalogue.hpp>
+#include <runload/rules/thresholds.hpp>
+
 namespace runload::journal {
 
 bool is_red_flag_pop(bool pop) noexcept {
@@ -9,7 +12,16 @@ bool is_red_flag_pop(bool pop) noexcept {
 }
 
 bool is_red_flag_pain(int pain) noexcept {
-  return pain >= k_rupture_pain;
+  return pain >= rules::Thresholds{}.rupture_pain;
+}
+
+std::string urgent_warning(const std::vector<std::string>& reasons) {
+  return fmt::format("{} ({}).", rules::spec(model::Rule::rupture_warning).headline,
+                     fmt::join(reasons, "; "));
+}
+
+std::string_view urgent_source() noexcept {
+  return rules::spec(model::Rule::rupture_warning).source;
 }
 
 std::vector<std::string> red_flag_reasons(const model::JournalEntry& entry) {

@@ -10,6 +10,7 @@
 #include <runload/model/local_time.hpp>
 #include <runload/report/terminal_report.hpp>
 #include <runload/report/text.hpp>
+#include <runload/rules/catalogue.hpp>
 #include <runload/text/escape.hpp>
 
 namespace runload::report {
@@ -275,8 +276,8 @@ std::string html_report(const ReportMeta& meta, const analyze::Report& r) {
     for (const auto& f : flags) {
       h += fmt::format("<div class=\"card {}\">\n", severity_class(f.severity));
       h += fmt::format("<p><span class=\"sev\">{}</span><b>{}</b> · {} · <code>{}</code></p>\n",
-                       severity_word(f.severity), e(rule_title(f.rule)), e(short_day(f.date)),
-                       e(f.rule));
+                       severity_word(f.severity), e(rules::spec(f.rule).title),
+                       e(short_day(f.date)), e(rules::id(f.rule)));
       if (const auto numbers = flag_numbers(f); !numbers.empty())
         h += fmt::format("<p class=\"num\">{}</p>\n", e(numbers));
       h += fmt::format("<p>{}</p>\n", e(f.message));

@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include <runload/model/local_time.hpp>
+#include <runload/rules/catalogue.hpp>
 
 namespace runload::report {
 namespace {
@@ -87,10 +88,10 @@ Json day_row(const analyze::DayReport& d) {
 }
 
 Json flag_object(const model::Flag& f) {
-  const auto unit = flag_unit(f.rule);
-  const int decimals = unit == "m" ? 1 : 3;
+  const auto unit = rules::spec(f.rule).unit;
+  const int decimals = unit == rules::Unit::metres ? 1 : 3;
   return Json{
-      {"rule", f.rule},
+      {"rule", rules::id(f.rule)},
       {"severity", model::to_string(f.severity)},
       {"evidence", model::to_string(f.evidence)},
       {"date", model::format_date(f.date)},
@@ -98,7 +99,7 @@ Json flag_object(const model::Flag& f) {
       {"observed", number(f.observed, decimals)},
       {"baseline", number(f.baseline, decimals)},
       {"ratio", number(f.ratio, 3)},
-      {"unit", unit},
+      {"unit", rules::to_string(unit)},
       {"message", f.message},
       {"advice", f.advice},
       {"source", f.source},
@@ -106,16 +107,6 @@ Json flag_object(const model::Flag& f) {
 }
 
 }  // namespace
-
-std::string_view flag_unit(std::string_view rule) noexcept {
-  if (rule == "weekend_warrior") return "share";
-  if (rule == "persistent_pain") return "days";
-  if (rule == "pain_during_run" || rule == "stiffness_not_settled" || rule == "stiffness_rising" ||
-      rule == "load_symptom_link" || rule == "rupture_warning") {
-    return "points";
-  }
-  return "m";
-}
 
 Json to_json(const ReportMeta& meta, const analyze::Report& report) {
   const auto& week = report.week.summary;

@@ -38,7 +38,4 @@ nlohmann::ordered_json to_json(const ReportMeta& meta, const analyze::Report& re
 // not UTF-8 in names or notes become U+FFFD.
 std::string json_report(const ReportMeta& meta, const analyze::Report& report);
 
-// The unit of a rule's observed and baseline values (see above).
-std::string_view flag_unit(std::string_view rule) noexcept;
-
 }  // namespace runload::report

@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include <runload/report/text.hpp>
+#include <runload/rules/catalogue.hpp>
 #include <runload/text/escape.hpp>
 #include <runload/text/layout.hpp>
 
@@ -286,8 +287,8 @@ void flags_section(Out& out, const Palette& p, const analyze::Report& report) {
     const auto& f = flags[i];
     if (i > 0) out.line();
     const auto word = severity_word(f.severity);
-    const std::string head =
-        fmt::format("{} · {} · {}", rule_title(f.rule), short_day(f.date), f.rule);
+    const std::string head = fmt::format("{} · {} · {}", rules::spec(f.rule).title,
+                                         short_day(f.date), rules::id(f.rule));
     out.line(fmt::format("  {}{}{}{}{} {}", p.bold(), severity_colour(p, f.severity), word,
                          p.reset(), std::string(8 - word.size(), ' '),
                          fit(head, k_terminal_width - k_flag_indent)));
@@ -395,28 +396,6 @@ std::string_view severity_word(model::Severity severity) noexcept {
   return "INFO";
 }
 
-std::string_view rule_title(std::string_view rule) noexcept {
-  constexpr std::array<std::pair<std::string_view, std::string_view>, 14> k_titles{{
-      {"single_run_spike", "Single-run spike"},
-      {"weekly_distance_jump", "Weekly distance jump"},
-      {"acwr_high", "High acute:chronic ratio"},
-      {"speed_spike", "Speed spike"},
-      {"hill_spike", "Hill spike"},
-      {"footwear_transition", "Footwear transition"},
-      {"weekend_warrior", "Weekend warrior"},
-      {"return_after_break", "Return after a break"},
-      {"pain_during_run", "Pain during a run"},
-      {"stiffness_not_settled", "Stiffness not settled"},
-      {"stiffness_rising", "Stiffness rising"},
-      {"persistent_pain", "Persistent pain"},
-      {"load_symptom_link", "Load spike, then stiffness"},
-      {"rupture_warning", "Possible rupture"},
-  }};
-  for (const auto& [id, title] : k_titles)
-    if (id == rule) return title;
-  return rule;
-}
-
 std::string_view evidence_text(model::Evidence evidence) noexcept {
   switch (evidence) {
     case model::Evidence::cohort:
@@ -433,29 +412,27 @@ std::string_view evidence_text(model::Evidence evidence) noexcept {
 
 std::string flag_numbers(const model::Flag& f) {
   if (!f.observed) return {};
-  const double o = *f.observed;
-  const std::string ratio = f.ratio ? fmt::format(", ratio {:.2f}", *f.ratio) : std::string();
-  if (f.rule == "hill_spike") {
-    return f.baseline ? fmt::format("{:.0f} m vs {:.0f} m{}", o, *f.baseline, ratio)
-                      : fmt::format("{:.0f} m", o);
-  }
-  if (f.rule == "weekend_warrior")
-    return fmt::format("{:.0f}% of the distance on weekends (threshold {:.0f}%)", o * 100.0,
-                       f.baseline.value_or(0.0) * 100.0);
-  if (f.rule == "persistent_pain")
-    return fmt::format("{:.0f} of the last 7 days at 3/10 or more", o);
-  if (f.rule == "pain_during_run")
-    return fmt::format("pain {}/10 while running (acceptable up to {}/10)", points(o),
-                       points(f.baseline.value_or(5.0)));
-  if (f.rule == "rupture_warning") return fmt::format("pain {}/10", points(o));
-  if (f.rule == "stiffness_rising")
-    return fmt::format("mean stiffness {:.1f}/10 vs {:.1f}/10 last week", o,
-                       f.baseline.value_or(0.0));
-  if (f.rule == "stiffness_not_settled" || f.rule == "load_symptom_link")
-    return fmt::format("stiffness {}/10 vs a usual {}/10", points(o),
-                       points(f.baseline.value_or(0.0)));
-  return f.baseline ? fmt::format("{} km vs {} km{}", km_text(o), km_text(*f.baseline), ratio)
-                    : fmt::format("{} km", km_text(o));
+  const auto& rule = rules::spec(f.rule);
+  const auto shown = [&](double value) {
+    switch (rule.display) {
+      case rules::Display::km:
+        return km_text(value);
+      case rules::Display::metres:
+      case rules::Display::count:
+        return fmt::format("{:.0f}", value);
+      case rules::Display::percent:
+        return fmt::format("{:.0f}", value * 100.0);
+      case rules::Display::points:
+        return points(value);
+      case rules::Display::points_1:
+        return fmt::format("{:.1f}", value);
+    }
+    return points(value);
+  };
+  return fmt::format(fmt::runtime(f.baseline ? rule.numbers : rule.numbers_alone),
+                     fmt::arg("observed", shown(*f.observed)),
+                     fmt::arg("baseline", f.baseline ? shown(*f.baseline) : std::string()),
+                     fmt::arg("ratio", f.ratio ? fmt::format(", ratio {:.2f}", *f.ratio) : ""));
 }
 
 std::string terminal_report(const ReportMeta& meta, const analyze::Report& report,

@@ -36,16 +36,12 @@ std::string terminal_report(const ReportMeta& meta, const analyze::Report& repor
 // "URGENT", "HIGH", "CAUTION", "INFO".
 std::string_view severity_word(model::Severity severity) noexcept;
 
-// A rule's name for people: "Single-run spike" for "single_run_spike"; the
-// id itself for an unknown rule.
-std::string_view rule_title(std::string_view rule) noexcept;
-
 // "cohort study", "randomised trial", "clinical advice", "biomechanically
 // plausible, not validated".
 std::string_view evidence_text(model::Evidence evidence) noexcept;
 
-// The numbers behind a flag in words, e.g. "18.4 km vs 12.0 km, ratio 1.53";
-// empty when the flag carries none.
+// The numbers behind a flag in words, as its catalogue entry writes them,
+// e.g. "18.4 km vs 12.0 km, ratio 1.53"; empty when the flag carries none.
 std::string flag_numbers(const model::Flag& flag);
 
 }  // namespace runload::report
