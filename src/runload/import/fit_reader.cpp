@@ -1,4 +1,5 @@
 #include <runload/import/fit_reader.hpp>
+#include <runload/import/track_metrics.hpp>
 #include <runload/model/local_time.hpp>
 
 #include <algorithm>
@@ -572,6 +573,7 @@ ParseResult read_fit(std::string_view bytes, const ParseContext& context) {
   ParseResult result;
   try {
     Decoder(bytes, result, context).decode();
+    add_track_metrics(result, Totals::device);
   } catch (const DecodeError& error) {
     result.activities.clear();
     result.errors.push_back(Problem{context.file, std::nullopt, error.offset, error.message});

@@ -13,6 +13,7 @@
 #include <runload/import/iso_time.hpp>
 #include <runload/import/track_metrics.hpp>
 #include <runload/import/values.hpp>
+#include <runload/import/xml.hpp>
 #include <runload/model/local_time.hpp>
 #include <runload/text/ascii.hpp>
 #include <runload/text/utf8.hpp>
@@ -27,53 +28,12 @@ namespace {
 // a bound keeps a hostile file from making the walk deep.
 constexpr int k_max_extension_depth = 4;
 
-std::string_view local_name(const char* qualified) noexcept {
-  std::string_view name(qualified);
-  const auto colon = name.rfind(':');
-  return colon == std::string_view::npos ? name : name.substr(colon + 1);
-}
-
-pugi::xml_node child_named(pugi::xml_node parent, std::string_view name) {
-  for (auto child : parent.children()) {
-    if (child.type() == pugi::node_element && local_name(child.name()) == name) return child;
-  }
-  return {};
-}
-
-std::string_view text_of(pugi::xml_node node) {
-  return trim(node.text().get());
-}
-
-// Offsets of every '\n' in the original text. The in-place parse overwrites
-// delimiters and folds escapes, so lines must be counted before it.
-class LineIndex {
- public:
-  explicit LineIndex(std::string_view text) {
-    const char* base = text.data();
-    const char* p = base;
-    const char* end = base + text.size();
-    while (p < end) {
-      const void* hit = std::memchr(p, '\n', static_cast<std::size_t>(end - p));
-      if (hit == nullptr) break;
-      const char* nl = static_cast<const char*>(hit);
-      m_newlines.push_back(static_cast<std::size_t>(nl - base));
-      p = nl + 1;
-    }
-  }
-  std::int64_t line_of(std::ptrdiff_t offset) const {
-    if (offset < 0) return 1;
-    const auto it =
-        std::lower_bound(m_newlines.begin(), m_newlines.end(), static_cast<std::size_t>(offset));
-    return static_cast<std::int64_t>(it - m_newlines.begin()) + 1;
-  }
-
- private:
-  std::vector<std::size_t> m_newlines;
-};
+using xml::child;
+using xml::local_name;
 
 struct Reader {
   const ParseContext& ctx;
-  const LineIndex& lines;
+  const xml::LineIndex& lines;
   ParseResult& result;
 
   void error_at(pugi::xml_node node, std::string message) {
@@ -97,15 +57,15 @@ struct Reader {
 
   void read_extensions(pugi::xml_node node, model::TrackPoint& point, int depth) {
     if (depth > k_max_extension_depth) return;
-    for (auto child : node.children()) {
-      if (child.type() != pugi::node_element) continue;
-      const auto name = local_name(child.name());
+    for (auto element : node.children()) {
+      if (element.type() != pugi::node_element) continue;
+      const auto name = local_name(element.name());
       if (name == "hr" || name == "heartrate") {
-        point.hr_bpm = parse_number(text_of(child));
+        point.hr_bpm = parse_number(xml::text(element));
       } else if (name == "cad" || name == "cadence") {
-        point.cadence_spm = parse_number(text_of(child));
+        point.cadence_spm = parse_number(xml::text(element));
       } else {
-        read_extensions(child, point, depth + 1);
+        read_extensions(element, point, depth + 1);
       }
     }
   }
@@ -116,23 +76,23 @@ struct Reader {
     point.lat = coordinate(node, "lat", 90.0);
     point.lon = coordinate(node, "lon", 180.0);
     if (!point.lat || !point.lon) return false;
-    for (auto child : node.children()) {
-      if (child.type() != pugi::node_element) continue;
-      const auto name = local_name(child.name());
+    for (auto element : node.children()) {
+      if (element.type() != pugi::node_element) continue;
+      const auto name = local_name(element.name());
       if (name == "ele") {
-        const auto text = text_of(child);
+        const auto text = xml::text(element);
         if (text.empty()) continue;
         point.ele_m = parse_number(text);
         if (!point.ele_m) {
-          error_at(child, fmt::format("invalid elevation \"{}\"", text));
+          error_at(element, fmt::format("invalid elevation \"{}\"", text));
           return false;
         }
       } else if (name == "time") {
-        const auto text = text_of(child);
+        const auto text = xml::text(element);
         if (text.empty()) continue;
         const auto t = parse_iso_time(text);
         if (!t) {
-          error_at(child, fmt::format("invalid time \"{}\"", text));
+          error_at(element, fmt::format("invalid time \"{}\"", text));
           return false;
         }
         point.time = t->utc;
@@ -141,7 +101,7 @@ struct Reader {
           offset_seen = true;
         }
       } else if (name == "extensions") {
-        read_extensions(child, point, 1);
+        read_extensions(element, point, 1);
       }
     }
     return true;
@@ -156,7 +116,7 @@ model::Sport gpx_sport(std::string_view type) {
 
 ParseResult read_gpx(std::string& buffer, const ParseContext& ctx) {
   ParseResult result;
-  const LineIndex lines(buffer);
+  const xml::LineIndex lines(buffer);
   const std::size_t size = buffer.size();
   // Bytes that are not XML at all (a PNG named .gpx) make pugixml find no
   // element, as an empty file does: only the latter is an empty document.
@@ -185,7 +145,7 @@ ParseResult read_gpx(std::string& buffer, const ParseContext& ctx) {
   }
 
   Reader reader{ctx, lines, result};
-  const std::string metadata_name(text_of(child_named(child_named(gpx, "metadata"), "name")));
+  const std::string metadata_name(xml::text(child(child(gpx, "metadata"), "name")));
   std::size_t tracks = 0, track_points = 0, timed_points = 0, still_tracks = 0, too_fast_tracks = 0,
               routes = 0, waypoints = 0;
 
@@ -212,7 +172,7 @@ ParseResult read_gpx(std::string& buffer, const ParseContext& ctx) {
       }
     }
 
-    const model::Sport sport = gpx_sport(text_of(child_named(trk, "type")));
+    const model::Sport sport = gpx_sport(xml::text(child(trk, "type")));
     if (is_foot_sport(sport)) {
       for (auto& segment : track.segments) {
         for (auto& point : segment) {
@@ -244,7 +204,7 @@ ParseResult read_gpx(std::string& buffer, const ParseContext& ctx) {
       model::set_start_in_zone(a, start, ctx.zone);
     }
     a.sport = sport;
-    a.name = std::string(text_of(child_named(trk, "name")));
+    a.name = std::string(xml::text(child(trk, "name")));
     if (a.name.empty()) a.name = metadata_name;
     // pugixml passes the bytes of a document declared UTF-8 through unchecked.
     if (const auto bad = text::first_bad_byte(a.name)) {

@@ -15,7 +15,6 @@
 #include <runload/import/runload_csv.hpp>
 #include <runload/import/strava_csv.hpp>
 #include <runload/import/tcx_reader.hpp>
-#include <runload/import/track_metrics.hpp>
 #include <runload/text/ascii.hpp>
 
 namespace runload::import {
@@ -29,32 +28,11 @@ static_assert(k_max_inflated_bytes == files::k_max_file_bytes,
 
 constexpr std::size_t k_shown_bytes = 40;
 
-template <typename T>
-void fill(std::optional<T>& device, const std::optional<T>& measured) {
-  if (!device) device = measured;
-}
-
-// FIT and TCX give the device's totals; their tracks still feed the speed and
-// grade histograms, and whatever the device did not give (DESIGN.md section
-// 3, "Track distance").
-void add_track_metrics(ParseResult& result) {
-  for (auto& parsed : result.activities) {
-    if (!parsed.track) continue;
-    const auto metrics = compute_track_metrics(*parsed.track);
-    auto& activity = parsed.activity;
-    fill(activity.distance_m, metrics.distance_m);
-    fill(activity.elapsed, metrics.elapsed);
-    fill(activity.moving, metrics.moving);
-    fill(activity.elevation_gain_m, metrics.elevation_gain_m);
-    fill(activity.elevation_loss_m, metrics.elevation_loss_m);
-    fill(activity.avg_hr, metrics.avg_hr);
-    fill(activity.max_hr, metrics.max_hr);
-    fill(activity.avg_cadence, metrics.avg_cadence);
-    fill(activity.max_cadence, metrics.max_cadence);
-    activity.speed_histogram = metrics.speed_histogram;
-    activity.grade_histogram = metrics.grade_histogram;
-    parsed.track.reset();
-  }
+// The tracks have served the readers' metrics; the store keeps histograms,
+// and a track held until its file is stored costs memory for nothing.
+ParseResult without_tracks(ParseResult result) {
+  for (auto& parsed : result.activities) parsed.track.reset();
+  return result;
 }
 
 // The first bytes, printable ASCII as is and the rest as \xNN, for messages.
@@ -129,7 +107,6 @@ std::optional<ParseResult> refused_csv_text(std::string_view bytes, const ParseC
 
 ParseResult read_bytes(std::string_view name, std::string& bytes, const ParseContext& ctx,
                        bool inflated) {
-  ParseResult result;
   const Format format = detect_format(bytes, name);
   if (format == Format::strava_csv || format == Format::garmin_csv ||
       format == Format::runload_csv || (format == Format::unknown && ends_with_ci(name, ".csv"))) {
@@ -137,13 +114,9 @@ ParseResult read_bytes(std::string_view name, std::string& bytes, const ParseCon
   }
   switch (format) {
     case Format::fit:
-      result = read_fit(bytes, ctx);
-      add_track_metrics(result);
-      return result;
+      return without_tracks(read_fit(bytes, ctx));
     case Format::tcx:
-      result = read_tcx(bytes, ctx);
-      add_track_metrics(result);
-      return result;
+      return without_tracks(read_tcx(bytes, ctx));
     case Format::gpx:
       return read_gpx(bytes, ctx);
     case Format::strava_csv:

@@ -12,69 +12,23 @@
 #include <pugixml.hpp>
 
 #include <runload/import/iso_time.hpp>
+#include <runload/import/track_metrics.hpp>
 #include <runload/import/values.hpp>
+#include <runload/import/xml.hpp>
 #include <runload/model/local_time.hpp>
 #include <runload/text/ascii.hpp>
 
 namespace runload::import {
 namespace {
 
-std::string_view local_name(const pugi::xml_node& node) {
-  std::string_view name = node.name();
-  const auto colon = name.rfind(':');
-  return colon == std::string_view::npos ? name : name.substr(colon + 1);
-}
-
-pugi::xml_node child(const pugi::xml_node& node, std::string_view name) {
-  for (const pugi::xml_node& c : node.children()) {
-    if (c.type() == pugi::node_element && local_name(c) == name) return c;
-  }
-  return {};
-}
-
-std::vector<pugi::xml_node> children(const pugi::xml_node& node, std::string_view name) {
-  std::vector<pugi::xml_node> out;
-  for (const pugi::xml_node& c : node.children()) {
-    if (c.type() == pugi::node_element && local_name(c) == name) out.push_back(c);
-  }
-  return out;
-}
-
-// Every descendant element named `name`, in document order, not descending into matches.
-void collect(const pugi::xml_node& node, std::string_view name, std::vector<pugi::xml_node>& out) {
-  for (const pugi::xml_node& c : node.children()) {
-    if (c.type() != pugi::node_element) continue;
-    if (local_name(c) == name) {
-      out.push_back(c);
-    } else {
-      collect(c, name, out);
-    }
-  }
-}
-
-std::string_view trimmed(std::string_view text) {
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front())))
-    text.remove_prefix(1);
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back())))
-    text.remove_suffix(1);
-  return text;
-}
-
-std::optional<double> number(const pugi::xml_node& node) {
-  if (!node) return std::nullopt;
-  const std::string_view text = trimmed(node.child_value());
-  double value = 0;
-  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (error != std::errc{} || end != text.data() + text.size() || !std::isfinite(value)) {
-    return std::nullopt;
-  }
-  return value;
-}
+using xml::child;
+using xml::children;
+using xml::number;
 
 // ISO 8601 with Z or a numeric offset, optional fractional seconds: the
 // parser GPX uses (no date::parse, whose %T converts seconds it failed to read).
 std::optional<model::TimePoint> parse_time(std::string_view raw) {
-  const auto time = parse_iso_time(trimmed(raw));
+  const auto time = parse_iso_time(raw);
   if (!time) return std::nullopt;
   return time->utc;
 }
@@ -88,25 +42,19 @@ model::Sport sport_of(std::string_view attribute) {
 
 class TcxReader {
  public:
+  // Lines are counted before the in-situ parse rewrites the buffer.
   TcxReader(std::string& buffer, ParseResult& result, const ParseContext& context)
-      : m_buffer(buffer), m_result(result), m_context(context) {}
+      : m_buffer(buffer), m_result(result), m_context(context), m_lines(buffer) {}
 
   void read() {
-    // Lines are counted before the in-situ parse rewrites the buffer.
-    m_newlines.clear();
-    for (std::size_t i = 0; i < m_buffer.size(); ++i) {
-      if (m_buffer[i] == '\n') m_newlines.push_back(i);
-    }
     const auto parsed = m_document.load_buffer_inplace(m_buffer.data(), m_buffer.size());
     if (!parsed) {
       error(parsed.offset, fmt::format("not well-formed XML: {}", parsed.description()));
       return;
     }
-    std::vector<pugi::xml_node> activities;
-    collect(m_document, "Activity", activities);
+    const auto activities = xml::descendants(m_document, "Activity");
     if (activities.empty()) {
-      std::vector<pugi::xml_node> courses;
-      collect(m_document, "Course", courses);
+      const auto courses = xml::descendants(m_document, "Course");
       if (!courses.empty()) {
         error(courses.front().offset_debug(),
               "this TCX file holds a course (a planned route), not an activity");
@@ -120,11 +68,7 @@ class TcxReader {
   }
 
  private:
-  std::int64_t line(std::ptrdiff_t offset) const {
-    const auto at = static_cast<std::size_t>(std::max<std::ptrdiff_t>(offset, 0));
-    return 1 + std::distance(m_newlines.begin(),
-                             std::lower_bound(m_newlines.begin(), m_newlines.end(), at));
-  }
+  std::int64_t line(std::ptrdiff_t offset) const { return m_lines.line_of(offset); }
 
   void error(std::ptrdiff_t offset, std::string message) {
     m_result.errors.push_back(
@@ -139,7 +83,7 @@ class TcxReader {
     model::Activity activity;
     activity.sport = sport_of(node.attribute("Sport").value());
     const auto laps = children(node, "Lap");
-    std::optional<model::TimePoint> start = parse_time(child(node, "Id").child_value());
+    std::optional<model::TimePoint> start = parse_time(xml::text(child(node, "Id")));
     if (!start && !laps.empty()) start = parse_time(laps.front().attribute("StartTime").value());
     if (!start) {
       error(node.offset_debug(), "activity without a start time (Id or Lap StartTime)");
@@ -184,7 +128,7 @@ class TcxReader {
     model::Segment segment;
     for (const pugi::xml_node& tp : children(node, "Trackpoint")) {
       model::TrackPoint point;
-      point.time = parse_time(child(tp, "Time").child_value());
+      point.time = parse_time(xml::text(child(tp, "Time")));
       if (const auto position = child(tp, "Position")) {
         const auto lat = number(child(position, "LatitudeDegrees"));
         const auto lon = number(child(position, "LongitudeDegrees"));
@@ -214,7 +158,7 @@ class TcxReader {
   ParseResult& m_result;
   const ParseContext& m_context;
   pugi::xml_document m_document;
-  std::vector<std::size_t> m_newlines;
+  xml::LineIndex m_lines;
 };
 
 }  // namespace
@@ -222,6 +166,7 @@ class TcxReader {
 ParseResult read_tcx(std::string& buffer, const ParseContext& context) {
   ParseResult result;
   TcxReader(buffer, result, context).read();
+  add_track_metrics(result, Totals::device);
   return result;
 }
 

@@ -244,18 +244,32 @@ TrackMetrics compute_track_metrics(const model::Track& track) {
   return m;
 }
 
-void apply_metrics(const TrackMetrics& metrics, model::Activity& activity) {
-  activity.distance_m = metrics.distance_m;
-  activity.elapsed = metrics.elapsed;
-  activity.moving = metrics.moving;
-  activity.elevation_gain_m = metrics.elevation_gain_m;
-  activity.elevation_loss_m = metrics.elevation_loss_m;
-  activity.avg_hr = metrics.avg_hr;
-  activity.max_hr = metrics.max_hr;
-  activity.avg_cadence = metrics.avg_cadence;
-  activity.max_cadence = metrics.max_cadence;
+namespace {
+
+template <typename T>
+void take(std::optional<T>& field, const std::optional<T>& measured, Totals totals) {
+  if (totals == Totals::track || !field) field = measured;
+}
+
+}  // namespace
+
+void apply_metrics(const TrackMetrics& metrics, model::Activity& activity, Totals totals) {
+  take(activity.distance_m, metrics.distance_m, totals);
+  take(activity.elapsed, metrics.elapsed, totals);
+  take(activity.moving, metrics.moving, totals);
+  take(activity.elevation_gain_m, metrics.elevation_gain_m, totals);
+  take(activity.elevation_loss_m, metrics.elevation_loss_m, totals);
+  take(activity.avg_hr, metrics.avg_hr, totals);
+  take(activity.max_hr, metrics.max_hr, totals);
+  take(activity.avg_cadence, metrics.avg_cadence, totals);
+  take(activity.max_cadence, metrics.max_cadence, totals);
   activity.speed_histogram = metrics.speed_histogram;
   activity.grade_histogram = metrics.grade_histogram;
+}
+
+void add_track_metrics(ParseResult& result, Totals totals) {
+  for (auto& parsed : result.activities)
+    if (parsed.track) apply_metrics(compute_track_metrics(*parsed.track), parsed.activity, totals);
 }
 
 }  // namespace runload::import

@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <optional>
 
+#include <runload/import/parse_result.hpp>
 #include <runload/model/activity.hpp>
 #include <runload/model/histogram.hpp>
 #include <runload/model/track.hpp>
@@ -62,9 +63,24 @@ struct TrackMetrics {
 // when present and have no histograms.
 TrackMetrics compute_track_metrics(const model::Track& track);
 
+// Where an activity's summary comes from.
+enum class Totals {
+  track,   // a GPX track is all there is: the metrics are the summary
+  device,  // a FIT session or TCX laps carry the device's own totals
+           // (DESIGN.md section 3): the metrics fill only what they left unknown
+};
+
 // Copies the metrics into `activity` (distance, times, elevation, heart rate,
-// cadence, histograms). Leaves start, offset, sport, name and sources alone.
-void apply_metrics(const TrackMetrics& metrics, model::Activity& activity);
+// cadence) as `totals` says, and the histograms always. Leaves start, offset,
+// sport, name and sources alone. Defaults to Totals::track.
+void apply_metrics(const TrackMetrics& metrics, model::Activity& activity,
+                   Totals totals = Totals::track);
+
+// The one place a reader's track becomes metrics: for every activity of
+// `result` with a track, computes its metrics and applies them with
+// `totals`. The tracks stay in the result (for tests and tools; the import
+// drops them before storing).
+void add_track_metrics(ParseResult& result, Totals totals);
 
 // Great-circle distance between two WGS84 points in metres (haversine).
 double haversine_m(double lat1_deg, double lon1_deg, double lat2_deg, double lon2_deg) noexcept;
