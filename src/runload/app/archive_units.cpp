@@ -262,20 +262,12 @@ std::optional<std::string> export_root(const std::vector<Listed>& members) {
   return root;
 }
 
-ArchiveRead read_archive(MemberSource& source, const std::string& label,
-                         const ParseContext& context, const ReadFunction& read,
-                         const IsImported& is_imported) {
-  ArchiveRead result;
-  std::vector<Listed> members;
-  if (auto error = source.list(members, result.units)) {
-    result.error = problem(label, *error);
-    return result;
-  }
-  for (const auto& member : members)
-    if (member.refusal)
-      result.units.push_back(failed_unit(source.label(member.name), *member.refusal));
-
-  const auto root = export_root(members);
+// The members to read: outside an export every track and CSV; in an export
+// the tracks under activities/ (activities.csv is read on its own). The
+// export's other CSVs are warned about, as not read.
+std::set<std::string> wanted_members(const std::vector<Listed>& members,
+                                     const std::optional<std::string>& root,
+                                     const MemberSource& source, ArchiveRead& result) {
   std::set<std::string> wanted;
   for (const auto& member : members) {
     if (member.refusal) continue;
@@ -294,82 +286,125 @@ ArchiveRead read_archive(MemberSource& source, const std::string& label,
           problem(source.label(name), "ignored: not the activity list of the Strava export"));
     }
   }
+  return wanted;
+}
 
-  // activities.csv first: its rows name the tracks.
+// The export's activities.csv, read first: its rows name the tracks. nullopt
+// when there is none or it failed (a failed unit in `result`); `stop` set
+// when the archive itself failed.
+std::optional<MemberResult> read_activities_csv(MemberSource& source, const std::string& root,
+                                                const ParseContext& context,
+                                                const ReadFunction& read,
+                                                const IsImported& is_imported, ArchiveRead& result,
+                                                std::optional<std::string>& stop) {
   std::optional<MemberResult> csv;
-  std::vector<ParsedActivity> rows;
+  const std::string csv_name = root + std::string(k_activities_csv);
+  stop = source.read([&](const std::string& name) { return name == csv_name; },
+                     [&](const std::string& name, ZipMemberData&& data) {
+                       if (csv) {
+                         result.units.push_back(failed_unit(source.label(name), k_second_member));
+                         return;
+                       }
+                       csv = take_member(name, source, std::move(data), context, read,
+                                         [](const std::string&) { return false; });
+                     });
+  if (stop || !csv) return std::nullopt;
+  ++result.members;
+  csv->known = is_imported(csv->sha256);
+  if (!csv->parsed.ok()) {
+    result.units.push_back(ImportUnit{csv->label, std::move(csv->parsed), {}, {}, std::nullopt});
+    return std::nullopt;
+  }
+  if (!csv->known)
+    for (auto& warning : csv->parsed.warnings) result.warnings.push_back(std::move(warning));
+  return csv;
+}
+
+// Every wanted member, by name, parsed unless imported before; a second
+// member of one name fails. Returns the archive's error, if any.
+std::optional<std::string> read_tracks(MemberSource& source, const std::set<std::string>& wanted,
+                                       const ParseContext& context, const ReadFunction& read,
+                                       const IsImported& is_imported,
+                                       std::map<std::string, MemberResult>& tracks,
+                                       ArchiveRead& result) {
+  return source.read([&](const std::string& name) { return wanted.count(name) > 0; },
+                     [&](const std::string& name, ZipMemberData&& data) {
+                       if (tracks.count(name)) {
+                         result.units.push_back(failed_unit(source.label(name), k_second_member));
+                         return;
+                       }
+                       ++result.members;
+                       auto member =
+                           take_member(name, source, std::move(data), context, read, is_imported);
+                       if (member.known) ++result.known_members;
+                       tracks.emplace(name, std::move(member));
+                     });
+}
+
+// The units of the rows of activities.csv (DESIGN.md section 4): each row
+// joined with its track by Filename when the track is new, joined with the
+// stored activity of a track imported before, or alone.
+void join_rows(const MemberResult& csv, const std::vector<ParsedActivity>& rows,
+               const std::string& root, std::map<std::string, MemberResult>& tracks,
+               bool archive_failed, ArchiveRead& result) {
+  for (const auto& row : rows) {
+    const auto location = row_source(row, csv.label);
+    const auto found = row.track_file && !row.track_file->empty()
+                           ? tracks.find(root + *row.track_file)
+                           : tracks.end();
+    if (found != tracks.end() && !found->second.known && !found->second.joined &&
+        found->second.parsed.ok()) {
+      result.units.push_back(joined_unit(row, found->second, result.warnings));
+      continue;
+    }
+    // The rows of an activities.csv imported before are stored only with a
+    // new track.
+    if (csv.known) continue;
+    if (found != tracks.end() && found->second.known) {
+      auto unit = row_unit(csv, row);
+      unit.stored_track_sha256 = found->second.sha256;
+      result.units.push_back(std::move(unit));
+      continue;
+    }
+    if (row.track_file && !row.track_file->empty() && found == tracks.end() && !archive_failed)
+      result.warnings.push_back(
+          Problem{location.file, location.line, std::nullopt,
+                  fmt::format("its track file '{}' is not in the export; the row is imported alone",
+                              *row.track_file)});
+    result.units.push_back(row_unit(csv, row));
+  }
+  if (!csv.known) result.on_success.push_back({csv.label, csv.sha256, csv.name});
+}
+
+ArchiveRead read_archive(MemberSource& source, const std::string& label,
+                         const ParseContext& context, const ReadFunction& read,
+                         const IsImported& is_imported) {
+  ArchiveRead result;
+  std::vector<Listed> members;
+  if (auto error = source.list(members, result.units)) {
+    result.error = problem(label, *error);
+    return result;
+  }
+  for (const auto& member : members)
+    if (member.refusal)
+      result.units.push_back(failed_unit(source.label(member.name), *member.refusal));
+
+  const auto root = export_root(members);
+  const auto wanted = wanted_members(members, root, source, result);
+  std::optional<MemberResult> csv;
   if (root) {
-    const std::string csv_name = *root + std::string(k_activities_csv);
-    if (auto error = source.read([&](const std::string& name) { return name == csv_name; },
-                                 [&](const std::string& name, ZipMemberData&& data) {
-                                   if (csv) {
-                                     result.units.push_back(
-                                         failed_unit(source.label(name), k_second_member));
-                                     return;
-                                   }
-                                   csv = take_member(name, source, std::move(data), context, read,
-                                                     [](const std::string&) { return false; });
-                                 })) {
-      result.error = problem(label, *error);
+    std::optional<std::string> stop;
+    csv = read_activities_csv(source, *root, context, read, is_imported, result, stop);
+    if (stop) {
+      result.error = problem(label, *stop);
       return result;
     }
-    if (csv) {
-      ++result.members;
-      csv->known = is_imported(csv->sha256);
-      if (!csv->parsed.ok()) {
-        result.units.push_back(
-            ImportUnit{csv->label, std::move(csv->parsed), {}, {}, std::nullopt});
-        csv.reset();
-      } else {
-        rows = std::move(csv->parsed.activities);
-        if (!csv->known)
-          for (auto& warning : csv->parsed.warnings) result.warnings.push_back(std::move(warning));
-      }
-    }
   }
-
   std::map<std::string, MemberResult> tracks;
-  const auto stop = source.read(
-      [&](const std::string& name) { return wanted.count(name) > 0; },
-      [&](const std::string& name, ZipMemberData&& data) {
-        if (tracks.count(name)) {
-          result.units.push_back(failed_unit(source.label(name), k_second_member));
-          return;
-        }
-        ++result.members;
-        auto member = take_member(name, source, std::move(data), context, read, is_imported);
-        if (member.known) ++result.known_members;
-        tracks.emplace(name, std::move(member));
-      });
-
+  const auto stop = read_tracks(source, wanted, context, read, is_imported, tracks, result);
   if (csv) {
-    for (const auto& row : rows) {
-      const auto location = row_source(row, csv->label);
-      const auto found = row.track_file && !row.track_file->empty()
-                             ? tracks.find(*root + *row.track_file)
-                             : tracks.end();
-      if (found != tracks.end() && !found->second.known && !found->second.joined &&
-          found->second.parsed.ok()) {
-        result.units.push_back(joined_unit(row, found->second, result.warnings));
-        continue;
-      }
-      // The rows of an activities.csv imported before are stored only with a
-      // new track.
-      if (csv->known) continue;
-      if (found != tracks.end() && found->second.known) {
-        auto unit = row_unit(*csv, row);
-        unit.stored_track_sha256 = found->second.sha256;
-        result.units.push_back(std::move(unit));
-        continue;
-      }
-      if (row.track_file && !row.track_file->empty() && found == tracks.end() && !stop)
-        result.warnings.push_back(Problem{
-            location.file, location.line, std::nullopt,
-            fmt::format("its track file '{}' is not in the export; the row is imported alone",
-                        *row.track_file)});
-      result.units.push_back(row_unit(*csv, row));
-    }
-    if (!csv->known) result.on_success.push_back({csv->label, csv->sha256, csv->name});
+    const auto rows = std::move(csv->parsed.activities);
+    join_rows(*csv, rows, *root, tracks, stop.has_value(), result);
   }
   for (auto& [name, member] : tracks)
     if (!member.known && !member.joined) result.units.push_back(member_unit(std::move(member)));

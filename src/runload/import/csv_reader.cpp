@@ -42,92 +42,106 @@ std::optional<CsvError> check_csv_text(std::string_view text) {
       fmt::format("byte {} (0x{:02X}) is not UTF-8; save the file as UTF-8 text", *bad, value)};
 }
 
+namespace {
+
+// A position in the text being split, and its line.
+struct Cursor {
+  std::string_view text;
+  std::size_t i = 0;
+  std::int64_t line = 1;
+
+  bool done() const noexcept { return i >= text.size(); }
+
+  // Consumes a line break at i (CRLF, LF or CR) if there is one.
+  void eat_line_break() {
+    if (i < text.size() && text[i] == '\r') {
+      ++i;
+      if (i < text.size() && text[i] == '\n') ++i;
+      ++line;
+    } else if (i < text.size() && text[i] == '\n') {
+      ++i;
+      ++line;
+    }
+  }
+
+  // Skips to the separator or the end of the line.
+  void skip_to_field_end(char separator) {
+    while (i < text.size() && text[i] != separator && text[i] != '\n' && text[i] != '\r') ++i;
+  }
+};
+
+// The quoted field starting at the quote at c.i, its doubled quotes undone
+// (the unescaped text is kept in `unescaped`); nullopt when it is never
+// closed. Leaves c.i after the closing quote.
+std::optional<std::string_view> quoted_field(Cursor& c, std::deque<std::string>& unescaped) {
+  const std::size_t n = c.text.size();
+  const std::size_t start = ++c.i;
+  bool doubled = false;
+  while (c.i < n) {
+    const char ch = c.text[c.i];
+    if (ch == '"') {
+      if (c.i + 1 < n && c.text[c.i + 1] == '"') {
+        doubled = true;
+        c.i += 2;
+        continue;
+      }
+      std::string_view raw = c.text.substr(start, c.i - start);
+      ++c.i;  // the closing quote
+      if (!doubled) return raw;
+      std::string undone;
+      undone.reserve(raw.size());
+      for (std::size_t k = 0; k < raw.size(); ++k) {
+        undone += raw[k];
+        if (raw[k] == '"') ++k;
+      }
+      return std::string_view(unescaped.emplace_back(std::move(undone)));
+    }
+    // Line breaks inside the field still advance the line count so that
+    // later records report where they really start.
+    if (ch == '\n' || (ch == '\r' && (c.i + 1 >= n || c.text[c.i + 1] != '\n'))) ++c.line;
+    ++c.i;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
 CsvTable parse_csv(std::string_view text, char separator) {
   CsvTable table;
   if (text.substr(0, k_utf8_bom.size()) == k_utf8_bom) text.remove_prefix(k_utf8_bom.size());
-
-  const std::size_t n = text.size();
-  std::size_t i = 0;
-  std::int64_t line = 1;
+  Cursor c{text};
   CsvRecord record;
-  record.line = line;
+  record.line = c.line;
   bool record_has_content = false;  // tells a blank line from a record of one empty field
-
-  // Consumes a line break at i (CRLF, LF or CR) if there is one.
-  auto eat_line_break = [&]() -> bool {
-    if (i < n && text[i] == '\r') {
-      ++i;
-      if (i < n && text[i] == '\n') ++i;
-      ++line;
-      return true;
-    }
-    if (i < n && text[i] == '\n') {
-      ++i;
-      ++line;
-      return true;
-    }
-    return false;
-  };
-
-  while (i < n) {
-    if (text[i] == '"') {
-      const std::int64_t start_line = line;
-      const std::size_t start = ++i;
-      bool doubled = false;
-      bool closed = false;
-      while (i < n) {
-        const char c = text[i];
-        if (c == '"') {
-          if (i + 1 < n && text[i + 1] == '"') {
-            doubled = true;
-            i += 2;
-            continue;
-          }
-          closed = true;
-          break;
-        }
-        // Line breaks inside the field still advance the line count so that
-        // later records report where they really start.
-        if (c == '\n' || (c == '\r' && (i + 1 >= n || text[i + 1] != '\n'))) ++line;
-        ++i;
-      }
-      if (!closed) {
+  while (!c.done()) {
+    if (text[c.i] == '"') {
+      const std::int64_t start_line = c.line;
+      const auto field = quoted_field(c, table.m_unescaped);
+      if (!field) {
         table.m_error = CsvError{start_line, "unterminated quoted field"};
         return table;
       }
-      std::string_view raw = text.substr(start, i - start);
-      ++i;  // closing quote
-      if (doubled) {
-        std::string unescaped;
-        unescaped.reserve(raw.size());
-        for (std::size_t k = 0; k < raw.size(); ++k) {
-          unescaped += raw[k];
-          if (raw[k] == '"') ++k;
-        }
-        raw = table.m_unescaped.emplace_back(std::move(unescaped));
-      }
-      record.fields.push_back(raw);
+      record.fields.push_back(*field);
       record_has_content = true;
       // Characters between the closing quote and the separator are not RFC
       // 4180; they are tolerated and dropped, as spreadsheets do.
-      while (i < n && text[i] != separator && text[i] != '\n' && text[i] != '\r') ++i;
+      c.skip_to_field_end(separator);
     } else {
-      const std::size_t start = i;
-      while (i < n && text[i] != separator && text[i] != '\n' && text[i] != '\r') ++i;
-      record.fields.push_back(text.substr(start, i - start));
-      if (i > start) record_has_content = true;
+      const std::size_t start = c.i;
+      c.skip_to_field_end(separator);
+      record.fields.push_back(text.substr(start, c.i - start));
+      if (c.i > start) record_has_content = true;
     }
-
-    if (i < n && text[i] == separator) {
-      ++i;
+    if (!c.done() && text[c.i] == separator) {
+      ++c.i;
       record_has_content = true;
-      if (i == n) record.fields.emplace_back();  // "a,b," ends in an empty field
+      if (c.done()) record.fields.emplace_back();  // "a,b," ends in an empty field
       continue;
     }
-    eat_line_break();
+    c.eat_line_break();
     if (record_has_content) table.m_records.push_back(std::move(record));
     record = CsvRecord{};
-    record.line = line;
+    record.line = c.line;
     record_has_content = false;
   }
   if (record_has_content) table.m_records.push_back(std::move(record));

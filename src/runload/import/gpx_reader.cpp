@@ -108,20 +108,21 @@ struct Reader {
   }
 };
 
-}  // namespace
+// What the document held, for saying why it gave no activity.
+struct Counts {
+  std::size_t tracks = 0, track_points = 0, timed_points = 0, still_tracks = 0, too_fast_tracks = 0,
+              routes = 0, waypoints = 0;
+};
 
-model::Sport gpx_sport(std::string_view type) {
-  return sport_from_label(type);
-}
-
-ParseResult read_gpx(std::string& buffer, const ParseContext& ctx) {
-  ParseResult result;
-  const xml::LineIndex lines(buffer);
+// The root <gpx> element of `buffer`, parsed in place; nullopt after
+// reporting why there is none (empty, not XML, malformed, another root).
+std::optional<pugi::xml_node> open_gpx(std::string& buffer, pugi::xml_document& doc,
+                                       const xml::LineIndex& lines, const ParseContext& ctx,
+                                       ParseResult& result) {
   const std::size_t size = buffer.size();
   // Bytes that are not XML at all (a PNG named .gpx) make pugixml find no
   // element, as an empty file does: only the latter is an empty document.
   const bool blank = buffer.find_first_not_of(" \t\r\n") == std::string::npos;
-  pugi::xml_document doc;
   const auto parsed = doc.load_buffer_inplace(buffer.data(), buffer.size(), pugi::parse_default,
                                               pugi::encoding_auto);
   if (!parsed) {
@@ -134,135 +135,164 @@ ParseResult read_gpx(std::string& buffer, const ParseContext& ctx) {
       result.errors.push_back(Problem{ctx.file, lines.line_of(parsed.offset), std::nullopt,
                                       fmt::format("malformed XML: {}", parsed.description())});
     }
-    return result;
+    return std::nullopt;
   }
   const pugi::xml_node gpx = doc.document_element();
   if (local_name(gpx.name()) != "gpx") {
     result.errors.push_back(
         Problem{ctx.file, lines.line_of(gpx.offset_debug()), std::nullopt,
                 fmt::format("not a GPX document: the root element is <{}>", gpx.name())});
-    return result;
+    return std::nullopt;
   }
+  return gpx;
+}
+
+// The points of a <trk>, one segment per <trkseg>; false after reporting a
+// point that cannot be read. `offset` is the UTC offset its first time states.
+bool read_track(Reader& reader, pugi::xml_node trk, model::Track& track,
+                std::optional<std::chrono::seconds>& offset, Counts& counts) {
+  bool offset_seen = false;
+  for (auto seg : trk.children()) {
+    if (seg.type() != pugi::node_element || local_name(seg.name()) != "trkseg") continue;
+    model::Segment& segment = track.segments.emplace_back();
+    for (auto pt : seg.children()) {
+      if (pt.type() != pugi::node_element || local_name(pt.name()) != "trkpt") continue;
+      ++counts.track_points;
+      model::TrackPoint point;
+      if (!reader.read_point(pt, point, offset, offset_seen)) return false;
+      segment.push_back(point);
+    }
+  }
+  return true;
+}
+
+// TrackPointExtension writes one leg's strides; runload keeps steps per
+// minute for every foot sport (85 becomes 170).
+void cadence_in_steps(model::Track& track) {
+  for (auto& segment : track.segments)
+    for (auto& point : segment)
+      if (point.cadence_spm) *point.cadence_spm *= 2.0;
+}
+
+// Why a file gave no activity, from what it held.
+std::string no_activity_message(const Counts& c) {
+  if (c.still_tracks > 0) return "no movement: the timed track points all stay at one position";
+  if (c.too_fast_tracks > 0)
+    return fmt::format(
+        "too few track points: every point after the first implies more than {} m/s (a vehicle "
+        "or GPS glitches, not a run)",
+        k_glitch_speed_mps);
+  if (c.timed_points > 0)
+    return "too few track points with time: no track has two points with distinct times";
+  if (c.track_points > 0)
+    return fmt::format(
+        "no track points with time: the track has {} point(s) but none has a <time> (a route "
+        "drawn on a map?)",
+        c.track_points);
+  if (c.tracks > 0)
+    return "no track points with time: the track is empty (no <trkpt> in its <trkseg>)";
+  if (c.routes > 0) return "no track points with time: this looks like a planned route (rte)";
+  if (c.waypoints > 0) return "no track points with time: the file holds only waypoints (wpt)";
+  return "no track points with time: the document has no track, route or waypoint (metadata "
+         "only or empty)";
+}
+
+// The activity of one <trk> whose metrics are `metrics`; nullopt after
+// reporting a name that is not UTF-8.
+std::optional<ParsedActivity> track_activity(Reader& reader, pugi::xml_node trk,
+                                             const TrackMetrics& metrics,
+                                             const std::optional<std::chrono::seconds>& offset,
+                                             model::Sport sport, const std::string& fallback_name) {
+  ParsedActivity parsed;
+  model::Activity& a = parsed.activity;
+  const auto start = date::floor<std::chrono::seconds>(*metrics.start);
+  if (offset) {
+    a.start_utc = start;
+    a.utc_offset = *offset;
+    a.offset_origin = model::OffsetOrigin::file;
+  } else {
+    model::set_start_in_zone(a, start, reader.ctx.zone);
+  }
+  a.sport = sport;
+  a.name = std::string(xml::text(child(trk, "name")));
+  if (a.name.empty()) a.name = fallback_name;
+  // pugixml passes the bytes of a document declared UTF-8 through unchecked.
+  if (const auto bad = text::first_bad_byte(a.name)) {
+    reader.error_at(trk,
+                    fmt::format("the track name is not UTF-8 text (byte {} of it is 0x{:02X}); "
+                                "save the file as UTF-8",
+                                *bad, static_cast<unsigned char>(a.name[*bad])));
+    return std::nullopt;
+  }
+  apply_metrics(metrics, a);
+  a.sources.push_back(model::Source{"gpx", reader.ctx.file, std::nullopt});
+  const auto dropped =
+      metrics.glitches_dropped + metrics.non_increasing_dropped + metrics.untimed_dropped;
+  if (dropped > 0) {
+    reader.result.warnings.push_back(
+        Problem{reader.ctx.file, reader.lines.line_of(trk.offset_debug()), std::nullopt,
+                fmt::format("track \"{}\": dropped {} GPS glitch point(s) (over {} m/s), {} "
+                            "whose time did not increase and {} without a time",
+                            a.name, metrics.glitches_dropped, k_glitch_speed_mps,
+                            metrics.non_increasing_dropped, metrics.untimed_dropped)});
+  }
+  return parsed;
+}
+
+}  // namespace
+
+model::Sport gpx_sport(std::string_view type) {
+  return sport_from_label(type);
+}
+
+ParseResult read_gpx(std::string& buffer, const ParseContext& ctx) {
+  ParseResult result;
+  const xml::LineIndex lines(buffer);
+  pugi::xml_document doc;
+  const auto gpx = open_gpx(buffer, doc, lines, ctx, result);
+  if (!gpx) return result;
 
   Reader reader{ctx, lines, result};
-  const std::string metadata_name(xml::text(child(child(gpx, "metadata"), "name")));
-  std::size_t tracks = 0, track_points = 0, timed_points = 0, still_tracks = 0, too_fast_tracks = 0,
-              routes = 0, waypoints = 0;
-
-  for (auto trk : gpx.children()) {
+  const std::string metadata_name(xml::text(child(child(*gpx, "metadata"), "name")));
+  Counts counts;
+  for (auto trk : gpx->children()) {
     if (trk.type() != pugi::node_element) continue;
     const auto kind = local_name(trk.name());
-    if (kind == "rte") ++routes;
-    if (kind == "wpt") ++waypoints;
+    if (kind == "rte") ++counts.routes;
+    if (kind == "wpt") ++counts.waypoints;
     if (kind != "trk") continue;
-    ++tracks;
+    ++counts.tracks;
 
     model::Track track;
-    std::optional<std::chrono::seconds> stated_offset;
-    bool offset_seen = false;
-    for (auto seg : trk.children()) {
-      if (seg.type() != pugi::node_element || local_name(seg.name()) != "trkseg") continue;
-      model::Segment& segment = track.segments.emplace_back();
-      for (auto pt : seg.children()) {
-        if (pt.type() != pugi::node_element || local_name(pt.name()) != "trkpt") continue;
-        ++track_points;
-        model::TrackPoint point;
-        if (!reader.read_point(pt, point, stated_offset, offset_seen)) return result;
-        segment.push_back(point);
-      }
-    }
-
+    std::optional<std::chrono::seconds> offset;
+    if (!read_track(reader, trk, track, offset, counts)) return result;
     const model::Sport sport = gpx_sport(xml::text(child(trk, "type")));
-    if (is_foot_sport(sport)) {
-      for (auto& segment : track.segments) {
-        for (auto& point : segment) {
-          if (point.cadence_spm) *point.cadence_spm *= 2.0;
-        }
-      }
-    }
+    if (is_foot_sport(sport)) cadence_in_steps(track);
     const TrackMetrics metrics = compute_track_metrics(track);
-    timed_points += metrics.kept_points;
+    counts.timed_points += metrics.kept_points;
     // One timed point is a position fix, not an activity; a track whose
     // points never move (a location-history "stay") is not one either.
     if (metrics.kept_points < 2) {
-      too_fast_tracks += metrics.glitches_dropped > 0 ? 1 : 0;
+      counts.too_fast_tracks += metrics.glitches_dropped > 0 ? 1 : 0;
       continue;
     }
     if (metrics.distance_m && *metrics.distance_m <= 0.0) {
-      ++still_tracks;
+      ++counts.still_tracks;
       continue;
     }
-
-    ParsedActivity parsed_activity;
-    model::Activity& a = parsed_activity.activity;
-    const auto start = date::floor<std::chrono::seconds>(*metrics.start);
-    if (stated_offset) {
-      a.start_utc = start;
-      a.utc_offset = *stated_offset;
-      a.offset_origin = model::OffsetOrigin::file;
-    } else {
-      model::set_start_in_zone(a, start, ctx.zone);
-    }
-    a.sport = sport;
-    a.name = std::string(xml::text(child(trk, "name")));
-    if (a.name.empty()) a.name = metadata_name;
-    // pugixml passes the bytes of a document declared UTF-8 through unchecked.
-    if (const auto bad = text::first_bad_byte(a.name)) {
-      reader.error_at(trk,
-                      fmt::format("the track name is not UTF-8 text (byte {} of it is 0x{:02X}); "
-                                  "save the file as UTF-8",
-                                  *bad, static_cast<unsigned char>(a.name[*bad])));
-      return result;
-    }
-    apply_metrics(metrics, a);
-    a.sources.push_back(model::Source{"gpx", ctx.file, std::nullopt});
-    const auto dropped =
-        metrics.glitches_dropped + metrics.non_increasing_dropped + metrics.untimed_dropped;
-    if (dropped > 0) {
-      result.warnings.push_back(
-          Problem{ctx.file, lines.line_of(trk.offset_debug()), std::nullopt,
-                  fmt::format("track \"{}\": dropped {} GPS glitch point(s) (over {} m/s), {} "
-                              "whose time did not increase and {} without a time",
-                              a.name, metrics.glitches_dropped, k_glitch_speed_mps,
-                              metrics.non_increasing_dropped, metrics.untimed_dropped)});
-    }
-    result.activities.push_back(std::move(parsed_activity));
+    auto activity = track_activity(reader, trk, metrics, offset, sport, metadata_name);
+    if (!activity) return result;
+    result.activities.push_back(std::move(*activity));
   }
 
-  if (still_tracks > 0 && !result.activities.empty()) {
-    result.warnings.push_back(
-        Problem{ctx.file, std::nullopt, std::nullopt,
-                fmt::format("{} track(s) whose points never move were skipped", still_tracks)});
+  if (counts.still_tracks > 0 && !result.activities.empty()) {
+    result.warnings.push_back(Problem{
+        ctx.file, std::nullopt, std::nullopt,
+        fmt::format("{} track(s) whose points never move were skipped", counts.still_tracks)});
   }
-  if (result.activities.empty()) {
-    std::string message;
-    if (still_tracks > 0) {
-      message = "no movement: the timed track points all stay at one position";
-    } else if (too_fast_tracks > 0) {
-      message = fmt::format(
-          "too few track points: every point after the first implies more than {} m/s (a "
-          "vehicle or GPS glitches, not a run)",
-          k_glitch_speed_mps);
-    } else if (timed_points > 0) {
-      message = "too few track points with time: no track has two points with distinct times";
-    } else if (track_points > 0) {
-      message = fmt::format(
-          "no track points with time: the track has {} point(s) but none has a <time> (a route "
-          "drawn on a map?)",
-          track_points);
-    } else if (tracks > 0) {
-      message = "no track points with time: the track is empty (no <trkpt> in its <trkseg>)";
-    } else if (routes > 0) {
-      message = "no track points with time: this looks like a planned route (rte)";
-    } else if (waypoints > 0) {
-      message = "no track points with time: the file holds only waypoints (wpt)";
-    } else {
-      message =
-          "no track points with time: the document has no track, route or waypoint (metadata "
-          "only or empty)";
-    }
-    result.errors.push_back(Problem{ctx.file, std::nullopt, std::nullopt, std::move(message)});
-  }
+  if (result.activities.empty())
+    result.errors.push_back(
+        Problem{ctx.file, std::nullopt, std::nullopt, no_activity_message(counts)});
   return result;
 }
 

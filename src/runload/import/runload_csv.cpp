@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include <runload/import/csv_reader.hpp>
+#include <runload/import/summary_csv.hpp>
 #include <runload/import/values.hpp>
 #include <runload/model/local_time.hpp>
 #include <runload/text/ascii.hpp>
@@ -39,104 +40,94 @@ std::optional<std::chrono::seconds> parse_clock(std::string_view text) {
 
 }  // namespace
 
+namespace {
+
+struct Columns {
+  std::optional<std::size_t> date, start, distance, duration, gain, sport, gear, name;
+};
+
+Columns locate(const CsvHeader& h) {
+  return {h.find("date"),
+          h.find("start_time"),
+          h.find("distance_km"),
+          h.find("duration"),
+          h.find("elevation_gain_m"),
+          h.find("sport"),
+          h.find("gear"),
+          h.find("name")};
+}
+
+// The activity of one row; nullopt after reporting the first cell that
+// cannot be read.
+std::optional<ParsedActivity> read_row(const CsvRecord& row, const Columns& c,
+                                       const ParseContext& ctx, ParseResult& result) {
+  const auto fail = [&](std::string_view what, std::string_view cell) {
+    add_error(result, ctx, row.line, fmt::format("invalid {} \"{}\"", what, cell));
+    return std::nullopt;
+  };
+  const std::string date_text(trim(row.at(c.date)));
+  std::istringstream in(date_text);
+  date::local_days day;
+  in >> date::parse("%Y-%m-%d", day);
+  if (in.fail() || in.peek() != std::char_traits<char>::eof())
+    return fail("date (expected YYYY-MM-DD)", date_text);
+  std::chrono::seconds clock = k_default_start;
+  if (const auto cell = trim(row.at(c.start)); !cell.empty()) {
+    const auto t = parse_clock(cell);
+    if (!t) return fail("start_time (expected HH:MM or HH:MM:SS)", cell);
+    clock = *t;
+  }
+  const auto distance = parse_number(row.at(c.distance));
+  if (!distance || *distance < 0) return fail("distance_km", row.at(c.distance));
+
+  ParsedActivity parsed;
+  model::Activity& a = parsed.activity;
+  model::set_start_in_zone(a, model::local_to_utc(ctx.zone, day + clock), ctx.zone);
+  a.distance_m = *distance * 1000.0;
+  if (const auto cell = trim(row.at(c.duration)); !cell.empty()) {
+    a.elapsed = parse_duration(cell);
+    if (!a.elapsed) return fail("duration (expected H:MM:SS or MM:SS)", cell);
+  }
+  if (const auto cell = trim(row.at(c.gain)); !cell.empty()) {
+    a.elevation_gain_m = parse_number(cell);
+    if (!a.elevation_gain_m) return fail("elevation_gain_m", cell);
+  }
+  if (const auto cell = trim(row.at(c.sport)); !cell.empty()) {
+    const auto sport = model::sport_from_string(cell);
+    if (!sport)
+      return fail(
+          "sport (expected run, trail_run, treadmill_run, virtual_run, walk, hike, ride, swim or "
+          "other)",
+          cell);
+    a.sport = *sport;
+  }
+  if (const auto cell = trim(row.at(c.gear)); !cell.empty()) a.gear = std::string(cell);
+  a.name = std::string(trim(row.at(c.name)));
+  a.sources.push_back(model::Source{"runload_csv", ctx.file, row.line});
+  return parsed;
+}
+
+}  // namespace
+
 ParseResult read_runload_csv(std::string_view text, const ParseContext& ctx) {
   ParseResult result;
-  auto error = [&](std::optional<std::int64_t> line, std::string message) {
-    result.errors.push_back(Problem{ctx.file, line, std::nullopt, std::move(message)});
-  };
-  const CsvTable table = parse_csv(text);
-  if (table.error()) {
-    error(table.error()->line, table.error()->message);
-    return result;
-  }
-  if (table.records().empty()) {
-    error(std::nullopt, "empty file: no header line");
-    return result;
-  }
-  const CsvHeader h(table.records().front());
-  for (auto name : h.names()) {
+  const auto opened = open_summary_csv(text, ctx, "empty file: no header line", result);
+  if (!opened) return result;
+  for (auto name : opened->header.names()) {
     if (std::find(k_columns.begin(), k_columns.end(), name) == k_columns.end()) {
       result.warnings.push_back(
           Problem{ctx.file, 1, std::nullopt, fmt::format("column \"{}\" is ignored", name)});
     }
   }
-  const auto c_date = h.find("date");
-  const auto c_start = h.find("start_time");
-  const auto c_distance = h.find("distance_km");
-  const auto c_duration = h.find("duration");
-  const auto c_gain = h.find("elevation_gain_m");
-  const auto c_sport = h.find("sport");
-  const auto c_gear = h.find("gear");
-  const auto c_name = h.find("name");
-  if (!c_date || !c_distance) {
-    error(1, "the header must name the columns \"date\" and \"distance_km\"");
+  const Columns c = locate(opened->header);
+  if (!c.date || !c.distance) {
+    add_error(result, ctx, 1, "the header must name the columns \"date\" and \"distance_km\"");
     return result;
   }
-
-  const auto& records = table.records();
-  for (std::size_t r = 1; r < records.size(); ++r) {
-    const CsvRecord& row = records[r];
-    auto fail = [&](std::string_view what, std::string_view cell) {
-      error(row.line, fmt::format("invalid {} \"{}\"", what, cell));
-    };
-
-    const std::string date_text(trim(row.at(c_date)));
-    std::istringstream in(date_text);
-    date::local_days day;
-    in >> date::parse("%Y-%m-%d", day);
-    if (in.fail() || in.peek() != std::char_traits<char>::eof()) {
-      fail("date (expected YYYY-MM-DD)", date_text);
-      continue;
-    }
-    std::chrono::seconds clock = k_default_start;
-    if (const auto cell = trim(row.at(c_start)); !cell.empty()) {
-      const auto t = parse_clock(cell);
-      if (!t) {
-        fail("start_time (expected HH:MM or HH:MM:SS)", cell);
-        continue;
-      }
-      clock = *t;
-    }
-    const auto distance = parse_number(row.at(c_distance));
-    if (!distance || *distance < 0) {
-      fail("distance_km", row.at(c_distance));
-      continue;
-    }
-
-    ParsedActivity parsed;
-    model::Activity& a = parsed.activity;
-    model::set_start_in_zone(a, model::local_to_utc(ctx.zone, day + clock), ctx.zone);
-    a.distance_m = *distance * 1000.0;
-    if (const auto cell = trim(row.at(c_duration)); !cell.empty()) {
-      a.elapsed = parse_duration(cell);
-      if (!a.elapsed) {
-        fail("duration (expected H:MM:SS or MM:SS)", cell);
-        continue;
-      }
-    }
-    if (const auto cell = trim(row.at(c_gain)); !cell.empty()) {
-      a.elevation_gain_m = parse_number(cell);
-      if (!a.elevation_gain_m) {
-        fail("elevation_gain_m", cell);
-        continue;
-      }
-    }
-    if (const auto cell = trim(row.at(c_sport)); !cell.empty()) {
-      const auto sport = model::sport_from_string(cell);
-      if (!sport) {
-        fail(
-            "sport (expected run, trail_run, treadmill_run, virtual_run, walk, hike, ride, swim "
-            "or other)",
-            cell);
-        continue;
-      }
-      a.sport = *sport;
-    }
-    if (const auto cell = trim(row.at(c_gear)); !cell.empty()) a.gear = std::string(cell);
-    a.name = std::string(trim(row.at(c_name)));
-    a.sources.push_back(model::Source{"runload_csv", ctx.file, row.line});
-    result.activities.push_back(std::move(parsed));
-  }
+  const auto& records = opened->table.records();
+  for (std::size_t r = 1; r < records.size(); ++r)
+    if (auto parsed = read_row(records[r], c, ctx, result))
+      result.activities.push_back(std::move(*parsed));
   return result;
 }
 

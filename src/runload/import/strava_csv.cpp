@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include <runload/import/csv_reader.hpp>
+#include <runload/import/summary_csv.hpp>
 #include <runload/import/values.hpp>
 #include <runload/model/local_time.hpp>
 #include <runload/text/ascii.hpp>
@@ -132,37 +133,11 @@ model::Sport strava_sport(std::string_view type) noexcept {
   return Sport::other;
 }
 
-ParseResult read_strava_csv(std::string_view text, const ParseContext& ctx) {
-  ParseResult result;
-  auto error = [&](std::optional<std::int64_t> line, std::string message) {
-    result.errors.push_back(Problem{ctx.file, line, std::nullopt, std::move(message)});
-  };
+namespace {
 
-  const CsvTable table = parse_csv(text);
-  if (table.error()) {
-    error(table.error()->line, table.error()->message);
-    return result;
-  }
-  if (table.records().empty()) {
-    error(std::nullopt, "empty file: no Strava activities.csv header");
-    return result;
-  }
-  const CsvHeader header(table.records().front());
-  const Columns col = locate(header);
-  if (!col.date || !col.type) {
-    for (auto marker : k_localised_markers) {
-      if (header.find(marker)) {
-        error(1, "this is a localised Strava export (translated column names such as \"" +
-                     std::string(marker) +
-                     "\"); runload reads the English export: set Strava's language to English "
-                     "(Settings > Display Preferences > Language) and export again");
-        return result;
-      }
-    }
-    error(1, "not a Strava activities.csv: no \"Activity Date\" or \"Activity Type\" column");
-    return result;
-  }
-
+// The activity of one row; nullopt after reporting why the row cannot be read.
+std::optional<ParsedActivity> read_row(const CsvRecord& row, const Columns& col,
+                                       const ParseContext& ctx, ParseResult& result) {
   const double max_s = static_cast<double>(k_max_activity_duration.count());
   const std::array<Bounded, 5> bounded{{
       {col.distance_km, "Distance in km", k_max_activity_distance_m / 1000.0},
@@ -171,56 +146,80 @@ ParseResult read_strava_csv(std::string_view text, const ParseContext& ctx) {
       {col.elapsed_precise, "Elapsed Time in seconds", max_s},
       {col.moving, "Moving Time in seconds", max_s},
   }};
-  const auto& records = table.records();
-  for (std::size_t r = 1; r < records.size(); ++r) {
-    const CsvRecord& row = records[r];
-    bool row_ok = true;
-    for (const Bounded& cell : bounded) {
-      if (auto message = bad_cell(row, cell)) {
-        error(row.line, std::move(*message));
-        row_ok = false;
+  bool row_ok = true;
+  for (const Bounded& cell : bounded) {
+    if (auto message = bad_cell(row, cell)) {
+      add_error(result, ctx, row.line, std::move(*message));
+      row_ok = false;
+    }
+  }
+  if (!row_ok) return std::nullopt;
+  const auto start = parse_strava_date(row.at(col.date));
+  if (!start) {
+    add_error(result, ctx, row.line,
+              fmt::format("cannot read Activity Date \"{}\" (expected like \"Oct 10, 2016, "
+                          "8:55:48 PM\")",
+                          row.at(col.date)));
+    return std::nullopt;
+  }
+  ParsedActivity parsed;
+  model::Activity& a = parsed.activity;
+  model::set_start_in_zone(a, *start, ctx.zone);
+  a.sport = strava_sport(row.at(col.type));
+  a.name = std::string(trim(row.at(col.name)));
+  if (auto gear = trim(row.at(col.gear)); !gear.empty()) a.gear = std::string(gear);
+  if (auto file = trim(row.at(col.filename)); !file.empty()) parsed.track_file = std::string(file);
+
+  if (auto metres = number_at(row, col.distance_m)) {
+    a.distance_m = *metres;
+  } else if (auto km = number_at(row, col.distance_km)) {
+    a.distance_m = *km * 1000.0;
+  }
+  a.elapsed = seconds_of(prefer(row, col.elapsed_precise, col.elapsed));
+  a.moving = seconds_of(number_at(row, col.moving));
+  a.elevation_gain_m = number_at(row, col.elevation_gain);
+  a.elevation_loss_m = number_at(row, col.elevation_loss);
+  a.avg_hr = positive(number_at(row, col.avg_hr));
+  a.max_hr = positive(prefer(row, col.max_hr_precise, col.max_hr));
+  a.avg_cadence = positive(number_at(row, col.avg_cadence));
+  a.max_cadence = positive(number_at(row, col.max_cadence));
+  // Strava stores a run's cadence per leg (85 where the watch shows 170);
+  // runload keeps steps per minute for every foot sport.
+  if (is_foot_sport(a.sport)) {
+    if (a.avg_cadence) *a.avg_cadence *= 2.0;
+    if (a.max_cadence) *a.max_cadence *= 2.0;
+  }
+  a.sources.push_back(model::Source{"strava_csv", ctx.file, row.line});
+  return parsed;
+}
+
+}  // namespace
+
+ParseResult read_strava_csv(std::string_view text, const ParseContext& ctx) {
+  ParseResult result;
+  const auto opened =
+      open_summary_csv(text, ctx, "empty file: no Strava activities.csv header", result);
+  if (!opened) return result;
+  const Columns col = locate(opened->header);
+  if (!col.date || !col.type) {
+    for (auto marker : k_localised_markers) {
+      if (opened->header.find(marker)) {
+        add_error(result, ctx, 1,
+                  "this is a localised Strava export (translated column names such as \"" +
+                      std::string(marker) +
+                      "\"); runload reads the English export: set Strava's language to English "
+                      "(Settings > Display Preferences > Language) and export again");
+        return result;
       }
     }
-    if (!row_ok) continue;
-    const auto start = parse_strava_date(row.at(col.date));
-    if (!start) {
-      error(row.line, fmt::format("cannot read Activity Date \"{}\" (expected like \"Oct 10, "
-                                  "2016, 8:55:48 PM\")",
-                                  row.at(col.date)));
-      continue;
-    }
-    ParsedActivity parsed;
-    model::Activity& a = parsed.activity;
-    model::set_start_in_zone(a, *start, ctx.zone);
-    a.sport = strava_sport(row.at(col.type));
-    a.name = std::string(trim(row.at(col.name)));
-    if (auto gear = trim(row.at(col.gear)); !gear.empty()) a.gear = std::string(gear);
-    if (auto file = trim(row.at(col.filename)); !file.empty())
-      parsed.track_file = std::string(file);
-
-    if (auto metres = number_at(row, col.distance_m)) {
-      a.distance_m = *metres;
-    } else if (auto km = number_at(row, col.distance_km)) {
-      a.distance_m = *km * 1000.0;
-    }
-    a.elapsed = seconds_of(prefer(row, col.elapsed_precise, col.elapsed));
-    a.moving = seconds_of(number_at(row, col.moving));
-    a.elevation_gain_m = number_at(row, col.elevation_gain);
-    a.elevation_loss_m = number_at(row, col.elevation_loss);
-    a.avg_hr = positive(number_at(row, col.avg_hr));
-    a.max_hr = positive(prefer(row, col.max_hr_precise, col.max_hr));
-    a.avg_cadence = positive(number_at(row, col.avg_cadence));
-    a.max_cadence = positive(number_at(row, col.max_cadence));
-    // Strava stores a run's cadence per leg (85 where the watch shows 170);
-    // runload keeps steps per minute for every foot sport.
-    if (model::is_running(a.sport) || a.sport == model::Sport::walk ||
-        a.sport == model::Sport::hike) {
-      if (a.avg_cadence) *a.avg_cadence *= 2.0;
-      if (a.max_cadence) *a.max_cadence *= 2.0;
-    }
-    a.sources.push_back(model::Source{"strava_csv", ctx.file, row.line});
-    result.activities.push_back(std::move(parsed));
+    add_error(result, ctx, 1,
+              "not a Strava activities.csv: no \"Activity Date\" or \"Activity Type\" column");
+    return result;
   }
+  const auto& records = opened->table.records();
+  for (std::size_t r = 1; r < records.size(); ++r)
+    if (auto parsed = read_row(records[r], col, ctx, result))
+      result.activities.push_back(std::move(*parsed));
   return result;
 }
 

@@ -7,6 +7,7 @@
 #include <chrono>
 #include <cstddef>
 #include <optional>
+#include <vector>
 
 #include <runload/import/parse_result.hpp>
 #include <runload/model/activity.hpp>
@@ -81,6 +82,16 @@ void apply_metrics(const TrackMetrics& metrics, model::Activity& activity,
 // `totals`. The tracks stay in the result (for tests and tools; the import
 // drops them before storing).
 void add_track_metrics(ParseResult& result, Totals totals);
+
+struct ElevationChange {
+  double gain_m = 0.0;
+  double loss_m = 0.0;
+};
+
+// Elevation gain and loss (DESIGN.md section 3) of a smoothed elevation
+// series (nullopt: no elevation at that point): a 5 m hysteresis counted from
+// the last point a change was counted from, and the final partial move.
+ElevationChange elevation_change(const std::vector<std::optional<double>>& smoothed);
 
 // Great-circle distance between two WGS84 points in metres (haversine).
 double haversine_m(double lat1_deg, double lon1_deg, double lat2_deg, double lon2_deg) noexcept;

@@ -104,6 +104,113 @@ std::string quote_if_needed(std::string_view text) {
 
 }  // namespace
 
+namespace {
+
+// The column of each header cell (nullopt for an unknown one); problems of
+// the header (unknown or repeated names, no date) go to `problems`.
+std::vector<std::optional<Column>> header_columns(const Record& header,
+                                                  std::vector<CsvProblem>& problems) {
+  std::vector<std::optional<Column>> columns;
+  std::map<std::string, bool> seen;
+  for (const auto& cell : header.fields) {
+    const auto name = header_name(cell);
+    const auto known = std::find_if(k_columns.begin(), k_columns.end(),
+                                    [&](const auto& c) { return c.first == name; });
+    if (known == k_columns.end()) {
+      problems.push_back({header.line, fmt::format("unknown column '{}'; the columns are {}", cell,
+                                                   k_csv_header)});
+      columns.emplace_back(std::nullopt);
+      continue;
+    }
+    if (seen[name])
+      problems.push_back({header.line, fmt::format("column '{}' appears twice", name)});
+    seen[name] = true;
+    columns.emplace_back(known->second);
+  }
+  if (!seen["date"])
+    problems.push_back(
+        {header.line, fmt::format("the header has no 'date' column; expected {}", k_csv_header)});
+  return columns;
+}
+
+// Reads one non-empty cell of `column` into `entry`; the reason when the
+// cell is not a value of that column.
+std::optional<std::string> read_cell(Column column, const std::string& cell, date::sys_days today,
+                                     model::JournalEntry& entry) {
+  const auto take = [](const auto& checked, auto& field) -> std::optional<std::string> {
+    if (!checked) return checked.error;
+    field = checked.value;
+    return std::nullopt;
+  };
+  switch (column) {
+    case Column::date: {
+      const auto v = parse_day(cell, today);
+      if (!v) return v.error;
+      entry.date = *v.value;
+      return std::nullopt;
+    }
+    case Column::stiffness:
+      return take(parse_scale(cell), entry.stiffness);
+    case Column::pain_run:
+      return take(parse_scale(cell), entry.pain_run);
+    case Column::pain_after:
+      return take(parse_scale(cell), entry.pain_after);
+    case Column::stiffness_minutes:
+      return take(parse_stiffness_minutes(cell), entry.stiffness_minutes);
+    case Column::swelling:
+      return take(parse_yes_no(cell), entry.swelling);
+    case Column::pop:
+      return take(parse_yes_no(cell), entry.pop);
+    case Column::side:
+      return take(parse_side(cell), entry.side);
+    case Column::note:
+      if (cell.size() > k_note_max_bytes)
+        return fmt::format("is {} bytes long; a note may have at most {}", cell.size(),
+                           k_note_max_bytes);
+      if (!cell.empty()) entry.note = cell;
+      return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+struct ReadEntry {
+  model::JournalEntry entry;
+  bool good = true;  // false: a cell was refused (the date may still be known)
+};
+
+// The entry of one record; nullopt when it has no date. Its problems are in
+// `problems`.
+std::optional<ReadEntry> read_entry(const Record& record,
+                                    const std::vector<std::optional<Column>>& columns,
+                                    date::sys_days today, std::vector<CsvProblem>& problems) {
+  if (record.fields.size() != columns.size()) {
+    problems.push_back({record.line, fmt::format("has {} cells, the header has {}",
+                                                 record.fields.size(), columns.size())});
+    return std::nullopt;
+  }
+  model::JournalEntry entry;
+  bool good = true;
+  bool has_date = false;
+  for (std::size_t c = 0; c < columns.size(); ++c) {
+    const std::string& cell = record.fields[c];
+    const Column column = *columns[c];
+    if (column != Column::note && is_empty_cell(cell)) continue;
+    if (auto error = read_cell(column, cell, today, entry)) {
+      problems.push_back({record.line, fmt::format("{} {}", column_name(column), *error)});
+      good = false;
+    } else if (column == Column::date) {
+      has_date = true;
+    }
+  }
+  if (!has_date) {
+    if (good) problems.push_back({record.line, "date is missing"});
+    return std::nullopt;
+  }
+  return ReadEntry{std::move(entry), good};
+}
+
+}  // namespace
+
 CsvJournal parse_journal_csv(std::string_view text, date::sys_days today) {
   CsvJournal result;
   if (auto problem = check_text(text)) {
@@ -116,31 +223,8 @@ CsvJournal parse_journal_csv(std::string_view text, date::sys_days today) {
         {1, fmt::format("the file is empty; expected the header {}", k_csv_header)});
     return result;
   }
-
   std::vector<std::optional<Column>> columns;
-  if (!read.records.empty()) {
-    const auto& header = read.records.front();
-    std::map<std::string, bool> seen;
-    for (const auto& cell : header.fields) {
-      const auto name = header_name(cell);
-      const auto known = std::find_if(k_columns.begin(), k_columns.end(),
-                                      [&](const auto& c) { return c.first == name; });
-      if (known == k_columns.end()) {
-        result.problems.push_back(
-            {header.line,
-             fmt::format("unknown column '{}'; the columns are {}", cell, k_csv_header)});
-        columns.emplace_back(std::nullopt);
-        continue;
-      }
-      if (seen[name])
-        result.problems.push_back({header.line, fmt::format("column '{}' appears twice", name)});
-      seen[name] = true;
-      columns.emplace_back(known->second);
-    }
-    if (!seen["date"])
-      result.problems.push_back(
-          {header.line, fmt::format("the header has no 'date' column; expected {}", k_csv_header)});
-  }
+  if (!read.records.empty()) columns = header_columns(read.records.front(), result.problems);
   if (!result.problems.empty()) {
     if (read.error) result.problems.push_back(*read.error);
     return result;
@@ -149,94 +233,15 @@ CsvJournal parse_journal_csv(std::string_view text, date::sys_days today) {
   std::map<date::sys_days, std::int64_t> first_line_of;
   for (std::size_t r = 1; r < read.records.size(); ++r) {
     const auto& record = read.records[r];
-    const auto problem = [&](std::string message) {
-      result.problems.push_back({record.line, std::move(message)});
-    };
-    if (record.fields.size() != columns.size()) {
-      problem(fmt::format("has {} cells, the header has {}", record.fields.size(), columns.size()));
+    auto read_row = read_entry(record, columns, today, result.problems);
+    if (!read_row) continue;
+    const auto day = read_row->entry.date;
+    if (const auto [it, inserted] = first_line_of.emplace(day, record.line); !inserted) {
+      result.problems.push_back({record.line, fmt::format("date {} is already given on line {}",
+                                                          date::format("%F", day), it->second)});
       continue;
     }
-    model::JournalEntry entry;
-    bool good = true;
-    bool has_date = false;
-    for (std::size_t c = 0; c < columns.size(); ++c) {
-      const std::string& cell = record.fields[c];
-      const Column column = *columns[c];
-      if (column != Column::note && is_empty_cell(cell)) continue;
-      const auto name = column_name(column);
-      const auto fail = [&](const std::string& error) {
-        problem(fmt::format("{} {}", name, error));
-        good = false;
-      };
-      switch (column) {
-        case Column::date: {
-          const auto v = parse_day(cell, today);
-          if (!v)
-            fail(v.error);
-          else {
-            entry.date = *v.value;
-            has_date = true;
-          }
-          break;
-        }
-        case Column::stiffness:
-        case Column::pain_run:
-        case Column::pain_after: {
-          const auto v = parse_scale(cell);
-          if (!v)
-            fail(v.error);
-          else if (column == Column::stiffness)
-            entry.stiffness = v.value;
-          else if (column == Column::pain_run)
-            entry.pain_run = v.value;
-          else
-            entry.pain_after = v.value;
-          break;
-        }
-        case Column::stiffness_minutes: {
-          const auto v = parse_stiffness_minutes(cell);
-          if (!v)
-            fail(v.error);
-          else
-            entry.stiffness_minutes = v.value;
-          break;
-        }
-        case Column::swelling:
-        case Column::pop: {
-          const auto v = parse_yes_no(cell);
-          if (!v)
-            fail(v.error);
-          else
-            (column == Column::swelling ? entry.swelling : entry.pop) = v.value;
-          break;
-        }
-        case Column::side: {
-          const auto v = parse_side(cell);
-          if (!v)
-            fail(v.error);
-          else
-            entry.side = v.value;
-          break;
-        }
-        case Column::note:
-          if (cell.size() > k_note_max_bytes)
-            fail(fmt::format("is {} bytes long; a note may have at most {}", cell.size(),
-                             k_note_max_bytes));
-          else if (!cell.empty())
-            entry.note = cell;
-          break;
-      }
-    }
-    if (!has_date) {
-      if (good) problem("date is missing");
-      continue;
-    }
-    if (const auto [it, inserted] = first_line_of.emplace(entry.date, record.line); !inserted) {
-      problem(fmt::format("date {} is already given on line {}", date::format("%F", entry.date),
-                          it->second));
-      continue;
-    }
-    if (good) result.entries.push_back(std::move(entry));
+    if (read_row->good) result.entries.push_back(std::move(read_row->entry));
   }
   if (read.error) result.problems.push_back(*read.error);
   return result;

@@ -211,10 +211,7 @@ std::string severity_class(model::Severity s) {
   return std::string(model::to_string(s));
 }
 
-}  // namespace
-
-std::string html_report(const ReportMeta& meta, const analyze::Report& r) {
-  const auto& w = r.week.summary;
+std::string page_head(const ReportMeta& meta, const analyze::WeekSummary& w) {
   std::string h;
   h += "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n";
   h += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
@@ -226,83 +223,122 @@ std::string html_report(const ReportMeta& meta, const analyze::Report& r) {
   if (meta.first_run)
     h += fmt::format("<p class=\"sub\">History since {}</p>\n", e(long_day(*meta.first_run)));
   h += "</header>\n";
+  return h;
+}
 
-  if (!meta.first_run) {
-    h += "<h2>No runs yet</h2>\n<p>There are no runs in this database yet. Import your runs "
+std::string no_runs_section() {
+  return "<h2>No runs yet</h2>\n<p>There are no runs in this database yet. Import your runs "
          "with <code>runload import ~/Downloads/export_12345.zip</code> (a Strava export, GPX, "
          "TCX or FIT files, CSV exports, or a folder of them) and log your mornings with "
          "<code>runload journal</code>.</p>\n";
-  } else {
-    h += "<h2>This week</h2>\n<div class=\"grid\">\n";
-    h += stat(fmt::format("{} km", km1(w.distance_m)),
-              fmt::format("{} run{}{}", w.runs, w.runs == 1 ? "" : "s",
-                          r.week.week_change_pct
-                              ? fmt::format(", {:+.1f}% on last week", *r.week.week_change_pct)
-                              : std::string()));
-    h += stat(fmt::format("{} km", km1(w.longest_run_m)), "longest run");
-    h += stat(w.elevation_gain_m ? fmt::format("{:.0f} m", *w.elevation_gain_m) : "–", "climb");
-    h += stat(w.fast_distance_m ? fmt::format("{} km", km1(*w.fast_distance_m)) : "–",
-              "fast distance (GPS runs)");
-    h += stat(w.uphill_distance_m ? fmt::format("{} km", km1(*w.uphill_distance_m)) : "–",
-              "uphill, grade 4% or more");
-    h += stat(opt(r.week.acwr_uncoupled, "{:.2f}"), "ACWR, this week ÷ 3 before");
-    h += stat(opt(r.week.acwr_coupled, "{:.2f}"), "ACWR coupled (bounded by 4.0)");
-    h += stat(opt(r.week.acwr_ewma, "{:.2f}"), "ACWR EWMA 7/28");
-    h += stat(opt(r.week.monotony, "{:.2f}"), "monotony (Foster 1998)");
-    h += "</div>\n";
-    if (r.warming_up)
-      h += "<p class=\"note\">Fewer than 28 days of history end on this Sunday: the ratios are "
-           "warming up, and the ACWR flag stays silent.</p>\n";
+}
 
-    h += "<h2>Week by week</h2>\n";
-    h += "<p class=\"sub\">Distance (bars, km), longest run (orange line), and next week's "
-         "envelope (green).</p>\n";
-    h += distance_chart(r);
-    h += "<p class=\"sub\">Climb (m)</p>\n";
-    h += simple_chart(r, "Weekly climb in metres", "m", 1.0, false, std::nullopt,
-                      [](const analyze::WeekSummary& s) { return s.elevation_gain_m; });
-    h += "<p class=\"sub\">Fast distance (km, runs with a GPS track)</p>\n";
-    h += simple_chart(r, "Weekly fast distance in km", "km", 0.001, false, std::nullopt,
-                      [](const analyze::WeekSummary& s) { return s.fast_distance_m; });
-    h += "<p class=\"sub\">Mean morning stiffness (0–10)</p>\n";
-    h += simple_chart(r, "Mean morning stiffness, 0 to 10", "", 1.0, true, 10.0,
-                      [](const analyze::WeekSummary& s) { return s.mean_morning_stiffness; });
+std::string this_week_section(const analyze::Report& r) {
+  const auto& w = r.week.summary;
+  std::string h = "<h2>This week</h2>\n<div class=\"grid\">\n";
+  h += stat(fmt::format("{} km", km1(w.distance_m)),
+            fmt::format("{} run{}{}", w.runs, w.runs == 1 ? "" : "s",
+                        r.week.week_change_pct
+                            ? fmt::format(", {:+.1f}% on last week", *r.week.week_change_pct)
+                            : std::string()));
+  h += stat(fmt::format("{} km", km1(w.longest_run_m)), "longest run");
+  h += stat(w.elevation_gain_m ? fmt::format("{:.0f} m", *w.elevation_gain_m) : "–", "climb");
+  h += stat(w.fast_distance_m ? fmt::format("{} km", km1(*w.fast_distance_m)) : "–",
+            "fast distance (GPS runs)");
+  h += stat(w.uphill_distance_m ? fmt::format("{} km", km1(*w.uphill_distance_m)) : "–",
+            "uphill, grade 4% or more");
+  h += stat(opt(r.week.acwr_uncoupled, "{:.2f}"), "ACWR, this week ÷ 3 before");
+  h += stat(opt(r.week.acwr_coupled, "{:.2f}"), "ACWR coupled (bounded by 4.0)");
+  h += stat(opt(r.week.acwr_ewma, "{:.2f}"), "ACWR EWMA 7/28");
+  h += stat(opt(r.week.monotony, "{:.2f}"), "monotony (Foster 1998)");
+  h += "</div>\n";
+  if (r.warming_up)
+    h += "<p class=\"note\">Fewer than 28 days of history end on this Sunday: the ratios are "
+         "warming up, and the ACWR flag stays silent.</p>\n";
+  return h;
+}
 
-    auto flags = r.flags;
-    std::stable_sort(flags.begin(), flags.end(),
-                     [](const auto& a, const auto& b) { return a.severity > b.severity; });
-    h += fmt::format("<h2>Flags ({})</h2>\n", flags.size());
-    if (flags.empty()) h += "<p>None this week.</p>\n";
-    for (const auto& f : flags) {
-      h += fmt::format("<div class=\"card {}\">\n", severity_class(f.severity));
-      h += fmt::format("<p><span class=\"sev\">{}</span><b>{}</b> · {} · <code>{}</code></p>\n",
-                       severity_word(f.severity), e(rules::spec(f.rule).title),
-                       e(short_day(f.date)), e(rules::id(f.rule)));
-      if (const auto numbers = flag_numbers(f); !numbers.empty())
-        h += fmt::format("<p class=\"num\">{}</p>\n", e(numbers));
-      h += fmt::format("<p>{}</p>\n", e(f.message));
-      if (!f.advice.empty()) h += fmt::format("<p><b>What to do:</b> {}</p>\n", e(f.advice));
-      h += fmt::format("<p class=\"src\">Source: {} (evidence: {})</p>\n</div>\n", e(f.source),
-                       e(evidence_text(f.evidence)));
-    }
+std::string charts_section(const analyze::Report& r) {
+  std::string h = "<h2>Week by week</h2>\n";
+  h += "<p class=\"sub\">Distance (bars, km), longest run (orange line), and next week's "
+       "envelope (green).</p>\n";
+  h += distance_chart(r);
+  h += "<p class=\"sub\">Climb (m)</p>\n";
+  h += simple_chart(r, "Weekly climb in metres", "m", 1.0, false, std::nullopt,
+                    [](const analyze::WeekSummary& s) { return s.elevation_gain_m; });
+  h += "<p class=\"sub\">Fast distance (km, runs with a GPS track)</p>\n";
+  h += simple_chart(r, "Weekly fast distance in km", "km", 0.001, false, std::nullopt,
+                    [](const analyze::WeekSummary& s) { return s.fast_distance_m; });
+  h += "<p class=\"sub\">Mean morning stiffness (0–10)</p>\n";
+  h += simple_chart(r, "Mean morning stiffness, 0 to 10", "", 1.0, true, 10.0,
+                    [](const analyze::WeekSummary& s) { return s.mean_morning_stiffness; });
+  return h;
+}
 
-    h += "<h2>Next week</h2>\n<ul>\n";
-    const auto& env = r.next_week;
-    h += fmt::format("<li>Longest run: {}</li>\n",
-                     env.max_single_run_m
-                         ? fmt::format("at most {} km (1.10 × your longest of the last 30 days)",
-                                       km1(*env.max_single_run_m))
-                         : std::string("no run in the last 30 days: start short and easy"));
-    h += fmt::format("<li>Weekly distance: {}</li>\n</ul>\n",
-                     env.distance_low_m && env.distance_high_m
-                         ? fmt::format("{}–{} km (0.8–1.3 × the mean of this week and the 2 "
-                                       "before)",
-                                       km1(*env.distance_low_m), km1(*env.distance_high_m))
-                         : std::string("no running in the last 3 weeks: restart below your old "
-                                       "level"));
-  }
+std::string flag_card(const model::Flag& f) {
+  std::string h = fmt::format("<div class=\"card {}\">\n", severity_class(f.severity));
+  h += fmt::format("<p><span class=\"sev\">{}</span><b>{}</b> · {} · <code>{}</code></p>\n",
+                   severity_word(f.severity), e(rules::spec(f.rule).title), e(short_day(f.date)),
+                   e(rules::id(f.rule)));
+  if (const auto numbers = flag_numbers(f); !numbers.empty())
+    h += fmt::format("<p class=\"num\">{}</p>\n", e(numbers));
+  h += fmt::format("<p>{}</p>\n", e(f.message));
+  if (!f.advice.empty()) h += fmt::format("<p><b>What to do:</b> {}</p>\n", e(f.advice));
+  h += fmt::format("<p class=\"src\">Source: {} (evidence: {})</p>\n</div>\n", e(f.source),
+                   e(evidence_text(f.evidence)));
+  return h;
+}
 
-  h += fmt::format(
+std::string flags_section(const analyze::Report& r) {
+  auto flags = r.flags;
+  std::stable_sort(flags.begin(), flags.end(),
+                   [](const auto& a, const auto& b) { return a.severity > b.severity; });
+  std::string h = fmt::format("<h2>Flags ({})</h2>\n", flags.size());
+  if (flags.empty()) h += "<p>None this week.</p>\n";
+  for (const auto& f : flags) h += flag_card(f);
+  return h;
+}
+
+std::string next_week_section(const analyze::Report& r) {
+  const auto& env = r.next_week;
+  std::string h = "<h2>Next week</h2>\n<ul>\n";
+  h += fmt::format("<li>Longest run: {}</li>\n",
+                   env.max_single_run_m
+                       ? fmt::format("at most {} km (1.10 × your longest of the last 30 days)",
+                                     km1(*env.max_single_run_m))
+                       : std::string("no run in the last 30 days: start short and easy"));
+  h += fmt::format("<li>Weekly distance: {}</li>\n</ul>\n",
+                   env.distance_low_m && env.distance_high_m
+                       ? fmt::format("{}–{} km (0.8–1.3 × the mean of this week and the 2 "
+                                     "before)",
+                                     km1(*env.distance_low_m), km1(*env.distance_high_m))
+                       : std::string("no running in the last 3 weeks: restart below your old "
+                                     "level"));
+  return h;
+}
+
+std::string day_row(const analyze::DayReport& d) {
+  const std::string run = d.runs > 0 ? km1(d.distance_m) : "rest";
+  if (!d.journal)
+    return fmt::format(
+        "<tr><td>{}</td><td class=\"n\">{}</td><td colspan=\"5\">not logged</td></tr>\n",
+        e(short_day(d.date)), run);
+  const auto& j = *d.journal;
+  std::vector<std::string> other;
+  if (j.pop.value_or(false)) other.emplace_back("<b>pop</b>");
+  if (j.swelling.value_or(false)) other.emplace_back("swelling");
+  if (j.side) other.push_back(e(model::to_string(*j.side)));
+  if (j.note && !j.note->empty()) other.push_back("“" + e(*j.note) + "”");
+  return fmt::format(
+      "<tr><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td>"
+      "<td class=\"n\">{}</td><td class=\"n\">{}</td><td>{}</td></tr>\n",
+      e(short_day(d.date)), run, scale(j.stiffness),
+      j.stiffness_minutes ? fmt::format("{} min", *j.stiffness_minutes) : "–", scale(j.pain_run),
+      scale(j.pain_after), fmt::join(other, ", "));
+}
+
+std::string symptoms_section(const analyze::Report& r) {
+  std::string h = fmt::format(
       "<h2>Symptoms day by day</h2>\n<p class=\"sub\">{} of 7 days logged{}</p>\n",
       r.symptoms.days_logged,
       r.symptoms.mean_morning_stiffness
@@ -311,28 +347,24 @@ std::string html_report(const ReportMeta& meta, const analyze::Report& r) {
   h += "<table>\n<tr><th>day</th><th class=\"n\">run km</th><th class=\"n\">stiffness</th>"
        "<th class=\"n\">lasted</th><th class=\"n\">pain run</th><th class=\"n\">after</th>"
        "<th>other</th></tr>\n";
-  for (const auto& d : r.days) {
-    const std::string run = d.runs > 0 ? km1(d.distance_m) : "rest";
-    if (!d.journal) {
-      h += fmt::format(
-          "<tr><td>{}</td><td class=\"n\">{}</td><td colspan=\"5\">not logged</td></tr>\n",
-          e(short_day(d.date)), run);
-      continue;
-    }
-    const auto& j = *d.journal;
-    std::vector<std::string> other;
-    if (j.pop.value_or(false)) other.emplace_back("<b>pop</b>");
-    if (j.swelling.value_or(false)) other.emplace_back("swelling");
-    if (j.side) other.push_back(e(model::to_string(*j.side)));
-    if (j.note && !j.note->empty()) other.push_back("“" + e(*j.note) + "”");
-    h += fmt::format(
-        "<tr><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td>"
-        "<td class=\"n\">{}</td><td class=\"n\">{}</td><td>{}</td></tr>\n",
-        e(short_day(d.date)), run, scale(j.stiffness),
-        j.stiffness_minutes ? fmt::format("{} min", *j.stiffness_minutes) : "–", scale(j.pain_run),
-        scale(j.pain_after), fmt::join(other, ", "));
-  }
+  for (const auto& d : r.days) h += day_row(d);
   h += "</table>\n";
+  return h;
+}
+
+}  // namespace
+
+std::string html_report(const ReportMeta& meta, const analyze::Report& r) {
+  std::string h = page_head(meta, r.week.summary);
+  if (!meta.first_run) {
+    h += no_runs_section();
+  } else {
+    h += this_week_section(r);
+    h += charts_section(r);
+    h += flags_section(r);
+    h += next_week_section(r);
+  }
+  h += symptoms_section(r);
   h += fmt::format("<footer>{}</footer>\n</body>\n</html>\n", e(k_disclaimer));
   return h;
 }
