@@ -202,3 +202,17 @@ TEST_CASE("track_metrics: apply_metrics fills the activity summary", "[import][m
   CHECK(a.has_track());
   CHECK(a.grade_histogram.has_value());
 }
+
+TEST_CASE("track_metrics: elevation counts a change once it passes 5 m from where it counted",
+          "[import][metrics][elevation]") {
+  using runload::import::elevation_change;
+  // 100 -> 104 (under 5 m: not yet) -> 106 (6 m: counted) -> 103 (3 m down:
+  // not yet) -> 100 (6 m down: counted) -> 102 (the final partial move up).
+  const std::vector<std::optional<double>> series{100.0, 104.0, 106.0, std::nullopt,
+                                                  103.0, 100.0, 102.0};
+  const auto change = elevation_change(series);
+  CHECK(change.gain_m == Approx(6.0 + 2.0));
+  CHECK(change.loss_m == Approx(6.0));
+  CHECK(elevation_change({}).gain_m == 0.0);
+  CHECK(elevation_change({std::nullopt, std::nullopt}).loss_m == 0.0);
+}

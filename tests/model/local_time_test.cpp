@@ -19,3 +19,18 @@ TEST_CASE("local_time: dates and instants format as ISO 8601", "[model][time]") 
   CHECK(model::format_utc(day + std::chrono::hours{8} + std::chrono::seconds{5}) ==
         "2024-01-07T08:00:05Z");
 }
+
+TEST_CASE("local_time: a run belongs to the local day of its start", "[model][time]") {
+  using namespace std::chrono_literals;
+  // Sunday 2024-01-07 23:30 in Berlin is 22:30 UTC.
+  const date::sys_seconds start = date::sys_days{date::year{2024} / 1 / 7} + 22h + 30min;
+  CHECK(runload::model::local_day(start, 1h) == date::sys_days{date::year{2024} / 1 / 7});
+  CHECK(runload::model::local_day(start, 2h) == date::sys_days{date::year{2024} / 1 / 8});
+  const auto* berlin = date::locate_zone("Europe/Berlin");
+  CHECK(runload::model::utc_offset_at(berlin, start) == 1h);
+  CHECK(runload::model::utc_offset_at(nullptr, start) == 0s);
+  // 02:30 on 2024-03-31 does not exist in Berlin: the transition instant.
+  const auto skipped = date::local_days{date::year{2024} / 3 / 31} + 2h + 30min;
+  CHECK(runload::model::local_to_utc(berlin, skipped) ==
+        date::sys_days{date::year{2024} / 3 / 31} + 1h);
+}
