@@ -2,6 +2,7 @@
 """Generate runload's demo history: 16 weeks of one runner (samples/README.md).
 
 Writes, next to this script:
+  strava_export/shoes.csv         the export's shoes (brand and model)
   strava_export/activities.csv    a Strava bulk-export activities.csv (99
                                   columns, English headers, "Activity Date" in
                                   UTC as Strava writes it)
@@ -35,6 +36,14 @@ HOME = (52.4912, 13.2451)  # Grunewald, Berlin
 TEUFELSBERG = (52.4975, 13.2411)
 SHOES = "Brooks Ghost 15"
 RACE_SHOES = "Saucony Endorphin Speed 3"
+LOW_DROP_SHOES = "Saucony Kinvara 14"
+# shoes.csv: (Shoe Name, Shoe Brand, Shoe Model, Shoe Default Sport Types). The
+# runs' "Activity Gear" names a shoe "<Brand> <Model>" when it has no nickname.
+SHOE_ROWS = [
+    ("", "Brooks", "Ghost 15", "Run"),
+    ("", "Saucony", "Endorphin Speed 3", ""),
+    ("", "Saucony", "Kinvara 14", ""),
+]
 
 # The 99 columns of a real Strava bulk export, in order (names repeat with
 # other units: the first "Distance" is km, the second metres).
@@ -95,9 +104,9 @@ RUNS = [
     (6, 1, "18:30", 0.0, 0, 0, "hills:7", "Teufelsberg hill repeats x7", SHOES),
     (6, 3, "07:05", 8.0, 356, 0, "finish", "", SHOES),
     (6, 6, "08:30", 15.0, 374, 95, None, "Sunday long run", SHOES),
-    # W38: steady
-    (7, 1, "18:45", 7.0, 360, 40, None, "", SHOES),
-    (7, 3, "07:05", 8.0, 355, 0, "finish", "", SHOES),
+    # W38: steady, with the two weekday runs in a new pair with a 4 mm drop
+    (7, 1, "18:45", 7.0, 360, 40, None, "New Kinvaras", LOW_DROP_SHOES),
+    (7, 3, "07:05", 8.0, 355, 0, "finish", "", LOW_DROP_SHOES),
     (7, 6, "08:30", 15.5, 372, 90, None, "Sunday long run", SHOES),
     # W39: the first tempo session: 5 km at half-marathon pace
     (8, 1, "18:40", 6.0, 362, 35, None, "", SHOES),
@@ -397,6 +406,12 @@ def main():
         w = csv.writer(f, lineterminator="\n")
         w.writerow(HEADER.split(","))
         for _, row in rows:
+            w.writerow(row)
+
+    with open(os.path.join(EXPORT, "shoes.csv"), "w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(["Shoe Name", "Shoe Brand", "Shoe Model", "Shoe Default Sport Types"])
+        for row in SHOE_ROWS:
             w.writerow(row)
 
     with open(os.path.join(HERE, "journal.csv"), "w", encoding="utf-8", newline="") as f:

@@ -110,3 +110,22 @@ CREATE TABLE journal_history (
   assessed          INTEGER
 );
 CREATE INDEX journal_history_by_day ON journal_history(athlete_id, date);
+
+-- The runner's shoes (0006). Activities name their shoe in activities.gear.
+CREATE TABLE gear (
+  id         INTEGER PRIMARY KEY,
+  athlete_id INTEGER NOT NULL REFERENCES athletes(id) ON DELETE CASCADE,
+  name       TEXT NOT NULL,
+  brand      TEXT,
+  model      TEXT,
+  drop_mm    REAL CHECK (drop_mm BETWEEN -5 AND 30),
+  stack_mm   REAL CHECK (stack_mm BETWEEN 0 AND 80),
+  minimalist INTEGER NOT NULL DEFAULT 0 CHECK (minimalist IN (0, 1)),
+  limit_km   REAL CHECK (limit_km > 0),
+  since      TEXT,
+  retired_on TEXT,
+  is_default INTEGER NOT NULL DEFAULT 0 CHECK (is_default IN (0, 1)),
+  created_at TEXT NOT NULL,
+  UNIQUE (athlete_id, name)
+);
+CREATE INDEX activities_by_gear ON activities(athlete_id, gear);

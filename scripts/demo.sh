@@ -12,4 +12,9 @@ rm -f "$db" "$db-wal" "$db-shm"
 runload=(./build/runload --db "$db" --athlete Lena --tz Europe/Berlin)
 "${runload[@]}" import samples/strava_export
 "${runload[@]}" journal import samples/journal.csv >/dev/null 2>&1
+# Strava's shoes.csv names brand and model, not the heel drop: set it, as a
+# runner would after the import's note (tests/support/samples.hpp: the same).
+"${runload[@]}" gear edit "Brooks Ghost 15" --drop 12 >/dev/null
+"${runload[@]}" gear edit "Saucony Endorphin Speed 3" --drop 8 >/dev/null
+"${runload[@]}" gear edit "Saucony Kinvara 14" --drop 4 >/dev/null
 "${runload[@]}" report --week 2026-W46

@@ -14,4 +14,9 @@ namespace runload::cli {
 std::optional<date::sys_days> date_option(const std::optional<std::string>& text,
                                           std::string_view option);
 
+// A decimal number ("4", "4.5"; not "4mm", "nan" or "1e400"), or nullopt
+// when the option was not given.
+std::optional<double> number_option(const std::optional<std::string>& text,
+                                    std::string_view option);
+
 }  // namespace runload::cli

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "support/run_binary.hpp"
+#include "support/samples.hpp"
 #include "support/temp_dir.hpp"
 
 using runload::test::read_file;
@@ -61,6 +62,8 @@ TEST_CASE(
   REQUIRE(runload_in(dir, {"import", (samples / "strava_export").string()}).exit_code == 0);
   REQUIRE(runload_in(dir, {"journal", "import", (samples / "journal.csv").string()}).exit_code ==
           0);
+  for (const auto& edit : runload::test::sample_gear_edits())
+    REQUIRE(runload_in(dir, edit).exit_code == 0);
   const auto folder = source_dir() / "tests" / "golden" / "samples";
   const char* update = std::getenv("RUNLOAD_UPDATE_GOLDEN");
   for (auto golden : goldens()) {

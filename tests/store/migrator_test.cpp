@@ -75,6 +75,8 @@ std::string created_by(int version) {
       return "activity_sources_by_file_sha256";
     case 5:
       return "journal_entries.assessed";
+    case 6:
+      return "gear";
   }
   FAIL("a migration this test does not know: " << version << "; add what it creates");
   return "";

@@ -7,6 +7,7 @@
 #include <runload/analyze/format.hpp>
 #include <runload/analyze/history.hpp>
 #include <runload/analyze/monotony.hpp>
+#include <runload/analyze/rules_gear.hpp>
 #include <runload/analyze/rules_load.hpp>
 #include <runload/analyze/rules_symptoms.hpp>
 #include <runload/rules/catalogue.hpp>
@@ -53,6 +54,7 @@ WeekReport week_report(const History& history, date::sys_days monday,
     report.monotony = foster->monotony;
     report.strain_m = foster->strain_m;
   }
+  report.shoes = shoe_distances(history, monday);
   return report;
 }
 
@@ -192,6 +194,8 @@ Report analyze(const AnalysisInput& input) {
   history.runs =
       collect_runs(input.activities, input.settings.fast_threshold_mps, input.settings.thresholds);
   history.first_day = input.first_day;
+  history.shoes = input.shoes;
+  history.shoe_distance_before_m = input.shoe_distance_before_m;
   for (const auto& run : history.runs) history.first_day = std::min(history.first_day, run.day);
   // Weeks before the first run are not shown: there is nothing to draw.
   const auto first_shown = std::clamp(first_shown_monday(input.week, input.weeks),
@@ -217,6 +221,8 @@ Report analyze(const AnalysisInput& input) {
   auto all = load_flags(history, first_shown - date::days{rules::k_link_window_days}, sunday);
   const auto symptoms = symptom_flags(history, all, first_shown, sunday);
   all.insert(all.end(), symptoms.begin(), symptoms.end());
+  const auto gear = gear_flags(history, first_shown, sunday);
+  all.insert(all.end(), gear.begin(), gear.end());
   if (!input.red_flag_history.empty() && input.red_flag_history.front().date < first_shown) {
     const auto from = input.red_flag_history.front().date;
     const auto to = first_shown - date::days{1};
@@ -245,6 +251,7 @@ Report analyze(const AnalysisInput& input) {
   report.symptoms = symptom_summary(history, report.week, monday);
   report.response = response(history, first_shown, report.as_of);
   report.symptom_days = symptom_days(history, all, first_shown, report.as_of);
+  report.shoes = shoe_report(history, monday, report.as_of);
   report.warming_up = (sunday - history.first_day).count() + 1 < rules::k_warm_up_days;
   report.pending = pending_baselines(history.first_day, monday);
   return report;

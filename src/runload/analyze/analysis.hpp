@@ -6,6 +6,7 @@
 // report's km. Unknown values are nullopt, never 0.
 
 #include <chrono>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -14,11 +15,13 @@
 
 #include <runload/analyze/envelope.hpp>
 #include <runload/analyze/response.hpp>
+#include <runload/analyze/shoes.hpp>
 #include <runload/analyze/status.hpp>
 #include <runload/analyze/warm_up.hpp>
 #include <runload/analyze/weekly_series.hpp>
 #include <runload/model/activity.hpp>
 #include <runload/model/flag.hpp>
+#include <runload/model/gear.hpp>
 #include <runload/model/journal_entry.hpp>
 #include <runload/rules/thresholds.hpp>
 
@@ -67,6 +70,11 @@ struct AnalysisInput {
   // The local date of the athlete's earliest run: the EWMA seed, and the
   // start of the warming-up period. Runs passed from before it move it back.
   date::sys_days first_day{};
+  // The athlete's shoes, retired ones too (store::GearRepository::list).
+  std::vector<model::Gear> shoes;
+  // Each shoe's running distance before history_start(week, weeks): what
+  // the activities passed add to (store::GearRepository::distance_before).
+  std::map<std::string, double> shoe_distance_before_m;
 };
 
 // The first day of activities the caller passes: the first shown Monday
@@ -97,6 +105,8 @@ struct WeekReport {
   std::optional<double> strain_m;
   // Flags dated in the week.
   int flag_count = 0;
+  // The week's distance per shoe, most first, the runs naming none last.
+  std::vector<ShoeDistance> shoes;
 };
 
 // One logged morning of the weeks shown, for the symptoms chart.
@@ -151,6 +161,8 @@ struct Report {
   Response response;
   // Every logged day of the weeks shown up to as_of, oldest first.
   std::vector<SymptomDay> symptom_days;
+  // The reported week's shoes, the transition check and the rotation.
+  ShoeReport shoes;
 
   // True when a flag of the reported week is `severity` or worse (report
   // --fail-on).

@@ -100,6 +100,14 @@ Envelope next_week_envelope(const History& history, date::sys_days monday,
     if (flag.rule == Rule::speed_spike && week.fast_distance_m)
       add(envelope.limits, fmt::format("fast running: no more than this week's {} ({})",
                                        km(*week.fast_distance_m), title));
+    if (flag.rule == Rule::footwear_transition && flag.observed)
+      add(envelope.limits,
+          // Not rounded down: the limit is the flag's own number, as it shows it.
+          fmt::format("the lower-drop shoes: no more than this week's {} ({})",
+                      km(*flag.observed * week.distance_m), title));
+    if (flag.rule == Rule::minimalist_volume && flag.severity == model::Severity::caution)
+      add(envelope.limits, fmt::format("minimalist shoes: under {} a week ({})",
+                                       km(history.thresholds.minimalist_week_m), title));
     if (flag.rule == Rule::hill_spike && week.elevation_gain_m)
       add(envelope.limits, fmt::format("climb: no more than this week's {:.0f} m ({})",
                                        *week.elevation_gain_m, title));

@@ -15,7 +15,9 @@
 // - Hold: a CAUTION flag of the reported week about the weekly distance
 //   (weekly_distance_jump, acwr_high) or the tendon (pain, stiffness) caps
 //   next week at this week's distance; a speed or hill spike caps the fast
-//   distance or the climb at this week's (a limit in words).
+//   distance or the climb at this week's, a footwear transition the distance
+//   in the lower-drop shoes at this week's, and too much running in
+//   minimalist shoes that distance at about 35 km (limits in words).
 // - Withheld: any HIGH or URGENT flag in force, this week's or a standing red
 //   flag: no numbers, the flag's advice instead.
 // The numbers are distances to 0.1 km, as the advice that quotes them: the

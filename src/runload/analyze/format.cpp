@@ -16,6 +16,10 @@ std::string percent_more(double ratio) {
   return fmt::format("{:.0f}%", pct);
 }
 
+std::string millimetres(double mm) {
+  return fmt::format("{:g} mm", std::round(mm * 10.0) / 10.0);
+}
+
 std::string times(double ratio) {
   return fmt::format("{:.2f}", ratio);
 }

@@ -62,6 +62,8 @@ std::optional<DayBefore> day_before(const History& history, date::sys_days day) 
       d.elevation_gain_m = d.elevation_gain_m.value_or(0.0) + *run.elevation_gain_m;
     if (run.fast_distance_m)
       d.fast_distance_m = d.fast_distance_m.value_or(0.0) + *run.fast_distance_m;
+    if (run.gear && std::find(d.shoes.begin(), d.shoes.end(), *run.gear) == d.shoes.end())
+      d.shoes.push_back(*run.gear);
     if (!longest_index || run.distance_m > longest) {
       longest = run.distance_m;
       longest_index = i;

@@ -26,6 +26,8 @@ struct DayBefore {
   std::optional<double> pace_s_per_km;
   std::optional<double> elevation_gain_m;
   std::optional<double> fast_distance_m;
+  // The shoes of the day's runs, in start order; empty when none names one.
+  std::vector<std::string> shoes;
 };
 
 // The runs of `day`; nullopt for a day without running.

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <span>
+#include <string>
 #include <vector>
 
 #include <date/date.h>
@@ -25,6 +26,8 @@ struct Run {
   std::optional<std::chrono::seconds> moving;
   std::optional<double> elevation_gain_m;
   bool has_track = false;
+  // The shoe the run names (model::Gear::name); nullopt when none.
+  std::optional<std::string> gear;
   // The threshold used for this run's fast distance; nullopt when none was
   // configured and no run with a moving speed precedes it in 90 days.
   std::optional<double> fast_threshold_mps;

@@ -11,6 +11,7 @@
 #include <runload/files/walk.hpp>
 #include <runload/identity/activity_merge.hpp>
 #include <runload/identity/content_hash.hpp>
+#include <runload/import/strava_shoes.hpp>
 #include <runload/import/zip_reader.hpp>
 #include <runload/text/ascii.hpp>
 
@@ -28,6 +29,7 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr std::string_view k_activities_csv = "activities.csv";
+constexpr std::string_view k_shoes_csv = "shoes.csv";
 constexpr std::string_view k_activities_folder = "activities/";
 // Two members of one name: the first is read, the second refused, since
 // tools disagree on which one an archive means.
@@ -280,8 +282,8 @@ std::set<std::string> wanted_members(const std::vector<Listed>& members,
     const std::string relative = name.substr(root->size());
     if (relative.starts_with(k_activities_folder) && is_track_name(relative)) {
       wanted.insert(name);
-    } else if (relative != k_activities_csv && relative.find('/') == std::string::npos &&
-               to_lower(relative).ends_with(".csv")) {
+    } else if (relative != k_activities_csv && relative != k_shoes_csv &&
+               relative.find('/') == std::string::npos && to_lower(relative).ends_with(".csv")) {
       result.warnings.push_back(
           problem(source.label(name), "ignored: not the activity list of the Strava export"));
     }
@@ -376,6 +378,26 @@ void join_rows(const MemberResult& csv, const std::vector<ParsedActivity>& rows,
   if (!csv.known) result.on_success.push_back({csv.label, csv.sha256, csv.name});
 }
 
+// The export's shoes.csv, when it has one: its shoes, or its errors as
+// warnings (a bad shoes.csv costs the shoes' brands, never the runs).
+std::optional<std::string> read_shoes_csv(MemberSource& source, const std::string& root,
+                                          const ParseContext& context, ArchiveRead& result) {
+  const std::string name = root + std::string(k_shoes_csv);
+  return source.read([&](const std::string& member) { return member == name; },
+                     [&](const std::string& member, ZipMemberData&& data) {
+                       const auto label = source.label(member);
+                       if (!data.ok()) {
+                         result.warnings.push_back(problem(label, *data.error));
+                         return;
+                       }
+                       ParseContext ctx = context;
+                       ctx.file = label;
+                       auto shoes = import::read_strava_shoes(data.bytes, ctx);
+                       for (auto& error : shoes.errors) result.warnings.push_back(std::move(error));
+                       result.shoes = std::move(shoes.shoes);
+                     });
+}
+
 ArchiveRead read_archive(MemberSource& source, const std::string& label,
                          const ParseContext& context, const ReadFunction& read,
                          const IsImported& is_imported) {
@@ -395,6 +417,7 @@ ArchiveRead read_archive(MemberSource& source, const std::string& label,
   if (root) {
     std::optional<std::string> stop;
     csv = read_activities_csv(source, *root, context, read, is_imported, result, stop);
+    if (!stop) stop = read_shoes_csv(source, *root, context, result);
     if (stop) {
       result.error = problem(label, *stop);
       return result;

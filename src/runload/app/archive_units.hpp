@@ -15,9 +15,10 @@
 //   metrics, the row's name, type and gear): the join holds even when the
 //   row's and the track's distances disagree. Of a track with several
 //   activities (a multisport FIT), the row joins the one that starts nearest.
-// - Only activities.csv and the files under activities/ are read. The other
-//   CSVs at the root (profile.csv, bikes.csv, shoes.csv, comments.csv...) are
-//   ignored with a warning; other folders (media/, routes/...) are ignored.
+// - Only activities.csv, shoes.csv (the athlete's shoes, brand and model) and
+//   the files under activities/ are read. The other CSVs at the root
+//   (profile.csv, bikes.csv, comments.csv...) are ignored with a warning;
+//   other folders (media/, routes/...) are ignored.
 // A zip that is not a Strava export gives each member with an importable name
 // (is_importable_name) as a unit of its own.
 //
@@ -47,6 +48,7 @@
 
 #include <runload/app/import_pipeline.hpp>
 #include <runload/import/parse_result.hpp>
+#include <runload/import/strava_shoes.hpp>
 
 namespace runload::app {
 
@@ -78,6 +80,9 @@ struct ArchiveRead {
   std::int64_t known_members = 0;    // of which skipped: their SHA-256 was already imported
   std::optional<Problem> error;      // the archive itself failed; units read before it stand
   std::vector<UnitFile> on_success;  // recorded once every unit was stored
+  // The export's shoes.csv: the shoes with brand and model, for the store to
+  // create (never twice).
+  std::vector<import::StravaShoe> shoes;
 };
 
 // True when the athlete already imported content with this SHA-256.

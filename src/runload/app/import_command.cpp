@@ -53,6 +53,19 @@ Messages import_messages(const ImportSummary& s, SummaryLine summary_line) {
   if (s.merges.size() > k_max_listed_messages)
     add(Message::Level::note,
         fmt::format("... and {} more merged", s.merges.size() - k_max_listed_messages));
+  if (s.new_shoes.size() == 1)
+    add(Message::Level::note,
+        fmt::format("new shoe '{0}': its heel drop is unknown, so footwear changes cannot be "
+                    "judged until you set it: runload gear edit '{0}' --drop MM",
+                    text::terminal_safe(s.new_shoes.front())));
+  if (s.new_shoes.size() > 1) {
+    std::vector<std::string> names;
+    for (const auto& shoe : s.new_shoes) names.push_back("'" + text::terminal_safe(shoe) + "'");
+    add(Message::Level::note,
+        fmt::format("{} new shoes ({}): their heel drops are unknown, so footwear changes cannot "
+                    "be judged until you set them: runload gear edit NAME --drop MM",
+                    s.new_shoes.size(), fmt::join(names, ", ")));
+  }
   add(Message::Level::note,
       fmt::format("imported {} from {} ({} merged, {}, {} failed)",
                   plural(s.imported, "activity", "activities"), plural(s.files, "file", "files"),
@@ -70,7 +83,8 @@ nlohmann::ordered_json import_json(const ImportSummary& s) {
     });
   }
   return {{"files", s.files},           {"imported", s.imported}, {"merged", s.merged},
-          {"duplicates", s.duplicates}, {"failed", s.failed},     {"errors", errors}};
+          {"duplicates", s.duplicates}, {"failed", s.failed},     {"errors", errors},
+          {"new_shoes", s.new_shoes}};
 }
 
 }  // namespace runload::app

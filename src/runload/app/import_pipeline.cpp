@@ -16,6 +16,7 @@
 #include <runload/model/local_time.hpp>
 #include <runload/store/activity_repository.hpp>
 #include <runload/store/database.hpp>
+#include <runload/store/gear_repository.hpp>
 #include <runload/store/transaction.hpp>
 #include <runload/text/ascii.hpp>
 
@@ -429,6 +430,7 @@ bool Importer::store_unit(const std::string& label, const fs::path& format_name,
 
   std::int64_t imported = 0, merged = 0, duplicates = 0;
   std::vector<MergeNote> merges;
+  std::vector<std::string> new_shoes;
   try {
     store::WriteTransaction tx(m_db);
     auto& repository = *m_repository;
@@ -439,6 +441,7 @@ bool Importer::store_unit(const std::string& label, const fs::path& format_name,
       const auto& activity = parsed_activity.activity;
       const auto outcome = stored_track ? repository.store_into(*stored_track, activity, sha256)
                                         : repository.store(m_target.athlete_id, activity, sha256);
+      if (outcome.new_shoe) new_shoes.push_back(*outcome.new_shoe);
       switch (outcome.kind) {
         case store::StoreOutcome::Kind::inserted:
           ++imported;
@@ -468,11 +471,28 @@ bool Importer::store_unit(const std::string& label, const fs::path& format_name,
   summary.merged += merged;
   summary.duplicates += duplicates;
   summary.merges.insert(summary.merges.end(), merges.begin(), merges.end());
+  summary.new_shoes.insert(summary.new_shoes.end(), new_shoes.begin(), new_shoes.end());
   for (auto& warning : parsed.warnings) {
     if (warning.file.empty()) warning.file = label;
     summary.warnings.push_back(std::move(warning));
   }
   return true;
+}
+
+void Importer::store_shoes(const std::vector<import::StravaShoe>& shoes, ImportSummary& summary) {
+  if (shoes.empty()) return;
+  store::GearRepository gear(m_db, m_target.athlete_id);
+  store::WriteTransaction tx(m_db);
+  std::vector<std::string> created;
+  for (const auto& shoe : shoes) {
+    auto known = shoe.gear;
+    const auto stored = std::find_if(shoe.names.begin(), shoe.names.end(),
+                                     [&](const std::string& name) { return gear.find(name); });
+    if (stored != shoe.names.end()) known.name = *stored;
+    if (gear.ensure(known)) created.push_back(known.name);
+  }
+  tx.commit();
+  summary.new_shoes.insert(summary.new_shoes.end(), created.begin(), created.end());
 }
 
 void Importer::import_archive(ArchiveRead& read, std::optional<store::ImportedFile> container,
@@ -502,6 +522,7 @@ void Importer::import_archive(ArchiveRead& read, std::optional<store::ImportedFi
     }
   }
   summary.duplicates += read.known_members;
+  store_shoes(read.shoes, summary);
   for (auto& warning : read.warnings) summary.warnings.push_back(std::move(warning));
   if (read.error) {
     ++summary.failed;

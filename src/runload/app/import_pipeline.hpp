@@ -23,6 +23,7 @@
 
 #include <runload/files/load.hpp>
 #include <runload/import/parse_result.hpp>
+#include <runload/import/strava_shoes.hpp>
 
 namespace runload::store {
 class ActivityRepository;
@@ -104,6 +105,8 @@ struct ImportSummary {
   std::vector<Problem> errors;    // every error of the failed inputs
   std::vector<Problem> warnings;  // readers' warnings of the files that were stored
   std::vector<MergeNote> merges;
+  // Shoes the runs named that the athlete had none of: created, drop unknown.
+  std::vector<std::string> new_shoes;
 
   bool ok() const noexcept { return failed == 0; }
 };
@@ -211,6 +214,10 @@ class Importer {
                   const std::optional<std::string>& stored_track_sha256 = std::nullopt);
   void import_archive(ArchiveRead& read, std::optional<store::ImportedFile> container,
                       ImportSummary& summary);
+  // Creates the shoes of an export's shoes.csv the athlete has none of.
+  // A shoe the runs already named (under any of its names) gets the brand
+  // and model; the others are created under the name the runs would give.
+  void store_shoes(const std::vector<import::StravaShoe>& shoes, ImportSummary& summary);
 
   store::Database& m_db;
   ImportTarget m_target;

@@ -2,6 +2,7 @@
 
 #include <runload/analyze/weekly_series.hpp>
 #include <runload/store/activity_repository.hpp>
+#include <runload/store/gear_repository.hpp>
 #include <runload/store/journal_repository.hpp>
 
 namespace runload::app {
@@ -14,8 +15,11 @@ analyze::AnalysisInput report_input(store::Database& db, std::int64_t athlete_id
   input.week = analyze::week_monday(day);
   input.weeks = weeks;
   const auto sunday = input.week + date::days{6};
-  input.activities = store::ActivityRepository(db).between(
-      athlete_id, analyze::history_start(input.week, weeks), sunday);
+  const auto from = analyze::history_start(input.week, weeks);
+  input.activities = store::ActivityRepository(db).between(athlete_id, from, sunday);
+  store::GearRepository gear(db, athlete_id);
+  for (auto& usage : gear.list()) input.shoes.push_back(std::move(usage.gear));
+  input.shoe_distance_before_m = gear.distance_before(from);
   store::JournalRepository journal(db, athlete_id);
   const auto journal_from = analyze::journal_start(input.week, weeks);
   input.journal = journal.list(journal_from, sunday);

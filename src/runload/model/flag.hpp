@@ -39,8 +39,11 @@ enum class Rule {
   load_symptom_link,
   rupture_warning,
   pain_after_run,
+  footwear_transition,
+  minimalist_volume,
+  shoe_worn,
 };
-inline constexpr int k_rule_count = static_cast<int>(Rule::pain_after_run) + 1;
+inline constexpr int k_rule_count = static_cast<int>(Rule::shoe_worn) + 1;
 
 std::string_view to_string(Severity severity) noexcept;
 std::optional<Severity> severity_from_string(std::string_view text) noexcept;

@@ -1,12 +1,14 @@
 #include <runload/report/html_report.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <optional>
 #include <vector>
 
 #include <fmt/format.h>
 
+#include <runload/analyze/format.hpp>
 #include <runload/model/local_time.hpp>
 #include <runload/report/terminal_report.hpp>
 #include <runload/report/text.hpp>
@@ -402,6 +404,96 @@ std::string warm_up_section(const analyze::Report& r) {
   return h;
 }
 
+// A colour per shoe, in the order the shoes first appear in the weeks shown.
+std::vector<std::string> shoe_order(const analyze::Report& r) {
+  std::vector<std::string> names;
+  for (const auto& w : r.weeks)
+    for (const auto& s : w.shoes)
+      if (s.name && std::find(names.begin(), names.end(), *s.name) == names.end())
+        names.push_back(*s.name);
+  return names;
+}
+
+std::string_view shoe_colour(std::size_t index) {
+  static constexpr std::array<std::string_view, 6> colours{"#4a7bb7", "#c2571a", "#5b9a52",
+                                                           "#8a5fb0", "#b8962e", "#3f9a9a"};
+  return colours[index % colours.size()];
+}
+
+// The weekly distance stacked by shoe; runs naming no shoe in grey.
+std::string shoe_chart(const analyze::Report& r, const std::vector<std::string>& names) {
+  const auto labels = week_labels(r);
+  const auto n = labels.size();
+  double max = 1.0;
+  for (const auto& w : r.weeks) max = std::max(max, w.summary.distance_m / 1000.0);
+  max = std::ceil(max / 10.0) * 10.0;
+  const double step = (k_chart_width - k_left - k_right) / static_cast<double>(n);
+  std::string out = svg_open("Weekly distance in km by shoe");
+  out += axes(labels, max, "km");
+  for (std::size_t i = 0; i < r.weeks.size(); ++i) {
+    double below = 0.0;
+    for (const auto& s : r.weeks[i].shoes) {
+      const double km = s.distance_m / 1000.0;
+      if (km <= 0.0) continue;
+      const auto at = s.name ? std::find(names.begin(), names.end(), *s.name) : names.end();
+      const auto colour = s.name ? shoe_colour(static_cast<std::size_t>(at - names.begin()))
+                                 : std::string_view("#b9c0ca");
+      const double top = y_of(below + km, max);
+      out += fmt::format(
+          R"(<rect x="{:.1f}" y="{:.1f}" width="{:.1f}" height="{:.1f}" fill="{}"><title>{}: {} km</title></rect>)",
+          x_of(i, n) - step * 0.35, top, step * 0.7, y_of(below, max) - top, colour,
+          e(s.name.value_or("no shoe named")), km1(s.distance_m));
+      below += km;
+    }
+  }
+  out += "</svg>";
+  return out;
+}
+
+std::string shoe_legend(const std::vector<std::string>& names) {
+  std::string h = "<p class=\"sub\">";
+  for (std::size_t i = 0; i < names.size(); ++i)
+    h += fmt::format("<span style=\"color:{}\">&#9632;</span> {} &nbsp; ", shoe_colour(i),
+                     e(names[i]));
+  return h + "<span style=\"color:#b9c0ca\">&#9632;</span> no shoe named</p>\n";
+}
+
+std::string shoe_row(const analyze::ShoeWeek& shoe) {
+  if (!shoe.week.name)
+    return fmt::format("<tr><td>(no shoe named)</td><td>{} km</td><td></td><td></td></tr>\n",
+                       km1(shoe.week.distance_m));
+  return fmt::format(
+      "<tr><td>{}{}{}</td><td>{} km</td><td>{}</td><td>{:.0f} of {:.0f} km ({:.0f}%)</td></tr>\n",
+      e(*shoe.week.name), shoe.minimalist ? ", minimalist" : "", shoe.retired ? ", retired" : "",
+      km1(shoe.week.distance_m), shoe.drop_mm ? analyze::millimetres(*shoe.drop_mm) : "unknown",
+      shoe.mileage_m / 1000.0, shoe.limit_m / 1000.0,
+      shoe.limit_m > 0.0 ? shoe.mileage_m / shoe.limit_m * 100.0 : 0.0);
+}
+
+// This week's distance per shoe, the transition check, the rotation, and
+// the weekly distance by shoe.
+std::string shoes_section(const analyze::Report& r) {
+  const auto& shoes = r.shoes;
+  std::string h = "<h2>Shoes</h2>\n";
+  if (!shoes.any)
+    return h +
+           "<p class=\"note\">No shoes recorded, so footwear changes are not judged. Add "
+           "yours with <code>runload gear add NAME --drop MM</code>.</p>\n";
+  h += "<table><tr><th>shoe</th><th>this week</th><th>heel drop</th><th>mileage</th></tr>\n";
+  for (const auto& shoe : shoes.worn) h += shoe_row(shoe);
+  h += "</table>\n";
+  if (const auto transition = transition_text(shoes); !transition.empty())
+    h += fmt::format("<p>Transition: {}</p>\n", e(transition));
+  if (const auto& rot = shoes.rotation)
+    h += fmt::format(
+        "<p class=\"sub\">Rotation: {:.0f}% of the last {} weeks in {} (context: in one cohort, "
+        "runners who alternated pairs had fewer injuries; Malisoux 2015)</p>\n",
+        rot->main_share * 100.0, rot->weeks, e(rot->main_shoe));
+  const auto names = shoe_order(r);
+  if (names.empty()) return h;
+  return h + shoe_chart(r, names) + shoe_legend(names);
+}
+
 std::string charts_section(const analyze::Report& r) {
   std::string h = "<h2>Week by week</h2>\n";
   h += "<p class=\"sub\">Distance (bars, km), longest run (orange line), and next week's "
@@ -544,6 +636,7 @@ std::string html_report(const ReportMeta& meta, const analyze::Report& r) {
     h += flags_section(r);
     h += next_week_section(r);
     h += this_week_section(r);
+    h += shoes_section(r);
     h += warm_up_section(r);
     h += charts_section(r);
   }

@@ -55,6 +55,14 @@ Json load_object(const analyze::WeekReport& w) {
   };
 }
 
+Json shoe_distances(const std::vector<analyze::ShoeDistance>& shoes) {
+  auto array = Json::array();
+  for (const auto& shoe : shoes)
+    array.push_back(
+        {{"name", or_null(shoe.name)}, {"distance_km", km(shoe.distance_m)}, {"runs", shoe.runs}});
+  return array;
+}
+
 Json week_row(const analyze::WeekReport& w) {
   const auto& s = w.summary;
   std::optional<double> strain;
@@ -72,6 +80,7 @@ Json week_row(const analyze::WeekReport& w) {
       {"flags", w.flag_count},
       {"acwr_uncoupled", number(w.acwr_uncoupled, 3)},
       {"strain", number(strain, 1)},
+      {"shoes", shoe_distances(w.shoes)},
   };
 }
 
@@ -83,6 +92,7 @@ Json day_before_object(const std::optional<analyze::DayBefore>& d) {
       {"over_longest_pct", number(d->over_longest_pct, 1)},
       {"pace_s_per_km", number(d->pace_s_per_km, 0)},
       {"elevation_gain_m", number(d->elevation_gain_m, 1)},
+      {"shoes", d->shoes},
   };
 }
 
@@ -181,6 +191,53 @@ Json response_object(const analyze::Response& r) {
   return Json{{"mornings", r.mornings}, {"worse_mornings", r.worse}, {"findings", findings}};
 }
 
+Json shoe_object(const analyze::ShoeWeek& shoe) {
+  return Json{
+      {"name", or_null(shoe.week.name)},
+      {"distance_km", km(shoe.week.distance_m)},
+      {"runs", shoe.week.runs},
+      {"drop_mm", or_null(shoe.drop_mm, 1)},
+      {"minimalist", shoe.minimalist},
+      {"total_km", shoe.week.name ? km(shoe.mileage_m) : Json(nullptr)},
+      {"limit_km", shoe.week.name ? km(shoe.limit_m) : Json(nullptr)},
+      {"limit_share", shoe.week.name && shoe.limit_m > 0.0
+                          ? Json(round_to(shoe.mileage_m / shoe.limit_m, 3))
+                          : Json(nullptr)},
+      {"retired", shoe.retired},
+  };
+}
+
+// The footwear_transition comparison of the week; null without a reference
+// drop (no running in the 30 days before, or most of it of unknown drop).
+Json transition_object(const analyze::DropComparison& c) {
+  if (!c.reference_drop_mm) return nullptr;
+  return Json{
+      {"reference_drop_mm", round_to(*c.reference_drop_mm, 1)},
+      {"reference_shoes", c.reference_shoes},
+      {"lower_km", km(c.lower_week_m)},
+      {"lower_shoes", c.lower_shoes},
+      {"lower_share", number(c.share(), 3)},
+      {"lower_share_before", number(c.share_before(), 3)},
+  };
+}
+
+Json gear_object(const analyze::ShoeReport& shoes) {
+  auto worn = Json::array();
+  for (const auto& shoe : shoes.worn) worn.push_back(shoe_object(shoe));
+  Json rotation = nullptr;
+  if (const auto& r = shoes.rotation)
+    rotation = Json{{"weeks", r->weeks},
+                    {"main_shoe", r->main_shoe},
+                    {"main_share", round_to(r->main_share, 3)},
+                    {"shoes_used", r->shoes_used}};
+  return Json{
+      {"shoes", worn},
+      {"unknown_drop_km", km(shoes.transition.unknown_week_m)},
+      {"transition", transition_object(shoes.transition)},
+      {"rotation", rotation},
+  };
+}
+
 }  // namespace
 
 Json to_json(const ReportMeta& meta, const analyze::Report& report) {
@@ -216,6 +273,7 @@ Json to_json(const ReportMeta& meta, const analyze::Report& report) {
       {"response", response_object(report.response)},
       {"flags", flags},
       {"next_week", next_week_object(report.next_week)},
+      {"gear", gear_object(report.shoes)},
       {"disclaimer", std::string(k_disclaimer)},
   };
 }

@@ -9,6 +9,7 @@
 
 #include <fmt/format.h>
 
+#include <runload/analyze/format.hpp>
 #include <runload/report/text.hpp>
 #include <runload/rules/catalogue.hpp>
 #include <runload/text/escape.hpp>
@@ -287,6 +288,68 @@ void this_week(Out& out, const analyze::Report& report) {
   }
 }
 
+// "Brooks Ghost 15  15.5 km  12 mm  612/800 km (77%)".
+std::string shoe_row(const analyze::ShoeWeek& shoe) {
+  constexpr std::size_t name_width = 26;
+  const auto& w = shoe.week;
+  if (!w.name)
+    return fmt::format("  {}{:>8} km", fit("(no shoe named)", name_width), km_text(w.distance_m));
+  const std::string drop = shoe.drop_mm ? analyze::millimetres(*shoe.drop_mm) : "drop ?";
+  std::string row = fmt::format("  {}{:>8} km  {:<8}{:>5.0f}/{:.0f} km ({:.0f}%)",
+                                fit(terminal_safe(*w.name), name_width), km_text(w.distance_m),
+                                drop, shoe.mileage_m / 1000.0, shoe.limit_m / 1000.0,
+                                shoe.limit_m > 0.0 ? shoe.mileage_m / shoe.limit_m * 100.0 : 0.0);
+  if (shoe.minimalist) row += ", minimalist";
+  if (shoe.retired) row += ", retired";
+  return row;
+}
+
+// The shoes of the week whose drop is unknown, in one sentence with the
+// command that sets it.
+std::string unknown_drop_text(const analyze::ShoeReport& shoes) {
+  std::vector<std::string> names;
+  double metres = 0.0;
+  for (const auto& shoe : shoes.worn) {
+    if (!shoe.week.name || shoe.drop_mm) continue;
+    names.push_back(terminal_safe(*shoe.week.name));
+    metres += shoe.week.distance_m;
+  }
+  if (names.empty()) return {};
+  if (names.size() == 1)
+    return fmt::format(
+        "{} km in {} are not judged as a change; set its drop: runload gear edit "
+        "'{}' --drop MM",
+        km_text(metres), names[0], names[0]);
+  return fmt::format(
+      "{} km in {} are not judged as a change; set their drops: runload gear edit "
+      "NAME --drop MM",
+      km_text(metres), fmt::join(names, ", "));
+}
+
+void shoes_section(Out& out, const analyze::Report& report) {
+  const auto& shoes = report.shoes;
+  out.title("Shoes");
+  if (!shoes.any) {
+    out.wrapped("  ", k_indent,
+                "No shoes recorded, so footwear changes are not judged. Add yours with `runload "
+                "gear add NAME --drop MM`.");
+    return;
+  }
+  if (shoes.worn.empty()) out.line("  No running this week.");
+  for (const auto& shoe : shoes.worn) out.line(shoe_row(shoe));
+  const auto label = [](std::string_view l) { return fmt::format("  {:<14}", l); };
+  if (const auto transition = transition_text(shoes); !transition.empty())
+    out.wrapped(label("Transition"), 16, transition);
+  if (const auto unknown = unknown_drop_text(shoes); !unknown.empty())
+    out.wrapped(label("Drop unknown"), 16, unknown);
+  if (const auto& r = shoes.rotation)
+    out.wrapped(label("Rotation"), 16,
+                fmt::format("{:.0f}% of the last {} weeks in {}{} (context: in one cohort, runners "
+                            "who alternated pairs had fewer injuries; Malisoux 2015)",
+                            r->main_share * 100.0, r->weeks, terminal_safe(r->main_shoe),
+                            r->shoes_used > 1 ? fmt::format(", {} pairs", r->shoes_used) : ""));
+}
+
 // The comparisons that have no baseline yet, and why.
 void warm_up_section(Out& out, const analyze::Report& report) {
   if (report.pending.empty() && !report.warming_up) return;
@@ -383,7 +446,7 @@ void flag_block(Out& out, const Palette& p, const model::Flag& f) {
     out.wrapped(indent, k_flag_indent, standing);
   if (const auto numbers = flag_numbers(f); !numbers.empty())
     out.wrapped(indent, k_flag_indent, numbers);
-  out.wrapped(indent, k_flag_indent, f.message);
+  out.wrapped(indent, k_flag_indent, terminal_safe(f.message));
   if (!f.advice.empty()) out.wrapped(indent, k_flag_indent, "What to do: " + f.advice);
   out.wrapped(
       fmt::format("{}{}", indent, p.dim()), k_flag_indent,
@@ -429,6 +492,8 @@ std::string day_before_text(const analyze::DayReport& d) {
     parts.back() += fmt::format(" ({:.0f}% of the 30-day longest)", 100.0 + *b.over_longest_pct);
   if (b.pace_s_per_km) parts.push_back(text::pace_text(*b.pace_s_per_km));
   if (b.elevation_gain_m) parts.push_back(fmt::format("{:.0f} m of climb", *b.elevation_gain_m));
+  if (!b.shoes.empty())
+    parts.push_back("in " + terminal_safe(fmt::format("{}", fmt::join(b.shoes, ", "))));
   return fmt::format("{}", fmt::join(parts, ", "));
 }
 
@@ -593,6 +658,7 @@ std::string terminal_report(const ReportMeta& meta, const analyze::Report& repor
     flags_section(out, palette, report);
     next_week(out, report);
     this_week(out, report);
+    shoes_section(out, report);
     warm_up_section(out, report);
     week_table(out, palette, report);
     symptoms_section(out, palette, report);

@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include <runload/analyze/format.hpp>
+
 namespace runload::report {
 namespace {
 
@@ -26,6 +28,27 @@ std::string long_day(date::sys_days day) {
   return fmt::format("{} {} {}", static_cast<unsigned>(ymd.day()),
                      k_months[static_cast<unsigned>(ymd.month()) - 1],
                      static_cast<int>(ymd.year()));
+}
+
+// The transition check of the week in words: a change in progress, or why
+// none can be judged.
+std::string transition_text(const analyze::ShoeReport& shoes) {
+  const auto& c = shoes.transition;
+  if (c.week_m <= 0.0) return {};
+  if (!c.reference_drop_mm)
+    return c.before_m > 0.0
+               ? "not judged: the heel drop of the shoes of most of the 30 days before is unknown"
+               : "not judged: no running in the 30 days before";
+  if (c.lower_week_m <= 0.0)
+    return fmt::format("none: no running this week in shoes 4 mm or more below the usual {}",
+                       analyze::millimetres(*c.reference_drop_mm));
+  // One decimal: the rule's bounds (30% this week, under 10% before) are
+  // judged on the exact shares, and 10.4% must not read as 10%.
+  return fmt::format(
+      "{:.1f}% of the week in shoes 4 mm or more below the usual {} ({:.1f}% in "
+      "the 30 days before)",
+      c.share().value_or(0.0) * 100.0, analyze::millimetres(*c.reference_drop_mm),
+      c.share_before().value_or(0.0) * 100.0);
 }
 
 }  // namespace runload::report

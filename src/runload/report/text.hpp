@@ -1,15 +1,21 @@
 #pragma once
-// Dates as the renderers print them. The text helpers the renderers share
+// Dates and phrases the renderers share. The text helpers the renderers share
 // with the rest of the project (width, wrapping, escaping) are in text/.
 
 #include <string>
 
 #include <date/date.h>
 
+#include <runload/analyze/shoes.hpp>
+
 namespace runload::report {
 
 // "Mon 9 Nov" and "9 Nov 2026".
 std::string short_day(date::sys_days day);
 std::string long_day(date::sys_days day);
+
+// The footwear_transition check of a week in words: a change in progress,
+// or why none can be judged ("" for a week without running).
+std::string transition_text(const analyze::ShoeReport& shoes);
 
 }  // namespace runload::report

@@ -120,6 +120,39 @@ constexpr std::array<RuleSpec, model::k_rule_count> k_catalogue{{
      "Reduce the next sessions (shorter, slower, flatter) until pain after running stays at 5/10 "
      "or below and has settled by the next morning.",
      "", "pain after running above 5/10: reduce the load", ""},
+    {Rule::footwear_transition, "footwear_transition", "Footwear transition", Evidence::expert,
+     "Sports physiotherapist; Mayo Clinic (a rapid change to less cushioning or a lower heel "
+     "drop). Malisoux et al., Am J Sports Med 2016 (RCT, 553 runners: drop alone did not change "
+     "the overall injury risk)",
+     Kind::load, WhenHigh::reduce, Persistence::week, Unit::share,
+     "{observed}% of the week in shoes with a heel drop 4 mm or more lower ({baseline}% in the 30 "
+     "days before)",
+     "{observed}% of the week in shoes with a heel drop 4 mm or more lower",
+     "Bring the lower-drop shoes in gradually: keep them to a short run or a small part of the "
+     "week and add a little each week while the calves and Achilles adapt. In a trial, drop alone "
+     "did not change the overall injury risk: this is about how fast the change comes, not about "
+     "the shoes.",
+     "", "a quick change to lower-drop shoes: bring them in gradually", ""},
+    {Rule::minimalist_volume, "minimalist_volume", "Minimalist shoe volume", Evidence::rct,
+     "Fuller et al., Am J Sports Med 2017 (RCT, 61 runners, a 26-week transition: pain rose "
+     "above about 35 km a week in minimalist shoes)",
+     Kind::load, WhenHigh::reduce, Persistence::week, Unit::km,
+     "{observed} km in minimalist shoes this week (pain rose above about {baseline} km a week)",
+     "{observed} km in minimalist shoes",
+     "Keep the weekly distance in minimalist shoes under about 35 km and run the rest in your "
+     "usual "
+     "shoes; in the trial the transition took 26 weeks.",
+     "", "much running in minimalist shoes: keep it under about 35 km a week", ""},
+    {Rule::shoe_worn, "shoe_worn", "Worn shoe", Evidence::plausible,
+     "Lab studies of midsole cushioning (Cook et al. 1985; Verdejo and Mills 2004), not injury "
+     "trials",
+     Kind::load, WhenHigh::reduce, Persistence::week, Unit::km,
+     "{observed} km in this shoe (limit {baseline} km)", "{observed} km in this shoe",
+     "Consider a new pair, and retire this one with `runload gear retire`; or set a limit of your "
+     "own with `runload gear edit NAME --limit-km KM`. The limit comes from lab studies in which "
+     "the midsole's cushioning wore down with use; no injury trial has set a distance at which "
+     "shoes must go.",
+     "", "a shoe past its limit: consider a new pair", ""},
 }};
 
 constexpr bool in_rule_order() {

@@ -63,6 +63,20 @@ struct Thresholds {
   // --- rupture_warning: Mayo Clinic; physiotherapist
   int rupture_pain = 9;  // pain of 9 or more during or after a run
 
+  // --- footwear_transition: the seeds (a rapid change towards a lower heel
+  // drop); Malisoux et al. 2016 for what drop alone does
+  double drop_lower_mm = 4.0;             // a drop at least 4 mm below the usual shoes'
+  double transition_share = 0.30;         // more than 30% of the week in them ...
+  double transition_before_share = 0.10;  // ... while under 10% of the 30 days before
+
+  // --- minimalist_volume: Fuller et al. 2017 (pain rose above 35 km a week
+  // in a 26-week transition trial)
+  double minimalist_week_m = 35000.0;
+
+  // --- shoe_worn: lab cushioning studies (not injury trials); a shoe's own
+  // limit wins
+  double shoe_limit_m = 800000.0;
+
   // --- the next-week envelope (DESIGN.md section 3)
   double envelope_single_run = 1.10;  // the longest run of the last 30 days x 1.10
   double envelope_week_low = 0.8;     // the mean of the last 3 weeks x 0.8 ...
@@ -90,6 +104,10 @@ constexpr int k_persistent_window_days = 7;
 constexpr int k_link_window_days = 3;
 constexpr int k_envelope_lookback_days = 30;
 constexpr int k_envelope_weeks = 3;
+// footwear_transition compares a week with the shoes of the 30 days before it.
+constexpr int k_footwear_lookback_days = 30;
+// The rotation context: the share of the last 8 weeks in the main shoe.
+constexpr int k_rotation_weeks = 8;
 // A run's moving speed enters the 90-day median of the fast threshold only
 // between these: faster than 7 m/s (2:23/km, beyond the 5000 m world-record
 // pace of 6.6 m/s) is a sparse track or a tiny moving time, slower than

@@ -15,6 +15,8 @@
 #include <runload/identity/activity_merge.hpp>
 #include <runload/model/local_time.hpp>
 #include <runload/store/database.hpp>
+#include <runload/store/gear_repository.hpp>
+#include <runload/store/running_sql.hpp>
 
 namespace runload::store {
 
@@ -261,10 +263,13 @@ ActivityRepository::ActivityRepository(Database& db)
 
 ActivityRepository::~ActivityRepository() = default;
 
-std::int64_t ActivityRepository::insert(std::int64_t athlete_id, const model::Activity& activity,
+std::int64_t ActivityRepository::insert(std::int64_t athlete_id, const model::Activity& given,
                                         std::string_view file_sha256) {
   auto& sql = m_db.sql();
   std::int64_t id = 0;
+  model::Activity activity = given;
+  if (model::is_running(activity.sport) && !activity.gear)
+    activity.gear = GearRepository(m_db, athlete_id).default_name();
   {
     auto stmt = m_statements->use(sql, Query::insert);
     int next = bind_activity(*stmt, 1, activity);
@@ -342,7 +347,12 @@ std::optional<model::Activity> ActivityRepository::find_same_run(std::int64_t at
 StoreOutcome ActivityRepository::store(std::int64_t athlete_id, const model::Activity& incoming,
                                        std::string_view file_sha256) {
   const auto stored = find_same_run(athlete_id, incoming);
-  if (!stored) return {StoreOutcome::Kind::inserted, insert(athlete_id, incoming, file_sha256)};
+  if (!stored) {
+    StoreOutcome outcome{StoreOutcome::Kind::inserted, insert(athlete_id, incoming, file_sha256),
+                         std::nullopt};
+    outcome.new_shoe = ensure_shoe(outcome.activity_id);
+    return outcome;
+  }
   return store_into(*stored, incoming, file_sha256);
 }
 
@@ -350,10 +360,23 @@ StoreOutcome ActivityRepository::store_into(const model::Activity& stored,
                                             const model::Activity& incoming,
                                             std::string_view file_sha256) {
   if (classify_match(stored, incoming) == MatchKind::duplicate)
-    return {StoreOutcome::Kind::duplicate, *stored.id};
+    return {StoreOutcome::Kind::duplicate, *stored.id, std::nullopt};
   const auto merged = merge_activities(stored, incoming);
   update(merged, stored.sources.size(), file_sha256);
-  return {StoreOutcome::Kind::merged, *stored.id};
+  return {StoreOutcome::Kind::merged, *stored.id, ensure_shoe(*stored.id)};
+}
+
+std::optional<std::string> ActivityRepository::ensure_shoe(std::int64_t activity_id) {
+  SQLite::Statement q(m_db.sql(),
+                      fmt::format("SELECT athlete_id, gear FROM activities WHERE id = ? AND gear "
+                                  "IS NOT NULL AND gear <> '' AND sport IN {}",
+                                  k_running_sports_sql));
+  q.bind(1, activity_id);
+  if (!q.executeStep()) return std::nullopt;
+  model::Gear shoe;
+  shoe.name = q.getColumn(1).getString();
+  if (!GearRepository(m_db, q.getColumn(0).getInt64()).ensure(shoe)) return std::nullopt;
+  return shoe.name;
 }
 
 std::optional<model::Activity> ActivityRepository::find_by_source_sha256(
@@ -437,9 +460,9 @@ std::vector<model::Activity> ActivityRepository::list(std::int64_t athlete_id,
 
 std::optional<date::sys_days> ActivityRepository::first_run_date(std::int64_t athlete_id) {
   SQLite::Statement query(m_db.sql(),
-                          "SELECT local_date FROM activities WHERE athlete_id = ? AND sport IN "
-                          "('run', 'trail_run', 'treadmill_run', 'virtual_run') "
-                          "ORDER BY local_date LIMIT 1");
+                          fmt::format("SELECT local_date FROM activities WHERE athlete_id = ? AND "
+                                      "sport IN {} ORDER BY local_date LIMIT 1",
+                                      k_running_sports_sql));
   query.bind(1, athlete_id);
   if (!query.executeStep()) return std::nullopt;
   const auto day = model::parse_date(query.getColumn(0).getString());

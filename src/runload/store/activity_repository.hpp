@@ -39,6 +39,9 @@ struct StoreOutcome {
   };
   Kind kind = Kind::inserted;
   std::int64_t activity_id = 0;
+  // A run naming a shoe the athlete had no row for: the shoe was created
+  // (its drop unknown), and the import says so once.
+  std::optional<std::string> new_shoe;
 };
 
 // One row of imported_files.
@@ -67,8 +70,10 @@ class ActivityRepository {
   ActivityRepository& operator=(const ActivityRepository&) = delete;
 
   // Inserts `activity` (its id is ignored) with its sources, each recorded
-  // with `file_sha256`. local_date is derived from start_utc + utc_offset.
-  // Returns the new id.
+  // with `file_sha256`. local_date is derived from start_utc + utc_offset. A
+  // run that names no shoe gets the athlete's default shoe, when one is set;
+  // a run naming a shoe unknown to the athlete creates it (store() reports
+  // it). Returns the new id.
   // Throws std::invalid_argument when a number is not finite or a histogram
   // does not have the bins of model::make_speed_histogram() /
   // make_grade_histogram().
@@ -138,6 +143,9 @@ class ActivityRepository {
  private:
   void update(const model::Activity& merged, std::size_t first_new_source,
               std::string_view file_sha256);
+  // The shoe a stored run names, created when the athlete had none of that
+  // name; its name when it was created.
+  std::optional<std::string> ensure_shoe(std::int64_t activity_id);
   void insert_sources(std::int64_t activity_id, const std::vector<model::Source>& sources,
                       std::size_t first, std::string_view file_sha256);
 
