@@ -6,18 +6,21 @@
 #                                      sanitizer and fuzzer runtimes, sqlite3 and strace
 #   scripts/install-deps.sh --fuzz     the same as --test (the fuzz targets build with clang)
 #   scripts/install-deps.sh --bench    also Google Benchmark
+#   scripts/install-deps.sh --package  also dpkg-dev and file (CPack's .deb: dpkg-shlibdeps)
 set -euo pipefail
 
 packages=(
   g++ cmake ninja-build pkg-config tzdata
   libsqlite3-dev libsqlitecpp-dev libhowardhinnant-date-dev catch2 libcli11-dev
   libfmt-dev nlohmann-json3-dev libpugixml-dev libarchive-dev zlib1g-dev libssl-dev
+  scdoc
 )
 for arg in "$@"; do
   case "$arg" in
     # `clang` provides the clang++ the presets name; clang-14 alone does not.
     --test | --fuzz) packages+=(clang libclang-rt-14-dev sqlite3 strace) ;;
     --bench) packages+=(libbenchmark-dev) ;;
+    --package) packages+=(dpkg-dev file) ;;
     *) echo "install-deps: unknown option $arg" >&2; exit 2 ;;
   esac
 done

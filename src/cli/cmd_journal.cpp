@@ -268,7 +268,8 @@ void setup_journal(CLI::App& journal, Context& ctx, Action& action) {
   auto* not_assessed = cmd->add_flag("--no-assessed", values->not_assessed,
                                      "no assessment that day (corrects an earlier --assessed)");
   assessed->excludes(not_assessed);
-  cmd->add_option("--side", values->side, "left, right or both");
+  cmd->add_option("--side", values->side, "left, right or both")
+      ->type_name("SIDE:{left,right,both}");  // the values, for help and completion
   cmd->add_option("--note", values->note, "a note, stored verbatim");
 
   auto range = std::make_shared<RangeOptions>();

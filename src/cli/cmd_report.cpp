@@ -103,7 +103,8 @@ void setup_report(CLI::App& cmd, Context& ctx, Action& action) {
   cmd.add_flag("--json", o->json, "print one JSON object (DESIGN.md section 6)");
   cmd.add_option("--html", o->html, "write a self-contained HTML page to FILE ('-': stdout)");
   cmd.add_option("--fail-on", o->fail_on,
-                 "exit 4 when a flag of caution, high or urgent (or worse) is raised this week");
+                 "exit 4 when a flag of caution, high or urgent (or worse) is raised this week")
+      ->type_name("LEVEL:{caution,high,urgent}");  // the values, for help and completion
   cmd.callback([&ctx, &action, o] { action = [&ctx, o] { return run_report(ctx, *o); }; });
 }
 

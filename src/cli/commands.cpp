@@ -20,6 +20,8 @@ std::span<const Command> commands() {
               "this week against the weeks before: flags, their sources, next week's envelope",
               &setup_report},
       Command{"doctor", "check the database: schema, integrity, row counts", &setup_doctor},
+      Command{"completion", "print the shell completion script for bash, zsh or fish",
+              &setup_completion},
   };
   return k_commands;
 }

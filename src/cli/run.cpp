@@ -10,6 +10,7 @@
 #include <cli/context.hpp>
 #include <cli/exit_codes.hpp>
 #include <cli/spellcheck.hpp>
+#include <runload/app/version.hpp>
 #include <runload/error.hpp>
 #include <runload/store/database.hpp>
 
@@ -74,7 +75,7 @@ int run_parsed(int argc, char** argv, Context& ctx) {
       "runload: a training-load monitor for runners, watching for the jumps in "
       "distance, speed, hills and footwear that overload the Achilles tendon."};
   app.name("runload");
-  app.set_version_flag("--version", std::string("runload ") + RUNLOAD_VERSION);
+  app.set_version_flag("--version", runload::app::version_line());
   app.footer(help_footer());
   app.require_subcommand(1);
   app.fallthrough();
