@@ -169,6 +169,13 @@ SymptomSummary symptom_summary(const History& history, const WeekReport& week,
   return s;
 }
 
+// The fitness of `day` and the week's CTL ramp, when the series holds it.
+void add_fitness(WeekReport& row, const std::vector<FitnessDay>& series, date::sys_days day) {
+  if (series.empty() || day < series.front().day || day > series.back().day) return;
+  row.fitness = series[static_cast<std::size_t>((day - series.front().day).count())];
+  row.ctl_ramp_m = ctl_ramp(series, day);
+}
+
 }  // namespace
 
 date::sys_days history_start(date::sys_days week, int weeks) {
@@ -235,8 +242,12 @@ Report analyze(const AnalysisInput& input) {
                    [](const Flag& a, const Flag& b) { return a.date < b.date; });
   mark_assessed(all, assessments, report.as_of);
 
+  // From the first day of history: the 42-day average needs months to settle.
+  const auto fitness =
+      fitness_series(DailySeries::from_runs(history.runs, history.first_day, sunday));
   for (auto week = first_shown; week <= monday; week += date::weeks{1}) {
     auto row = week_report(history, week, input.settings.fast_threshold_mps);
+    add_fitness(row, fitness, std::min(week + date::days{6}, report.as_of));
     row.flag_count = static_cast<int>(std::count_if(all.begin(), all.end(), [&](const auto& f) {
       return f.date >= week && f.date <= week + date::days{6};
     }));

@@ -14,6 +14,7 @@
 #include <date/date.h>
 
 #include <runload/analyze/envelope.hpp>
+#include <runload/analyze/fitness.hpp>
 #include <runload/analyze/response.hpp>
 #include <runload/analyze/shoes.hpp>
 #include <runload/analyze/status.hpp>
@@ -107,6 +108,11 @@ struct WeekReport {
   int flag_count = 0;
   // The week's distance per shoe, most first, the runs naming none last.
   std::vector<ShoeDistance> shoes;
+  // Fitness, fatigue and form (fitness.hpp) at the end of the week's Sunday,
+  // or of the report's day within it, and the CTL's change over its 7 days;
+  // context, never a flag.
+  std::optional<FitnessDay> fitness;
+  std::optional<double> ctl_ramp_m;
 };
 
 // One logged morning of the weeks shown, for the symptoms chart.

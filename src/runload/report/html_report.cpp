@@ -494,6 +494,25 @@ std::string shoes_section(const analyze::Report& r) {
   return h + shoe_chart(r, names) + shoe_legend(names);
 }
 
+// CTL and ATL at the end of each week, km a day.
+std::string fitness_chart(const analyze::Report& r) {
+  const auto labels = week_labels(r);
+  Series ctl;
+  Series atl;
+  for (const auto& w : r.weeks) {
+    ctl.values.push_back(w.fitness ? std::optional(w.fitness->ctl_m) : std::nullopt);
+    atl.values.push_back(w.fitness ? std::optional(w.fitness->atl_m) : std::nullopt);
+    if (w.fitness) ctl.max = std::max({ctl.max, w.fitness->ctl_m, w.fitness->atl_m});
+  }
+  ctl.max = ctl.max <= 0.0 ? 1.0 : std::ceil(ctl.max / 1000.0 * 1.1);
+  atl.max = ctl.max;
+  std::string out = svg_open("Fitness (CTL) and fatigue (ATL), km a day");
+  out += axes(labels, ctl.max, "km/d");
+  out += line(ctl, labels.size(), 0.001, "#4a7bb7");
+  out += line(atl, labels.size(), 0.001, "#c2571a");
+  return out + "</svg>";
+}
+
 std::string charts_section(const analyze::Report& r) {
   std::string h = "<h2>Week by week</h2>\n";
   h += "<p class=\"sub\">Distance (bars, km), longest run (orange line), and next week's "
@@ -507,6 +526,12 @@ std::string charts_section(const analyze::Report& r) {
   h += "<p class=\"sub\">Fast distance (km, runs with a GPS track)</p>\n";
   h += simple_chart(r, "Weekly fast distance in km", "km", 0.001, false, std::nullopt,
                     [](const analyze::WeekSummary& s) { return s.fast_distance_m; });
+  if (r.week.fitness) {
+    h += "<p class=\"sub\">Fitness (CTL, blue) and fatigue (ATL, orange), km a day, exponentially "
+         "weighted over 42 and 7 days as GoldenCheetah and TrainingPeaks chart them: a "
+         "convention, not a risk measure.</p>\n";
+    h += fitness_chart(r);
+  }
   if (const auto symptoms = symptoms_chart(r); !symptoms.empty()) {
     h += "<p class=\"sub\">Morning stiffness (purple), pain during (red) and after (amber) "
          "running, 0–10, day by day; a triangle marks a day with a flag.</p>\n";

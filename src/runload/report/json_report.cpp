@@ -63,6 +63,21 @@ Json shoe_distances(const std::vector<analyze::ShoeDistance>& shoes) {
   return array;
 }
 
+// CTL, ATL and TSB in km a day, the week's CTL ramp in km a day, and the
+// load they average; null before the first run.
+Json fitness_object(const analyze::WeekReport& w) {
+  if (!w.fitness) return nullptr;
+  const auto& f = *w.fitness;
+  return Json{{"ctl", km(f.ctl_m)},
+              {"atl", km(f.atl_m)},
+              {"tsb", km(f.tsb_m)},
+              {"ramp", km_or_null(w.ctl_ramp_m)},
+              {"load",
+               "running distance, km a day; exponentially weighted over 42 (ctl) and 7 "
+               "(atl) days, tsb the day's starting form: a convention, not a risk "
+               "measure"}};
+}
+
 Json week_row(const analyze::WeekReport& w) {
   const auto& s = w.summary;
   std::optional<double> strain;
@@ -81,6 +96,7 @@ Json week_row(const analyze::WeekReport& w) {
       {"acwr_uncoupled", number(w.acwr_uncoupled, 3)},
       {"strain", number(strain, 1)},
       {"shoes", shoe_distances(w.shoes)},
+      {"fitness", fitness_object(w)},
   };
 }
 
@@ -274,6 +290,7 @@ Json to_json(const ReportMeta& meta, const analyze::Report& report) {
       {"flags", flags},
       {"next_week", next_week_object(report.next_week)},
       {"gear", gear_object(report.shoes)},
+      {"fitness", fitness_object(report.week)},
       {"disclaimer", std::string(k_disclaimer)},
   };
 }

@@ -257,6 +257,25 @@ void track_lines(Out& out, const analyze::WeekReport& r,
           : fmt::format("no run with a GPS track ({} run{})", s.runs, s.runs == 1 ? "" : "s")));
 }
 
+// "; CTL +0.4 this week"; a change under 0.05 km a day is "unchanged".
+std::string ramp_text(const std::optional<double>& ramp_m) {
+  if (!ramp_m) return {};
+  if (std::fabs(*ramp_m) < 50.0) return "; CTL unchanged this week";
+  return fmt::format("; CTL {:+.1f} this week", *ramp_m / 1000.0);
+}
+
+// CTL, ATL and TSB in km a day, with what the model is and is not.
+void fitness_lines(Out& out, const analyze::WeekReport& r, const std::string& label,
+                   const std::string& indent) {
+  const auto& f = *r.fitness;
+  out.line(fmt::format("{}{:.1f} CTL, {:.1f} ATL, form {:+.1f} TSB (km a day{})", label,
+                       f.ctl_m / 1000.0, f.atl_m / 1000.0, f.tsb_m / 1000.0,
+                       ramp_text(r.ctl_ramp_m)));
+  out.wrapped(indent, 16,
+              "fitness and fatigue as GoldenCheetah and TrainingPeaks chart them (42 and 7 "
+              "days): a convention, not a risk measure");
+}
+
 void this_week(Out& out, const analyze::Report& report) {
   const auto& r = report.week;
   const auto& s = r.summary;
@@ -286,6 +305,7 @@ void this_week(Out& out, const analyze::Report& report) {
     out.line(fmt::format("{}{:.2f}, strain {:.0f} (Foster 1998; context, not a flag)",
                          label("Monotony"), *r.monotony, r.strain_m.value_or(0.0) / 1000.0));
   }
+  if (r.fitness) fitness_lines(out, r, label("Fitness"), label(""));
 }
 
 // "Brooks Ghost 15  15.5 km  12 mm  612/800 km (77%)".
