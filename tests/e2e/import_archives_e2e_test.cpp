@@ -97,6 +97,21 @@ TEST_CASE("e2e: a hostile zip: bad members named and refused, the rest imported,
   CHECK(runs_json(db).size() == 4);
 }
 
+TEST_CASE("e2e: an export whose activities.csv has an unreadable row imports the others",
+          "[e2e][import][archives][rows]") {
+  TempDir dir;
+  auto members = test::strava_export_members();
+  members[0].bytes += "105,\"Mar 10, 2024, 7:00:00 AM\",Unreadable,Run,1800,five km,,,1800\n";
+  const auto zip = dir.write("export.zip", test::make_zip(members));
+  const auto db = (dir / "rows.db").string();
+  const auto r = run_runload({"--db", db, "import", zip.string()});
+  INFO(r.err);
+  CHECK(r.exit_code == 0);
+  CHECK_THAT(r.err, Catch::Contains(zip.string() + "!activities.csv:6: row refused"));
+  CHECK_THAT(r.err, Catch::Contains("5 rows, 4 imported, 1 refused"));
+  check_joined_runs(runs_json(db), zip.string() + "!");
+}
+
 TEST_CASE("e2e: the corpus Strava-style .fit.gz imports through runload import",
           "[e2e][import][archives][corpus]") {
   const auto corpus = test::corpus_dir();

@@ -78,6 +78,9 @@ struct ArchiveRead {
   std::int64_t known_members = 0;    // of which skipped: their SHA-256 was already imported
   std::optional<Problem> error;      // the archive itself failed; units read before it stand
   std::vector<UnitFile> on_success;  // recorded once every unit was stored
+  // The data rows of the export's activities.csv when it was read (not
+  // imported before): rows read and refused, for the import's summary.
+  std::optional<import::RowCounts> csv_rows;
 };
 
 // True when the athlete already imported content with this SHA-256.

@@ -53,6 +53,9 @@ Messages import_messages(const ImportSummary& s, SummaryLine summary_line) {
   if (s.merges.size() > k_max_listed_messages)
     add(Message::Level::note,
         fmt::format("... and {} more merged", s.merges.size() - k_max_listed_messages));
+  if (s.csv_rows > 0)
+    add(Message::Level::note, fmt::format("{} rows, {} imported, {} refused", s.csv_rows,
+                                          s.csv_rows - s.csv_rows_refused, s.csv_rows_refused));
   add(Message::Level::note,
       fmt::format("imported {} from {} ({} merged, {}, {} failed)",
                   plural(s.imported, "activity", "activities"), plural(s.files, "file", "files"),
@@ -69,8 +72,14 @@ nlohmann::ordered_json import_json(const ImportSummary& s) {
         {"message", e.offset ? fmt::format("byte {}: {}", *e.offset, e.message) : e.message},
     });
   }
+  // The summary CSVs' data rows stored, read and refused (the refused ones
+  // are named among the warnings on stderr).
+  const nlohmann::ordered_json csv_rows = {{"rows", s.csv_rows},
+                                           {"imported", s.csv_rows - s.csv_rows_refused},
+                                           {"refused", s.csv_rows_refused}};
   return {{"files", s.files},           {"imported", s.imported}, {"merged", s.merged},
-          {"duplicates", s.duplicates}, {"failed", s.failed},     {"errors", errors}};
+          {"duplicates", s.duplicates}, {"failed", s.failed},     {"errors", errors},
+          {"csv_rows", csv_rows}};
 }
 
 }  // namespace runload::app
