@@ -12,6 +12,7 @@
 #include <runload/import/garmin_csv.hpp>
 #include <runload/import/gpx_reader.hpp>
 #include <runload/import/gzip_reader.hpp>
+#include <runload/import/plausibility.hpp>
 #include <runload/import/runload_csv.hpp>
 #include <runload/import/strava_csv.hpp>
 #include <runload/import/tcx_reader.hpp>
@@ -115,9 +116,20 @@ std::optional<ParseResult> refused_csv_text(std::string_view bytes, const ParseC
   return result;
 }
 
+ParseResult read_format(Format format, std::string_view name, std::string& bytes,
+                        const ParseContext& ctx, bool inflated);
+
 ParseResult read_bytes(std::string_view name, std::string& bytes, const ParseContext& ctx,
                        bool inflated) {
   const Format format = detect_format(bytes, name);
+  auto result = read_format(format, name, bytes, ctx, inflated);
+  // Every reader's activities pass here: one check of what can be on foot.
+  retype_implausible(result);
+  return result;
+}
+
+ParseResult read_format(Format format, std::string_view name, std::string& bytes,
+                        const ParseContext& ctx, bool inflated) {
   if (format == Format::strava_csv || format == Format::garmin_csv ||
       format == Format::runload_csv || (format == Format::unknown && ends_with_ci(name, ".csv"))) {
     if (auto refused = refused_csv_text(bytes, ctx)) return std::move(*refused);
