@@ -149,7 +149,7 @@ TEST_CASE("garmin_csv: --:--:--, --:-- and No are no value, not an unreadable ro
   CHECK(r.rows->refused == 0);
 }
 
-TEST_CASE("garmin_csv: an unreadable row costs that row alone; zero heart rate is unknown",
+TEST_CASE("garmin_csv: an unreadable row costs that row alone, and zero heart rate is unknown",
           "[import][garmin][rows]") {
   const ParseResult r =
       read_garmin_csv(fixture("garmin_one_unreadable_row.csv"), berlin("Activities.csv"));
