@@ -2,7 +2,6 @@
 #include <CLI/CLI.hpp>
 
 #include <charconv>
-#include <fstream>
 #include <memory>
 #include <optional>
 #include <string>
@@ -13,6 +12,7 @@
 #include <cli/options.hpp>
 #include <runload/app/report_command.hpp>
 #include <runload/error.hpp>
+#include <runload/files/write.hpp>
 #include <runload/report/html_report.hpp>
 #include <runload/report/json_report.hpp>
 #include <runload/report/terminal_report.hpp>
@@ -64,19 +64,22 @@ std::optional<date::sys_days> day_option(const ReportOptions& o) {
   return date_option(o.date, "--date");
 }
 
+// The page holds a health journal: written 0600, like the database.
 void write_html(const Context& ctx, const std::string& path, const std::string& page) {
   if (path == "-") {
     ctx.print(page);
     return;
   }
-  std::ofstream file(path, std::ios::binary | std::ios::trunc);
-  file << page;
-  file.close();
-  if (!file) throw std::runtime_error(fmt::format("cannot write the HTML report to {}", path));
+  if (auto error = files::write_private_file(path, page))
+    throw std::runtime_error(fmt::format("cannot write the HTML report to {}: {}", path, *error));
   ctx.note(fmt::format("wrote {}", path));
 }
 
 int run_report(Context& ctx, const ReportOptions& o) {
+  if (o.json && o.html && *o.html == "-")
+    throw UsageError(
+        "--json and --html - would print two documents on standard output; write the page to a "
+        "file (--html FILE) or leave out --json");
   const int weeks = weeks_option(o.weeks);
   const auto fail_on = fail_on_option(o.fail_on);
   const auto day = day_option(o);

@@ -26,7 +26,15 @@ int application_id(SQLite::Database& db) {
   return db.execAndGet("PRAGMA application_id").getInt();
 }
 
+// A table or index by name, or a column as "table.column".
 bool has_object(SQLite::Database& db, const std::string& name) {
+  if (const auto dot = name.find('.'); dot != std::string::npos) {
+    SQLite::Statement query(db, "SELECT count(*) FROM pragma_table_info(?) WHERE name = ?");
+    query.bind(1, name.substr(0, dot));
+    query.bind(2, name.substr(dot + 1));
+    REQUIRE(query.executeStep());
+    return query.getColumn(0).getInt() == 1;
+  }
   SQLite::Statement query(db, "SELECT count(*) FROM sqlite_master WHERE name = ?");
   query.bind(1, name);
   REQUIRE(query.executeStep());
@@ -65,6 +73,8 @@ std::string created_by(int version) {
       return "journal_entries";
     case 4:
       return "activity_sources_by_file_sha256";
+    case 5:
+      return "journal_entries.assessed";
   }
   FAIL("a migration this test does not know: " << version << "; add what it creates");
   return "";
