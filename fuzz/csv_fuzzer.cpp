@@ -1,6 +1,8 @@
 // The RFC 4180 CSV reader and the three CSV mappers built on it (Strava,
-// Garmin, runload) on arbitrary bytes. The first byte picks the separator of
-// the bare reader; every mapper sees the whole input.
+// Garmin, runload) on arbitrary bytes, with the parts of the localised
+// readers that take a cell (dates in every language, sport words, header
+// folding). The first byte picks the separator of the bare reader; every
+// mapper sees the whole input.
 
 #include <cstddef>
 #include <cstdint>
@@ -11,8 +13,11 @@
 
 #include <runload/import/csv_reader.hpp>
 #include <runload/import/garmin_csv.hpp>
+#include <runload/import/localized_date.hpp>
 #include <runload/import/runload_csv.hpp>
+#include <runload/import/sport_labels.hpp>
 #include <runload/import/strava_csv.hpp>
+#include <runload/import/summary_csv.hpp>
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace runload::import;
@@ -24,8 +29,32 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (record.line < 1) std::abort();
   for (const auto& result : {read_strava_csv(text, context), read_garmin_csv(text, context),
                              read_runload_csv(text, context)}) {
-    for (const auto& problem : result.errors)
-      if (problem.line && *problem.line < 1) std::abort();
+    for (const auto* problems : {&result.errors, &result.warnings})
+      for (const auto& problem : *problems)
+        if (problem.line && *problem.line < 1) std::abort();
+    // The counts add up: rows imported are activities, refused rows are named.
+    if (result.rows && result.ok()) {
+      if (result.rows->refused < 0 || result.rows->refused > result.rows->rows) std::abort();
+      if (static_cast<std::size_t>(result.rows->imported()) != result.activities.size())
+        std::abort();
+    }
+  }
+  // Every cell of the first records, as a date, a sport and a placeholder.
+  std::size_t cells = 0;
+  for (const auto& record : table.records()) {
+    for (const auto field : record.fields) {
+      if (++cells > 64) break;
+      for (const auto order : {DateOrder::day_first, DateOrder::month_first}) {
+        if (const auto t = parse_localized_datetime(field, order)) {
+          const date::year_month_day day{date::floor<date::days>(*t)};
+          if (!day.ok()) std::abort();
+        }
+      }
+      (void)sport_from_label(field);
+      (void)strava_gpx_type(field);
+      (void)is_no_value(field);
+      (void)decimal_comma_vote(field);
+    }
   }
   return 0;
 }

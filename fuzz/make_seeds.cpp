@@ -69,6 +69,52 @@ std::string compressed_timestamps() {
   return w.file({.header_size = 12});
 }
 
+// A watch that died: records and a sport message, no session.
+std::string without_session() {
+  fit::Writer w;
+  w.define_file_id(0).file_id(0);
+  w.define(1, 12, {{0, 1, fit::k_enum}, {1, 1, fit::k_enum}}).data(1, {1, 3});
+  w.define_record(2);
+  for (std::uint64_t i = 0; i < 8; ++i)
+    w.record(2, {k_start + 10 * i, 45.0 + 0.0003 * static_cast<double>(i), 7.0, 200.0, 140, 85,
+                 33.0 * static_cast<double>(i)});
+  return w.file();
+}
+
+// The same, torn in its last message within the declared data.
+std::string torn_without_session() {
+  fit::Writer w;
+  w.define_file_id(0).file_id(0);
+  w.define_record(1);
+  for (std::uint64_t i = 0; i < 8; ++i)
+    w.record(1, {k_start + 10 * i, 45.0 + 0.0003 * static_cast<double>(i), 7.0});
+  w.raw(std::string("\x01\x00\x00", 3));
+  return w.file();
+}
+
+// A session without its total distance, an elapsed time of 30 days for a
+// minute of timer, zero averages, and a second session inside the first.
+std::string odd_sessions() {
+  fit::Writer w;
+  w.define_file_id(0).file_id(0);
+  w.define_record(1);
+  for (std::uint64_t i = 0; i < 12; ++i)
+    w.record(1, {k_start + 10 * i, 45.0 + 0.0003 * static_cast<double>(i), 7.0, 200.0, 0, 0,
+                 33.0 * static_cast<double>(i)});
+  auto first = session();
+  first.distance_cm = fit::k_invalid32;
+  first.elapsed_ms = 2592000000;
+  first.timer_ms = 60000;
+  first.avg_hr = 0;
+  first.max_hr = 0;
+  auto second = session();
+  second.start_time = k_start + 60;
+  second.elapsed_ms = 59600;
+  second.timer_ms = 60200;
+  w.define_session(2).session(2, first).session(2, second);
+  return w.file();
+}
+
 std::string gzip(std::string_view text, int level) {
   z_stream stream{};
   // 16 + MAX_WBITS writes the gzip wrapper (zlib manual, deflateInit2).
@@ -122,6 +168,9 @@ int main(int argc, char** argv) {
   write(dir / "fit/run_little.fit", run(fit::ByteOrder::little).file());
   write(dir / "fit/run_big_endian.fit", run(fit::ByteOrder::big).file());
   write(dir / "fit/compressed_timestamps_12_byte_header.fit", compressed_timestamps());
+  write(dir / "fit/without_session.fit", without_session());
+  write(dir / "fit/torn_without_session.fit", torn_without_session());
+  write(dir / "fit/odd_sessions.fit", odd_sessions());
   write(dir / "fit/chained.fit",
         run(fit::ByteOrder::little).file() + run(fit::ByteOrder::big).file());
   write(dir / "fit/lying_data_size.fit",
@@ -147,5 +196,13 @@ int main(int argc, char** argv) {
                      {"/etc/activities/1.gpx", t::export_gpx_run()},
                      {"activities/102.gpx.gz", t::gzip(t::export_gpx_run())}}));
   write(dir / "zip/csv_only.zip", t::make_zip({{"activities.csv", t::export_activities_csv()}}));
+  // Made on a Mac: AppleDouble forks under __MACOSX/ and hidden members,
+  // passed over silently beside the export's real members.
+  auto mac = t::strava_export_members();
+  const std::string fork = std::string("\x00\x05\x16\x07", 4) + "Mac OS X        ";
+  mac.push_back({"__MACOSX/._activities.csv", fork});
+  mac.push_back({"__MACOSX/activities/._101.fit.gz", fork});
+  mac.push_back({"activities/.DS_Store", "Bud1"});
+  write(dir / "zip/mac_resource_forks.zip", t::make_zip(mac));
   return 0;
 }

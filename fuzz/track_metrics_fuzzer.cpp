@@ -1,8 +1,9 @@
 // Track metrics on a Track built from arbitrary bytes: every value, NaN and
 // infinities included, times in any order. Each point takes a flag byte
 // (which fields are present, whether a new segment starts) and eight bytes
-// per present field. The metrics must stay within their contract: distances,
-// times and counts never negative, histograms holding finite bins.
+// per present field; the input's length picks the sport. The metrics must
+// stay within their contract: distances, times, climb and counts never
+// negative, histograms holding finite bins.
 
 #include <cmath>
 #include <cstddef>
@@ -39,6 +40,9 @@ class Bytes {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace runload;
   Bytes in(data, size);
+  // The input's length picks the sport, and with it the glitch filter's
+  // limit, leaving the bytes' meaning (and older seeds) as they were.
+  const auto sport = static_cast<model::Sport>(size % 9);
   model::Track track;
   track.segments.emplace_back();
   while (!in.empty()) {
@@ -55,7 +59,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (flags & 0x20) p.device_distance_m = in.value<double>();
     track.segments.back().push_back(p);
   }
-  const auto metrics = import::compute_track_metrics(track);
+  const auto metrics = import::compute_track_metrics(track, sport);
+  if (metrics.elevation_gain_m && !(*metrics.elevation_gain_m >= 0.0)) std::abort();
+  if (metrics.elevation_loss_m && !(*metrics.elevation_loss_m >= 0.0)) std::abort();
   if (metrics.elapsed && metrics.elapsed->count() < 0) std::abort();
   if (metrics.moving && metrics.moving->count() < 0) std::abort();
   if (metrics.elapsed && metrics.moving && *metrics.moving > *metrics.elapsed) std::abort();

@@ -97,6 +97,53 @@ TEST_CASE("e2e: a hostile zip: bad members named and refused, the rest imported,
   CHECK(runs_json(db).size() == 4);
 }
 
+TEST_CASE("e2e: a zip made on a Mac imports without its resource forks, exit 0",
+          "[e2e][import][archives]") {
+  // Finder's "Compress" adds __MACOSX/._<name> (AppleDouble) for every file:
+  // they were reported as broken FIT files (issue 14).
+  TempDir dir;
+  const std::string fork = std::string("\x00\x05\x16\x07", 4) + "Mac OS X        ";
+  auto members = test::strava_export_members();
+  members.push_back({"__MACOSX/._activities.csv", fork});
+  members.push_back({"__MACOSX/activities/._101.fit.gz", fork});
+  members.push_back({"__MACOSX/activities/._103.tcx", fork});
+  members.push_back({"activities/.DS_Store", "Bud1"});
+  const auto zip = dir.write("mac_export.zip", test::make_zip(members));
+  const auto db = (dir / "mac.db").string();
+  const auto r = run_runload({"--db", db, "import", zip.string()});
+  INFO(r.err);
+  CHECK(r.exit_code == 0);
+  CHECK_THAT(r.err, !Catch::Contains("MACOSX") && !Catch::Contains("DS_Store"));
+  CHECK_THAT(r.err,
+             Catch::Contains("imported 4 activities from 1 file") && Catch::Contains("0 failed"));
+  check_joined_runs(runs_json(db), zip.string() + "!");
+
+  // A plain zip of tracks (no export), made on a Mac, the same.
+  const auto plain =
+      dir.write("mac_runs.zip", test::make_zip({{"runs/102.gpx", test::export_gpx_run()},
+                                                {"__MACOSX/runs/._102.gpx", fork},
+                                                {"runs/._103.tcx", fork}}));
+  const auto r2 = run_runload({"--db", (dir / "plain.db").string(), "import", plain.string()});
+  INFO(r2.err);
+  CHECK(r2.exit_code == 0);
+  CHECK_THAT(r2.err, Catch::Contains("imported 1 activity") && !Catch::Contains("._"));
+}
+
+TEST_CASE("e2e: an export whose activities.csv has an unreadable row imports the others",
+          "[e2e][import][archives][rows]") {
+  TempDir dir;
+  auto members = test::strava_export_members();
+  members[0].bytes += "105,\"Mar 10, 2024, 7:00:00 AM\",Unreadable,Run,1800,five km,,,1800\n";
+  const auto zip = dir.write("export.zip", test::make_zip(members));
+  const auto db = (dir / "rows.db").string();
+  const auto r = run_runload({"--db", db, "import", zip.string()});
+  INFO(r.err);
+  CHECK(r.exit_code == 0);
+  CHECK_THAT(r.err, Catch::Contains(zip.string() + "!activities.csv:6: row refused"));
+  CHECK_THAT(r.err, Catch::Contains("5 rows, 4 imported, 1 refused"));
+  check_joined_runs(runs_json(db), zip.string() + "!");
+}
+
 TEST_CASE("e2e: the corpus Strava-style .fit.gz imports through runload import",
           "[e2e][import][archives][corpus]") {
   const auto corpus = test::corpus_dir();

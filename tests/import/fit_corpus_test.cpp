@@ -35,7 +35,11 @@ const std::vector<CorpusFile> k_corpus = {
      {},
      {},
      4},  // data size 19 bytes longer than the file
-    {"MALFORMED_unterminated_bad_crc__fitparse_nick.fit", {}, {}, 403437},  // ends mid-record
+    // Ends mid-record without a session (the recording stopped): built from
+    // the records before the break, with a warning.
+    {"MALFORMED_unterminated_bad_crc__fitparse_nick.fit",
+     {model::Sport::ride},
+     {{0, model::Sport::ride, 113550.87, 16723}}},
     {"chained_4files_triathlon__fitparse_sample_mulitple_header.fit",
      {model::Sport::swim, model::Sport::other, model::Sport::ride, model::Sport::other,
       model::Sport::run},

@@ -431,7 +431,7 @@ TEST_CASE("fit_reader: every truncation of a valid file is refused with an offse
   }
 }
 
-TEST_CASE("fit_reader: a file without a session is refused", "[import][fit]") {
+TEST_CASE("fit_reader: a file without a session and one record is refused", "[import][fit]") {
   fit::Writer w;
   w.define_record(0).record(0, {k_start, 45.0, 7.0});
   const auto& error = only_error(read_fit(w.file(), k_context));
@@ -452,4 +452,172 @@ TEST_CASE("fit_reader: an architecture byte other than 0 or 1 is refused", "[imp
   w.raw(std::string("\x40\x00\x07\x00\x00\x00", 6));
   const auto& error = only_error(read_fit(w.file(), k_context));
   CHECK(error.offset == 16);
+}
+
+namespace {
+
+// A run of `records` records 10 s and 30 m apart from k_start, heart rate
+// 140, positions on the first `positioned` of them.
+void add_records(fit::Writer& w, std::uint8_t local, int records, int positioned) {
+  w.define_record(local);
+  for (int i = 0; i < records; ++i) {
+    const double metres = 30.0 * i;
+    std::optional<double> lat, lon;
+    if (i < positioned) {
+      lat = 45.0 + metres / 111195.08;
+      lon = 7.0;
+    }
+    w.record(local,
+             {k_start + 10 * static_cast<std::uint64_t>(i), lat, lon, 200.0, 140, 85, metres});
+  }
+}
+
+}  // namespace
+
+TEST_CASE("fit_reader: a session without its total distance takes the records' own distance",
+          "[import][fit][totals]") {
+  // A Suunto multisport leg: no total_distance in the session, and the last
+  // lap's records without positions. The device recorded 2,970 m; the
+  // positions reach 1,470 m.
+  fit::Writer w;
+  w.define_file_id(0).file_id(0);
+  add_records(w, 1, 100, 50);
+  auto s = run_session();
+  s.distance_cm = fit::k_invalid32;
+  s.elapsed_ms = 990000;
+  s.timer_ms = 990000;
+  w.define_session(2).session(2, s);
+  const auto result = read_fit(w.file(), k_context);
+  REQUIRE(result.ok());
+  CHECK(*result.activities.at(0).activity.distance_m == Approx(2970.0));
+}
+
+TEST_CASE("fit_reader: an elapsed time far beyond the timer is bounded by the records",
+          "[import][fit][totals]") {
+  // 27.9 days of elapsed time for a 990 s run: the records end after 990 s.
+  fit::Writer w;
+  w.define_file_id(0).file_id(0);
+  add_records(w, 1, 100, 100);
+  auto s = run_session();
+  s.elapsed_ms = 2410560000;  // 27.9 days
+  s.timer_ms = 990000;
+  s.timestamp = k_start + 2410560;
+  w.define_session(2).session(2, s);
+  const auto result = read_fit(w.file(), k_context);
+  REQUIRE(result.ok());
+  const auto& a = result.activities.at(0).activity;
+  CHECK(a.elapsed == 990s);
+  CHECK(a.moving == 990s);
+  REQUIRE(result.warnings.size() == 1);
+  CHECK_THAT(result.warnings[0].message,
+             Catch::Contains("elapsed time 27.9 days is far beyond its timer time 16 min"));
+}
+
+TEST_CASE("fit_reader: an elapsed time a rounding shorter than the timer is not corrected",
+          "[import][fit][totals]") {
+  // 1,806.6 s elapsed, 1,807.2 s timer, the session's timestamp 36 s later:
+  // rounding, not a short elapsed time to take to the timestamp.
+  auto s = run_session();
+  s.elapsed_ms = 1806600;
+  s.timer_ms = 1807200;
+  s.timestamp = k_start + 1843;
+  fit::Writer w;
+  w.define_file_id(0).file_id(0);
+  w.define_session(1).session(1, s);
+  const auto result = read_fit(w.file(), k_context);
+  REQUIRE(result.ok());
+  CHECK(result.warnings.empty());
+  CHECK(result.activities.at(0).activity.elapsed == 1807s);
+  CHECK(result.activities.at(0).activity.moving == 1807s);
+}
+
+TEST_CASE("fit_reader: zero heart rate and cadence averages are unknown, filled from records",
+          "[import][fit][totals]") {
+  auto s = run_session();
+  s.avg_hr = 0;
+  s.max_hr = 0;
+  s.avg_cadence = 0;
+  s.max_cadence = 0;
+  SECTION("without records: unknown, not 0 bpm") {
+    fit::Writer w;
+    w.define_session(0).session(0, s);
+    const auto result = read_fit(w.file(), k_context);
+    REQUIRE(result.ok());
+    const auto& a = result.activities.at(0).activity;
+    CHECK_FALSE(a.avg_hr);
+    CHECK_FALSE(a.max_hr);
+    CHECK_FALSE(a.avg_cadence);
+    CHECK_FALSE(a.max_cadence);
+  }
+  SECTION("with records: theirs") {
+    fit::Writer w;
+    add_records(w, 0, 10, 10);
+    w.define_session(1).session(1, s);
+    const auto result = read_fit(w.file(), k_context);
+    REQUIRE(result.ok());
+    const auto& a = result.activities.at(0).activity;
+    CHECK(a.avg_hr == Approx(140.0));
+    CHECK(a.avg_cadence == Approx(170.0));
+  }
+}
+
+TEST_CASE("fit_reader: a file without a session is built from its records, with a warning",
+          "[import][fit][totals]") {
+  // A watch that died mid-run: records and a sport message, no session.
+  fit::Writer w;
+  w.define_file_id(0).file_id(0);
+  w.define(1, 12, {{0, 1, fit::k_enum}, {1, 1, fit::k_enum}}).data(1, {1, 3});  // trail run
+  add_records(w, 2, 61, 61);
+  const auto result = read_fit(w.file(), k_context);
+  REQUIRE(result.ok());
+  REQUIRE(result.activities.size() == 1);
+  const auto& a = result.activities[0].activity;
+  CHECK(a.sport == model::Sport::trail_run);
+  CHECK(a.start_utc == k_start_utc);
+  CHECK(a.elapsed == 600s);
+  CHECK(*a.distance_m == Approx(1800.0));
+  REQUIRE(result.warnings.size() == 1);
+  CHECK_THAT(result.warnings[0].message, Catch::Contains("no session message"));
+  CHECK_THAT(result.warnings[0].message, Catch::Contains("built from its 61 records"));
+}
+
+TEST_CASE("fit_reader: a file torn in its last message without a session keeps its records",
+          "[import][fit][totals]") {
+  fit::Writer w;
+  w.define_file_id(0).file_id(0);
+  add_records(w, 1, 20, 20);
+  const auto at = w.data_size() + 14;
+  // A record whose bytes stop short of the declared end of the data.
+  w.raw(std::string("\x01\x00\x00", 3));
+  const auto result = read_fit(w.file(), k_context);
+  REQUIRE(result.ok());
+  REQUIRE(result.activities.size() == 1);
+  CHECK(result.activities[0].activity.elapsed == 190s);
+  REQUIRE(result.warnings.size() == 1);
+  CHECK(result.warnings[0].offset == static_cast<std::int64_t>(at));
+  CHECK_THAT(result.warnings[0].message, Catch::Contains("the data breaks at byte"));
+}
+
+TEST_CASE("fit_reader: a multisport session's records end where the next session starts",
+          "[import][fit]") {
+  // The first session's elapsed time reaches into the second's (seen in a
+  // fenix 2 multisport file): its records still stop at the second's start.
+  fit::Writer w;
+  w.define_file_id(0).file_id(0);
+  add_records(w, 1, 60, 60);
+  auto first = run_session();
+  first.sport = 0;
+  first.start_time = k_start;
+  first.elapsed_ms = 500000;
+  first.timer_ms = 500000;
+  auto second = run_session();
+  second.start_time = k_start + 300;
+  second.elapsed_ms = 290000;
+  second.timer_ms = 290000;
+  w.define_session(2).session(2, first).session(2, second);
+  const auto result = read_fit(w.file(), k_context);
+  REQUIRE(result.ok());
+  REQUIRE(result.activities.size() == 2);
+  CHECK(result.activities[0].track->point_count() == 30);
+  CHECK(result.activities[1].track->point_count() == 30);
 }

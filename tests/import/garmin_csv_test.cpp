@@ -129,3 +129,65 @@ TEST_CASE("garmin_csv: the real decimal-comma CRLF export reads every row",
   CHECK(a.start_utc == date::sys_days{date::January / 4 / 2026} + 11h + 38min + 59s);
   for (const auto& p : r.activities) CHECK(runload::model::is_running(p.activity.sport));
 }
+
+TEST_CASE("garmin_csv: --:--:--, --:-- and No are no value, not an unreadable row",
+          "[import][garmin][rows]") {
+  const ParseResult r = read_garmin_csv(fixture("garmin_moving_time_no_value_dashes_colons.csv"),
+                                        berlin("Activities.csv"));
+  REQUIRE(r.ok());
+  CHECK(r.warnings.empty());
+  REQUIRE(r.activities.size() == 3);
+  CHECK_FALSE(r.activities[0].activity.moving);
+  CHECK(*r.activities[0].activity.elapsed == 51min);
+  CHECK(*r.activities[1].activity.moving == 39min + 30s);
+  CHECK(*r.activities[1].activity.elapsed == 40min);  // "--:--" elapsed: the total time
+  CHECK_FALSE(r.activities[1].activity.avg_hr);
+  CHECK_FALSE(r.activities[2].activity.moving);  // "No"
+  CHECK_FALSE(r.activities[2].activity.distance_m);
+  CHECK(r.activities[2].activity.sport == Sport::other);
+  REQUIRE(r.rows);
+  CHECK(r.rows->refused == 0);
+}
+
+TEST_CASE("garmin_csv: an unreadable row costs that row alone, and zero heart rate is unknown",
+          "[import][garmin][rows]") {
+  const ParseResult r =
+      read_garmin_csv(fixture("garmin_one_unreadable_row.csv"), berlin("Activities.csv"));
+  REQUIRE(r.ok());
+  REQUIRE(r.activities.size() == 2);
+  REQUIRE(r.warnings.size() == 1);
+  CHECK(r.warnings[0].line == 3);
+  CHECK_THAT(r.warnings[0].message, Catch::Contains("column 5 (\"Distance\")"));
+  CHECK_THAT(r.warnings[0].message, Catch::Contains("\"ten\""));
+  CHECK_FALSE(r.activities[1].activity.avg_hr);  // "0": no sensor
+  CHECK_FALSE(r.activities[1].activity.max_hr);
+  REQUIRE(r.rows);
+  CHECK(r.rows->rows == 3);
+  CHECK(r.rows->refused == 1);
+}
+
+TEST_CASE("garmin_csv: an elapsed time shorter than the total time is replaced by it",
+          "[import][garmin]") {
+  // Seen in a real export: 00:00:29.3 of elapsed time for an hour's run.
+  const ParseResult r = read_garmin_csv(
+      "Activity Type,Date,Title,Distance,Time,Moving Time,Elapsed Time\n"
+      "Running,2024-05-01 07:00:00,Run,10.00,00:58:00,00:57:00,00:00:29.3\n",
+      berlin("a.csv"));
+  REQUIRE(r.ok());
+  CHECK(*r.activities.at(0).activity.elapsed == 58min);
+}
+
+TEST_CASE("garmin_csv: a spreadsheet's US dates and text apostrophes are read",
+          "[import][garmin]") {
+  const ParseResult r = read_garmin_csv(
+      "Activity Type,Date,Favorite,Title,Distance,Time,Total Ascent\n"
+      "Running,7/4/2020 15:36,FALSE,Independence Run,7.16,0:49:12,'120\n"
+      "Running,7/14/2020 06:10,FALSE,Early,5.00,0:30:00,'-12\n",
+      ParseContext{"a.csv"});
+  REQUIRE(r.ok());
+  REQUIRE(r.activities.size() == 2);
+  // Month first: 7/14 settles it for the whole file.
+  CHECK(r.activities[0].activity.start_utc == date::sys_days{date::July / 4 / 2020} + 15h + 36min);
+  CHECK(*r.activities[0].activity.elevation_gain_m == 120.0);
+  CHECK_FALSE(r.activities[1].activity.elevation_gain_m);  // negative climb: unknown
+}

@@ -217,6 +217,10 @@ TEST_CASE("gpx_reader: corpus files with timed tracks read, the others are refus
       "suunto_movescount_crlf_millis_gpxdata__gc_Move_2014_01_16.gpx",
       "tc2xslt_empty_segment__gpxpy_track-with-empty-segment.gpx",
       "urbanbiker_tpx_v2_hr_cad_speed_power_3seg__gc_UrbanBiker.gpx",
+      // Five points 0.2 s apart at 14 m/s (a car): beyond the 12 m/s glitch
+      // limit on foot, so measured and stored as `other` (issue 14; it was
+      // refused before).
+      "subsecond_times__gpsbabel_gpx_subsecond-sample.gpx",
   };
   // File, and what the refusal must say.
   const std::vector<std::pair<std::string, std::string>> refused{
@@ -225,8 +229,6 @@ TEST_CASE("gpx_reader: corpus files with timed tracks read, the others are refus
       {"mapmyfitness_drawn_route_no_time_no_ele_one_line__gc_A_ride_mapped.gpx",
        "none has a <time>"},
       {"mapsource_empty_document__gpsbabel_empty.gpx", "metadata only or empty"},
-      // Five points 0.2 s apart at 14 m/s (a car): all beyond the 12 m/s glitch limit.
-      {"subsecond_times__gpsbabel_gpx_subsecond-sample.gpx", "more than 12 m/s"},
       // Every trkpt carries the same bogus time, 1901-12-13T20:45:52 (INT32_MIN s).
       {"gpsbabel_gpx10_mountain_hike__gpxpy_Mojstrovka.gpx", "too few track points"},
       {"osmand_empty_ele_element__togeojson_empty_ele.gpx", "too few track points"},
@@ -310,4 +312,63 @@ TEST_CASE("gpx_reader: corpus spot checks against known values", "[import][gpx][
     REQUIRE(r.ok());
     CHECK(r.activities.size() == 6);
   }
+}
+
+TEST_CASE("gpx_reader: Strava's numeric <type> 9 is a run", "[import][gpx][sports]") {
+  const ParseResult r = read_fixture("strava_numeric_type_9_run.gpx");
+  REQUIRE(r.ok());
+  CHECK(r.activities.at(0).activity.sport == Sport::run);
+  CHECK(gpx_sport("9") == Sport::run);
+  CHECK(gpx_sport("1") == Sport::ride);
+  CHECK(gpx_sport(" 4 ") == Sport::hike);
+  CHECK(gpx_sport("10") == Sport::walk);
+  CHECK(gpx_sport("16") == Sport::swim);
+  CHECK(gpx_sport("2") == Sport::other);   // Alpine Ski
+  CHECK(gpx_sport("99") == Sport::other);  // a number Strava does not use
+}
+
+TEST_CASE("gpx_reader: a pause marker and a point without coordinates are dropped and counted",
+          "[import][gpx][bad_points]") {
+  // Until issue 14 either point refused the whole file.
+  const ParseResult r = read_fixture("pause_marker_latitude_100_and_point_without_coordinates.gpx");
+  REQUIRE(r.ok());
+  REQUIRE(r.activities.size() == 1);
+  // 61 points 30 m apart with the 31st replaced by the marker: 1,800 m.
+  CHECK(*r.activities[0].activity.distance_m == Approx(1800.0).epsilon(0.001));
+  REQUIRE(r.warnings.size() == 1);
+  CHECK(r.warnings[0].line == 35);
+  CHECK_THAT(r.warnings[0].message,
+             Catch::StartsWith("2 of 62 track point(s) cannot be read (the first: invalid lat "
+                               "\"100.0000000\")"));
+}
+
+TEST_CASE("gpx_reader: a file with more unreadable points than readable ones is refused",
+          "[import][gpx][bad_points]") {
+  const ParseResult r = read_fixture("most_points_unreadable_line_9.gpx");
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.activities.empty());
+  CHECK(r.errors[0].line == 9);
+  CHECK_THAT(r.errors[0].message, Catch::Contains("6 of 10 track point(s) cannot be read"));
+  CHECK_THAT(r.errors[0].message, Catch::Contains("not trusted"));
+}
+
+TEST_CASE("gpx_reader: a fast bike descent keeps its points", "[import][gpx][bad_points]") {
+  // 12 m/s, the limit on foot, dropped most points of a descent at 72 km/h.
+  const ParseResult r = read_fixture("fast_bike_descent_20_mps.gpx");
+  REQUIRE(r.ok());
+  const auto& a = r.activities.at(0).activity;
+  CHECK(a.sport == Sport::ride);
+  CHECK(*a.distance_m == Approx(1200.0).epsilon(0.001));
+  CHECK(r.warnings.empty());
+}
+
+TEST_CASE("gpx_reader: a car trip in a file without a type is stored as other, saying why",
+          "[import][gpx][plausible]") {
+  const ParseResult r = read_fixture("car_trip_without_type_25_mps.gpx");
+  REQUIRE(r.ok());
+  const auto& a = r.activities.at(0).activity;
+  CHECK(a.sport == Sport::other);
+  CHECK(*a.distance_m == Approx(6000.0).epsilon(0.001));  // 240 s at 25 m/s
+  REQUIRE_FALSE(r.warnings.empty());
+  CHECK_THAT(r.warnings[0].message, Catch::Contains("not on foot; stored as other"));
 }

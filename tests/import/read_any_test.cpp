@@ -124,6 +124,10 @@ TEST_CASE("read_any: unknown content is refused saying what it starts with", "[i
   CHECK_THAT(csv.errors[0].message, Catch::Contains("unknown CSV") && Catch::Contains("Bike Name"));
   const auto empty = read_named("empty.gpx.gz", test::gzip(""));
   REQUIRE_FALSE(empty.ok());
+  // A header in valid UTF-8 is shown as written, not escaped ("T\xc3\xadtulo").
+  const auto spanish = read_named("otro.csv", "Título,Descripción\n");
+  REQUIRE(spanish.errors.size() == 1);
+  CHECK_THAT(spanish.errors[0].message, Catch::Contains("\"Título,Descripción\""));
 }
 
 TEST_CASE("read_any: the three CSV flavours are told apart by their header", "[import][read_any]") {

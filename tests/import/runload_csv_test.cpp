@@ -72,3 +72,18 @@ TEST_CASE("runload_csv: a header without date or distance_km is refused", "[impo
   REQUIRE_FALSE(r.ok());
   CHECK(r.errors[0].line == 1);
 }
+
+TEST_CASE("runload_csv: an unreadable row costs that row alone, named by line and column",
+          "[import][runload_csv][rows]") {
+  const ParseResult r =
+      read_runload_csv(fixture("runload_one_unreadable_row.csv"), ParseContext{"log.csv"});
+  REQUIRE(r.ok());
+  REQUIRE(r.activities.size() == 2);
+  REQUIRE(r.warnings.size() == 1);
+  CHECK(r.warnings[0].line == 3);
+  CHECK_THAT(r.warnings[0].message, Catch::Contains("column 5 (\"sport\")"));
+  CHECK_THAT(r.warnings[0].message, Catch::Contains("jogging"));
+  REQUIRE(r.rows);
+  CHECK(r.rows->rows == 3);
+  CHECK(r.rows->refused == 1);
+}

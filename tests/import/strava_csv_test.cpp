@@ -78,13 +78,19 @@ TEST_CASE("strava_csv: BOM and CRLF are accepted", "[import][strava]") {
   CHECK(*r.activities[1].activity.distance_m == Approx(3000.0));
 }
 
-TEST_CASE("strava_csv: a German-localised export is refused with a way out", "[import][strava]") {
+TEST_CASE("strava_csv: a German-localised export is read, decimal comma and day-first date",
+          "[import][strava]") {
+  // Until issue 14 this export was refused, asking for an English one.
   const std::string text = fixture("strava_german_localised.csv");
   const ParseResult r = read_strava_csv(text, ParseContext{"aktivitaeten.csv"});
-  REQUIRE_FALSE(r.ok());
-  CHECK(r.activities.empty());
-  CHECK_THAT(r.errors[0].message, Catch::Contains("localised Strava export"));
-  CHECK_THAT(r.errors[0].message, Catch::Contains("English"));
+  REQUIRE(r.ok());
+  REQUIRE(r.activities.size() == 1);
+  const auto& a = r.activities[0].activity;
+  CHECK(a.sport == Sport::run);            // "Laufen"
+  CHECK(*a.distance_m == Approx(9440.0));  // "9,44" km
+  CHECK(*a.elapsed == 3402s);
+  CHECK(a.start_utc == date::sys_days{date::December / 9 / 2022} + 15h + 24min + 49s);
+  CHECK(a.name == "Nachmittagslauf");
 }
 
 TEST_CASE("strava_csv: an unterminated quote refuses the file with its line", "[import][strava]") {
@@ -94,14 +100,22 @@ TEST_CASE("strava_csv: an unterminated quote refuses the file with its line", "[
   CHECK(r.errors[0].line == 2);
 }
 
-TEST_CASE("strava_csv: an unreadable date refuses the file naming the line", "[import][strava]") {
+TEST_CASE("strava_csv: an unreadable date costs its row alone, named by line and column",
+          "[import][strava]") {
+  // Until issue 14 one such row refused the whole file.
   const ParseResult r = read_strava_csv(
       "Activity ID,Activity Date,Activity Type\n1,\"Oct 10, 2016, 8:55:48 "
       "PM\",Run\n2,yesterday,Run\n",
       ParseContext{"a.csv"});
-  REQUIRE_FALSE(r.ok());
-  CHECK(r.errors[0].line == 3);
-  CHECK_THAT(r.errors[0].message, Catch::Contains("yesterday"));
+  REQUIRE(r.ok());
+  CHECK(r.activities.size() == 1);
+  REQUIRE(r.warnings.size() == 1);
+  CHECK(r.warnings[0].line == 3);
+  CHECK_THAT(r.warnings[0].message, Catch::Contains("column 2 (\"Activity Date\")"));
+  CHECK_THAT(r.warnings[0].message, Catch::Contains("yesterday"));
+  REQUIRE(r.rows);
+  CHECK(r.rows->rows == 2);
+  CHECK(r.rows->refused == 1);
 }
 
 TEST_CASE("strava_csv: activity types map to the contract's sports", "[import][strava]") {
@@ -143,4 +157,70 @@ TEST_CASE("strava_csv: the real 99-column export reads every row", "[import][str
     }
   }
   CHECK(found);
+}
+
+TEST_CASE("strava_csv: unreadable rows cost those rows alone, named by line and column",
+          "[import][strava][rows]") {
+  const ParseResult r =
+      read_strava_csv(fixture("strava_two_unreadable_rows.csv"), ParseContext{"a.csv"});
+  REQUIRE(r.ok());
+  REQUIRE(r.rows);
+  CHECK(r.rows->rows == 6);
+  CHECK(r.rows->refused == 2);
+  CHECK(r.rows->imported() == 4);
+  REQUIRE(r.activities.size() == 4);
+  std::vector<std::string> names;
+  for (const auto& p : r.activities) names.push_back(p.activity.name);
+  CHECK(names == std::vector<std::string>{"Morning Run", "Good", "Heart rate unreadable",
+                                          "Speed unreadable"});
+  REQUIRE(r.warnings.size() == 3);
+  CHECK(r.warnings[0].line == 3);
+  CHECK_THAT(r.warnings[0].message, Catch::Contains("column 11 (\"Distance\")"));
+  CHECK_THAT(r.warnings[0].message, Catch::Contains("not \"five km\""));
+  CHECK(r.warnings[1].line == 5);
+  CHECK_THAT(r.warnings[1].message, Catch::Contains("column 2 (\"Activity Date\")"));
+  // A heart rate that cannot be read is left unknown; the row is kept.
+  CHECK(r.warnings[2].line == 6);
+  CHECK_THAT(r.warnings[2].message, Catch::Contains("column 12 (\"Average Heart Rate\")"));
+  CHECK_THAT(r.warnings[2].message, Catch::Contains("left unknown"));
+  CHECK_FALSE(r.activities[2].activity.avg_hr);
+  // A column runload does not read ("Max Speed": "fast") never refuses a row.
+  CHECK(*r.activities[3].activity.distance_m == Approx(5000.0));
+}
+
+TEST_CASE("strava_csv: a swim's display distance with a thousands mark does not refuse the file",
+          "[import][strava][rows]") {
+  // "1,250" in the display column, 1250.0 in the metres column: only the
+  // metres are read.
+  const ParseResult r = read_strava_csv(
+      fixture("strava_swim_display_distance_thousands_separator.csv"), ParseContext{"a.csv"});
+  REQUIRE(r.ok());
+  CHECK(r.warnings.empty());
+  REQUIRE(r.activities.size() == 2);
+  CHECK(r.activities[0].activity.sport == Sport::swim);
+  CHECK(*r.activities[0].activity.distance_m == Approx(1250.0));
+  CHECK(*r.activities[1].activity.distance_m == Approx(8020.5));
+}
+
+TEST_CASE("strava_csv: a file whose every row is refused is refused with each row's reason",
+          "[import][strava][rows]") {
+  const ParseResult r = read_strava_csv(
+      "Activity ID,Activity Date,Activity Type,Distance\n1,never,Run,5\n2,\"Mar 4, 2019, 7:00:00 "
+      "AM\",Run,-5\n",
+      ParseContext{"a.csv"});
+  REQUIRE(r.errors.size() == 2);
+  CHECK(r.activities.empty());
+  CHECK(r.errors[0].line == 2);
+  CHECK(r.errors[1].line == 3);
+  CHECK_THAT(r.errors[1].message, Catch::Contains("not \"-5\""));
+  REQUIRE(r.rows);
+  CHECK(r.rows->refused == 2);
+}
+
+TEST_CASE("strava_csv: a header in no known language without the export's layout is refused",
+          "[import][strava]") {
+  const ParseResult r = read_strava_csv("Kolumna A,Kolumna B\n1,2\n", ParseContext{"a.csv"});
+  REQUIRE(r.errors.size() == 1);
+  CHECK(r.errors[0].line == 1);
+  CHECK_THAT(r.errors[0].message, Catch::Contains("not a Strava activities.csv"));
 }

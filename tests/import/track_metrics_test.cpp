@@ -203,11 +203,11 @@ TEST_CASE("track_metrics: apply_metrics fills the activity summary", "[import][m
   CHECK(a.grade_histogram.has_value());
 }
 
-TEST_CASE("track_metrics: elevation counts a change once it passes 5 m from where it counted",
+TEST_CASE("track_metrics: elevation counts a change from its turning point once it passes 2 m",
           "[import][metrics][elevation]") {
   using runload::import::elevation_change;
-  // 100 -> 104 (under 5 m: not yet) -> 106 (6 m: counted) -> 103 (3 m down:
-  // not yet) -> 100 (6 m down: counted) -> 102 (the final partial move up).
+  // 100 -> 104 (4 m: a climb, counted from 100) -> 106 (2 m more) -> 103
+  // (3 m down: a descent from 106) -> 100 -> 102 (2 m up: a climb again).
   const std::vector<std::optional<double>> series{100.0, 104.0, 106.0, std::nullopt,
                                                   103.0, 100.0, 102.0};
   const auto change = elevation_change(series);
@@ -215,4 +215,113 @@ TEST_CASE("track_metrics: elevation counts a change once it passes 5 m from wher
   CHECK(change.loss_m == Approx(6.0));
   CHECK(elevation_change({}).gain_m == 0.0);
   CHECK(elevation_change({std::nullopt, std::nullopt}).loss_m == 0.0);
+}
+
+namespace {
+
+// A flat run along the meridian, one point a second at 3 m/s, with the
+// elevation `ele(t)` at second t.
+template <typename Elevation>
+Track timed_run(int duration_s, Elevation ele) {
+  Track track;
+  auto& seg = track.segments.emplace_back();
+  for (int t = 0; t <= duration_s; ++t) {
+    TrackPoint p;
+    p.time = k_t0 + std::chrono::seconds{t};
+    p.lat = 52.0 + 3.0 * t / k_metres_per_degree;
+    p.lon = 13.0;
+    p.ele_m = ele(t);
+    seg.push_back(p);
+  }
+  return track;
+}
+
+}  // namespace
+
+TEST_CASE("track_metrics: small climbs count whole, from their turning points",
+          "[import][metrics][elevation]") {
+  using runload::import::elevation_change;
+  // Three 9 m rollers: the old 5 m steps counted 5 of each 9.
+  std::vector<std::optional<double>> series;
+  for (int roller = 0; roller < 3; ++roller)
+    for (double e : {100.0, 103.0, 106.0, 109.0, 106.0, 103.0}) series.push_back(e);
+  series.push_back(100.0);
+  const auto change = elevation_change(series);
+  CHECK(change.gain_m == Approx(27.0));
+  CHECK(change.loss_m == Approx(27.0));
+  // A wiggle under the hysteresis is no climb.
+  CHECK(elevation_change({100.0, 101.5, 100.2, 101.9, 100.0}).gain_m == 0.0);
+}
+
+TEST_CASE("track_metrics: a flat 10 km with realistic barometric noise gains a few metres",
+          "[import][metrics][elevation]") {
+  // Barometric altitude as watches record it: 0.2 m steps (the FIT altitude
+  // scale), white noise of 0.3 m and a pressure drift of a few metres an
+  // hour, over 10 km at 3 m/s.
+  std::uint32_t state = 7;
+  const auto uniform = [&state] {
+    state = state * 1664525u + 1013904223u;
+    return static_cast<double>(state) / 4294967295.0;
+  };
+  double drift = 0.0;
+  const Track track = timed_run(3334, [&](int t) {
+    drift = 2.5 * std::sin(t / 900.0);
+    const double noise = (uniform() + uniform() + uniform() - 1.5) * 0.6;
+    return std::round((120.0 + drift + noise) * 5.0) / 5.0;
+  });
+  const TrackMetrics m = compute_track_metrics(track);
+  CHECK(*m.distance_m == Approx(10000.0).epsilon(0.01));
+  CHECK(*m.elevation_gain_m < 6.0);
+  CHECK(*m.elevation_loss_m < 6.0);
+}
+
+TEST_CASE("track_metrics: a spike of tens of metres is ignored, and counted",
+          "[import][metrics][elevation]") {
+  // As in a fenix 2 file of the corpus: 55 m, then 142 m for 3 s, then 56 m.
+  const Track track = timed_run(600, [](int t) { return t >= 2 && t <= 4 ? 142.4 : 55.0; });
+  const TrackMetrics m = compute_track_metrics(track);
+  CHECK(m.elevation_spikes == 3);
+  CHECK(*m.elevation_gain_m < 1.0);
+}
+
+TEST_CASE("track_metrics: a re-calibrated level is a new start, its step not counted",
+          "[import][metrics][elevation]") {
+  // 100 m for 5 minutes, then 300 m for 10 minutes: no one climbs 200 m in
+  // a second; after 30 s at the new level the series restarts there.
+  const Track track = timed_run(900, [](int t) { return t < 300 ? 100.0 : 300.0; });
+  const TrackMetrics m = compute_track_metrics(track);
+  CHECK(*m.elevation_gain_m < 1.0);
+  CHECK(m.elevation_spikes > 0);
+  CHECK(m.elevation_spikes <= 32);
+}
+
+TEST_CASE("track_metrics: elevations outside -1,000 to 10,000 m are not read",
+          "[import][metrics][elevation]") {
+  const Track track = timed_run(100, [](int t) { return t == 50 ? 1e9 : 10.0 + t * 0.1; });
+  const TrackMetrics m = compute_track_metrics(track);
+  CHECK(m.elevation_spikes == 1);
+  CHECK(*m.elevation_gain_m == Approx(10.0).margin(1.0));
+}
+
+TEST_CASE("track_metrics: the glitch filter's speed limit follows the sport", "[import][metrics]") {
+  // A bike descent at 20 m/s (72 km/h) for a minute.
+  Track track;
+  auto& seg = track.segments.emplace_back();
+  for (int t = 0; t <= 60; ++t) {
+    TrackPoint p;
+    p.time = k_t0 + std::chrono::seconds{t};
+    p.lat = 46.0 + 20.0 * t / k_metres_per_degree;
+    p.lon = 7.0;
+    seg.push_back(p);
+  }
+  const TrackMetrics ride = compute_track_metrics(track, runload::model::Sport::ride);
+  CHECK(ride.glitches_dropped == 0);
+  CHECK(*ride.distance_m == Approx(1200.0).epsilon(0.001));
+  CHECK(ride.glitch_speed_mps == k_glitch_speed_ride_mps);
+  // On foot the same points are beyond 12 m/s: all but the first dropped.
+  const TrackMetrics run = compute_track_metrics(track, runload::model::Sport::run);
+  CHECK(run.glitches_dropped == 60);
+  CHECK(glitch_speed_mps(runload::model::Sport::swim) == k_glitch_speed_swim_mps);
+  CHECK(glitch_speed_mps(runload::model::Sport::hike) == k_glitch_speed_mps);
+  CHECK(glitch_speed_mps(runload::model::Sport::other) == k_glitch_speed_other_mps);
 }

@@ -133,3 +133,41 @@ TEST_CASE("zip_reader: a zip without its central directory (truncated) is not a 
   CHECK(list_zip("hello, not a zip at all").error);
   CHECK(list_zip("").error);
 }
+
+TEST_CASE("zip_reader: a Mac's resource forks and hidden members are passed over silently",
+          "[import][zip]") {
+  // Finder's "Compress" writes an AppleDouble fork (00 05 16 07) for every
+  // file under __MACOSX/, and .DS_Store files beside them.
+  const std::string fork = std::string("\x00\x05\x16\x07", 4) + "Mac OS X        ";
+  const auto zip = make_zip({{"runs/morning.fit", "FIT"},
+                             {"__MACOSX/runs/._morning.fit", fork},
+                             {"__MACOSX/._runs", fork},
+                             {"runs/.DS_Store", "Bud1"},
+                             {"runs/._evening.gpx", fork},
+                             {"runs/Thumbs.db", "x"},
+                             {"runs/evening.gpx", "<gpx/>"}});
+  const auto listing = list_zip(zip);
+  REQUIRE_FALSE(listing.error);
+  REQUIRE(listing.members.size() == 2);
+  CHECK(listing.members[0].name == "runs/morning.fit");
+  CHECK(listing.members[1].name == "runs/evening.gpx");
+  std::vector<std::string> seen;
+  REQUIRE_FALSE(for_each_zip_member(
+      zip, k_cap, [](const ZipMember&) { return true; },
+      [&](const ZipMember& member, ZipMemberData&&) { seen.push_back(member.name); }));
+  CHECK(seen == std::vector<std::string>{"runs/morning.fit", "runs/evening.gpx"});
+}
+
+TEST_CASE("zip_reader: is_system_member names what archivers add, not the runner's files",
+          "[import][zip]") {
+  CHECK(is_system_member("__MACOSX/._run.fit"));
+  CHECK(is_system_member("export/__MACOSX/activities/._1.gpx"));
+  CHECK(is_system_member("._run.fit"));
+  CHECK(is_system_member("activities/.DS_Store"));
+  CHECK(is_system_member("THUMBS.DB"));
+  CHECK(is_system_member("a/Desktop.ini"));
+  CHECK_FALSE(is_system_member("activities/1.gpx"));
+  CHECK_FALSE(is_system_member("my.runs/1.gpx"));  // a dot inside a folder's name
+  CHECK_FALSE(is_system_member("__MACOSX.gpx"));
+  CHECK_FALSE(is_system_member("activities.csv"));
+}

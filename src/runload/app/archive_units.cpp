@@ -317,8 +317,10 @@ std::optional<MemberResult> read_activities_csv(MemberSource& source, const std:
     result.units.push_back(ImportUnit{csv->label, std::move(csv->parsed), {}, {}, std::nullopt});
     return std::nullopt;
   }
-  if (!csv->known)
+  if (!csv->known) {
     for (auto& warning : csv->parsed.warnings) result.warnings.push_back(std::move(warning));
+    result.csv_rows = csv->parsed.rows;
+  }
   return csv;
 }
 

@@ -83,6 +83,9 @@ struct ArchiveRead {
   // The export's shoes.csv: the shoes with brand and model, for the store to
   // create (never twice).
   std::vector<import::StravaShoe> shoes;
+  // The data rows of the export's activities.csv when it was read (not
+  // imported before): rows read and refused, for the import's summary.
+  std::optional<import::RowCounts> csv_rows;
 };
 
 // True when the athlete already imported content with this SHA-256.

@@ -66,6 +66,9 @@ Messages import_messages(const ImportSummary& s, SummaryLine summary_line) {
                     "be judged until you set them: runload gear edit NAME --drop MM",
                     s.new_shoes.size(), fmt::join(names, ", ")));
   }
+  if (s.csv_rows > 0)
+    add(Message::Level::note, fmt::format("{} rows, {} imported, {} refused", s.csv_rows,
+                                          s.csv_rows - s.csv_rows_refused, s.csv_rows_refused));
   add(Message::Level::note,
       fmt::format("imported {} from {} ({} merged, {}, {} failed)",
                   plural(s.imported, "activity", "activities"), plural(s.files, "file", "files"),
@@ -82,9 +85,14 @@ nlohmann::ordered_json import_json(const ImportSummary& s) {
         {"message", e.offset ? fmt::format("byte {}: {}", *e.offset, e.message) : e.message},
     });
   }
+  // The summary CSVs' data rows stored, read and refused (the refused ones
+  // are named among the warnings on stderr).
+  const nlohmann::ordered_json csv_rows = {{"rows", s.csv_rows},
+                                           {"imported", s.csv_rows - s.csv_rows_refused},
+                                           {"refused", s.csv_rows_refused}};
   return {{"files", s.files},           {"imported", s.imported}, {"merged", s.merged},
           {"duplicates", s.duplicates}, {"failed", s.failed},     {"errors", errors},
-          {"new_shoes", s.new_shoes}};
+          {"new_shoes", s.new_shoes}, {"csv_rows", csv_rows}};
 }
 
 }  // namespace runload::app

@@ -472,6 +472,10 @@ bool Importer::store_unit(const std::string& label, const fs::path& format_name,
   summary.duplicates += duplicates;
   summary.merges.insert(summary.merges.end(), merges.begin(), merges.end());
   summary.new_shoes.insert(summary.new_shoes.end(), new_shoes.begin(), new_shoes.end());
+  if (parsed.rows) {
+    summary.csv_rows += parsed.rows->rows;
+    summary.csv_rows_refused += parsed.rows->refused;
+  }
   for (auto& warning : parsed.warnings) {
     if (warning.file.empty()) warning.file = label;
     summary.warnings.push_back(std::move(warning));
@@ -523,6 +527,10 @@ void Importer::import_archive(ArchiveRead& read, std::optional<store::ImportedFi
   }
   summary.duplicates += read.known_members;
   store_shoes(read.shoes, summary);
+  if (read.csv_rows) {
+    summary.csv_rows += read.csv_rows->rows;
+    summary.csv_rows_refused += read.csv_rows->refused;
+  }
   for (auto& warning : read.warnings) summary.warnings.push_back(std::move(warning));
   if (read.error) {
     ++summary.failed;

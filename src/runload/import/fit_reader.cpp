@@ -1,4 +1,5 @@
 #include <runload/import/fit_reader.hpp>
+#include <runload/import/sport_labels.hpp>
 #include <runload/import/track_metrics.hpp>
 #include <runload/model/local_time.hpp>
 
@@ -9,6 +10,8 @@
 #include <cmath>
 #include <cstring>
 #include <optional>
+#include <span>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -32,7 +35,9 @@ constexpr std::int64_t k_max_utc_offset_s = 18 * 3600;
 constexpr std::int64_t k_quarter_hour_s = 15 * 60;
 
 constexpr std::uint16_t k_msg_file_id = 0;
+constexpr std::uint16_t k_msg_sport = 12;
 constexpr std::uint16_t k_msg_session = 18;
+constexpr std::uint16_t k_msg_lap = 19;
 constexpr std::uint16_t k_msg_record = 20;
 constexpr std::uint16_t k_msg_event = 21;
 constexpr std::uint16_t k_msg_activity = 34;
@@ -40,9 +45,40 @@ constexpr std::uint16_t k_msg_activity = 34;
 constexpr std::uint8_t k_field_timestamp = 253;
 constexpr std::uint8_t k_file_type_activity = 4;
 
+// Session fields (FIT profile, message "session").
+constexpr std::uint8_t k_session_start_time = 2;
+constexpr std::uint8_t k_session_sport = 5;
+constexpr std::uint8_t k_session_sub_sport = 6;
+constexpr std::uint8_t k_session_elapsed_ms = 7;
+constexpr std::uint8_t k_session_timer_ms = 8;
+constexpr std::uint8_t k_session_distance_cm = 9;
+constexpr std::uint8_t k_session_avg_hr = 16;
+constexpr std::uint8_t k_session_max_hr = 17;
+constexpr std::uint8_t k_session_avg_cadence = 18;
+constexpr std::uint8_t k_session_max_cadence = 19;
+constexpr std::uint8_t k_session_ascent = 22;
+constexpr std::uint8_t k_session_descent = 23;
+// The sport of a file without a session: its "sport" message (sport 0,
+// sub_sport 1), else its first lap's (sport 25, sub_sport 39).
+constexpr std::uint8_t k_sport_sport = 0;
+constexpr std::uint8_t k_sport_sub_sport = 1;
+constexpr std::uint8_t k_lap_sport = 25;
+constexpr std::uint8_t k_lap_sub_sport = 39;
+
+// Elapsed and timer time written by one device from one clock differ by
+// rounding: up to this much shorter elapsed time is not a broken session.
+constexpr std::int64_t k_elapsed_rounding_ms = 1000;
+// An elapsed time longer than the timer time by more than the larger of
+// this and the timer time itself ("far beyond": 27.9 days for a 2-hour run
+// was seen) is not trusted past the session's last record.
+constexpr std::int64_t k_elapsed_far_beyond_s = 3600;
+
 struct DecodeError {
   std::int64_t offset;
   std::string message;
+  // The stream broke in the data of the input's last FIT file, which ends
+  // where its header says: the file was torn while written, not mis-sized.
+  bool torn_at_end = false;
 };
 
 struct BaseType {
@@ -161,31 +197,29 @@ struct Session {
   Message message;
 };
 
-model::Sport sport_of(std::optional<double> sport, std::optional<double> sub_sport) {
-  // FIT profile, enums "sport" and "sub_sport".
-  const int s = sport ? static_cast<int>(*sport) : 0;
-  const int sub = sub_sport ? static_cast<int>(*sub_sport) : 0;
-  switch (s) {
-    case 1:
-      if (sub == 1) return model::Sport::treadmill_run;
-      if (sub == 3) return model::Sport::trail_run;
-      if (sub == 58) return model::Sport::virtual_run;
-      return model::Sport::run;
-    case 2:
-      return model::Sport::ride;
-    case 5:
-      return model::Sport::swim;
-    case 11:
-      return model::Sport::walk;
-    case 17:
-      return model::Sport::hike;
-    default:
-      return model::Sport::other;
-  }
+// FIT enums as ints; nullopt when absent (the invalid value was dropped).
+std::optional<int> enum_value(std::optional<double> value) {
+  if (!value) return std::nullopt;
+  return static_cast<int>(*value);
 }
 
 bool cadence_in_strides(model::Sport sport) {
   return model::is_running(sport) || sport == model::Sport::walk || sport == model::Sport::hike;
+}
+
+// A heart rate or cadence: nullopt for 0, which writers use for "no sensor".
+std::optional<double> reading(std::optional<double> value) {
+  if (!value || *value <= 0.0) return std::nullopt;
+  return value;
+}
+
+// "27.9 days", "2.0 h", "45 min", "30 s": a duration in a warning.
+std::string spoken_duration(std::int64_t seconds) {
+  if (seconds >= 2 * 86400)
+    return fmt::format("{:.1f} days", static_cast<double>(seconds) / 86400.0);
+  if (seconds >= 2 * 3600) return fmt::format("{:.1f} h", static_cast<double>(seconds) / 3600.0);
+  if (seconds >= 120) return fmt::format("{} min", seconds / 60);
+  return fmt::format("{} s", seconds);
 }
 
 std::chrono::seconds rounded_seconds(double milliseconds_scaled) {
@@ -203,7 +237,15 @@ class Decoder {
 
   void decode() {
     std::size_t pos = 0;
-    while (pos < m_bytes.size()) pos = decode_file(pos);
+    try {
+      while (pos < m_bytes.size()) pos = decode_file(pos);
+    } catch (const DecodeError& error) {
+      // A watch that stops mid-recording leaves a file torn in its last
+      // message and without a session. Its records up to the tear are a
+      // track; totals from a torn file with a session are not trusted.
+      if (!error.torn_at_end || !m_sessions.empty() || timed_records() < 2) throw;
+      m_torn = error;
+    }
     build_activities();
   }
 
@@ -250,6 +292,7 @@ class Decoder {
       decode_messages(data_start, data_end);
     } catch (DecodeError& error) {
       if (!crc_ok) error.message += " (and the file CRC does not match)";
+      error.torn_at_end = data_end + 2 == m_bytes.size();
       throw;
     }
     if (!crc_ok) {
@@ -384,6 +427,12 @@ class Decoder {
       case k_msg_session:
         m_sessions.push_back(Session{message});
         break;
+      case k_msg_sport:
+        if (!m_sport_message) m_sport_message = message;
+        break;
+      case k_msg_lap:
+        if (!m_first_lap) m_first_lap = message;
+        break;
       case k_msg_event:
         // Event "timer" (0) of type stop (1) or stop_all (4) ends a segment.
         if (message.get(0) == 0.0 && (message.get(1) == 1.0 || message.get(1) == 4.0)) {
@@ -435,56 +484,89 @@ class Decoder {
     m_records.push_back(std::move(record));
   }
 
+  std::size_t timed_records() const { return m_records.size(); }
+
   void build_activities() {
-    if (m_sessions.empty()) {
-      fail(m_bytes.size(), "no session message: the file is incomplete or not an activity");
-    }
     std::stable_sort(m_records.begin(), m_records.end(),
                      [](const Record& a, const Record& b) { return a.timestamp < b.timestamp; });
     std::sort(m_timer_stops.begin(), m_timer_stops.end());
-    for (const Session& session : m_sessions) build_activity(session.message);
+    if (m_sessions.empty()) {
+      build_from_records();
+    } else {
+      build_sessions();
+    }
     if (m_untimed_records > 0) {
       warn(m_bytes.size(),
            fmt::format("{} record messages without a timestamp were skipped", m_untimed_records));
     }
   }
 
-  void build_activity(const Message& session) {
+  // A file without a session (a watch that died, a recorder that never
+  // wrote one): one activity from its records, as Garmin's own repair tool
+  // rebuilds one.
+  void build_from_records() {
+    if (m_records.size() < 2) {
+      fail(m_bytes.size(),
+           "no session message and fewer than two timed records: the file is incomplete or not "
+           "an activity");
+    }
+    const std::int64_t start = m_records.front().timestamp;
+    const std::int64_t finish = m_records.back().timestamp;
     model::Activity activity;
-    const auto elapsed_ms = session.get(7);
-    std::int64_t start = 0;
-    if (auto start_time = session.get(2)) {
-      start = checked_date(*start_time, session.offset, "session start_time");
-    } else if (auto timestamp = session.get(k_field_timestamp); timestamp && elapsed_ms) {
-      start = checked_date(*timestamp, session.offset, "session timestamp") -
-              std::llround(*elapsed_ms / 1000.0);
-    } else {
-      fail(static_cast<std::size_t>(session.offset), "session message without a start time");
-    }
-    std::int64_t finish = start;
-    if (elapsed_ms) {
-      finish = start + std::llround(*elapsed_ms / 1000.0);
-    } else if (auto timestamp = session.get(k_field_timestamp)) {
-      finish = checked_date(*timestamp, session.offset, "session timestamp");
-    }
-    // Some devices and apps write an elapsed time shorter than the timer time
-    // (a virtual ride in the corpus: 1,632 s against 2,760 s). Elapsed time
-    // can never be shorter than the time the timer ran, so the session ends
-    // no sooner than its timer time, or its own end timestamp if later; the
-    // track is cut there, not at the short elapsed time.
-    auto timer_ms = session.get(8);
-    std::optional<std::int64_t> corrected_elapsed;
-    if (elapsed_ms && timer_ms && *timer_ms > *elapsed_ms) {
-      finish = std::max<std::int64_t>(finish, start + std::llround(*timer_ms / 1000.0));
-      if (auto timestamp = session.get(k_field_timestamp))
-        finish = std::max(finish, checked_date(*timestamp, session.offset, "session timestamp"));
-      corrected_elapsed = finish - start;
-      warn(static_cast<std::size_t>(session.offset),
-           fmt::format("session elapsed time {:.0f} s is shorter than its timer time {:.0f} s; "
-                       "elapsed time taken as {} s, to the session's end",
-                       *elapsed_ms / 1000.0, *timer_ms / 1000.0, *corrected_elapsed));
-    }
+    set_start(activity, start);
+    activity.sport = fit_sport(enum_value(sport_field(k_sport_sport, k_lap_sport)),
+                               enum_value(sport_field(k_sport_sub_sport, k_lap_sub_sport)));
+    activity.elapsed = std::chrono::seconds{finish - start};
+    const double cadence_factor = cadence_in_strides(activity.sport) ? 2.0 : 1.0;
+    activity.distance_m = record_distance(start, std::nullopt);
+    activity.sources.push_back(model::Source{"fit", m_context.file, std::nullopt});
+    const std::string why =
+        m_torn ? fmt::format(
+                     "no session message, and the data breaks at byte {}: {}; the "
+                     "activity is built from the {} records before the break",
+                     m_torn->offset, m_torn->message, m_records.size())
+               : fmt::format("no session message; the activity is built from its {} records",
+                             m_records.size());
+    warn(m_torn ? static_cast<std::size_t>(m_torn->offset) : m_bytes.size(),
+         why + " (a watch that stops recording before it saves the activity leaves such a file)");
+    push_activity(std::move(activity), track_between(start, std::nullopt, cadence_factor));
+  }
 
+  std::optional<double> sport_field(std::uint8_t in_sport, std::uint8_t in_lap) const {
+    if (m_sport_message)
+      if (auto value = m_sport_message->get(in_sport)) return value;
+    if (m_first_lap) return m_first_lap->get(in_lap);
+    return std::nullopt;
+  }
+
+  // Sessions in time order; each one's records run to the next one's start
+  // (a multisport file's sessions never share a record), the last one's to
+  // the end of the file.
+  void build_sessions() {
+    std::vector<std::pair<std::int64_t, const Message*>> starts;
+    for (const Session& session : m_sessions)
+      starts.emplace_back(session_start(session.message), &session.message);
+    std::stable_sort(starts.begin(), starts.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (std::size_t i = 0; i < starts.size(); ++i) {
+      std::optional<std::int64_t> next;
+      if (i + 1 < starts.size()) next = starts[i + 1].first;
+      build_activity(*starts[i].second, starts[i].first, next);
+    }
+  }
+
+  std::int64_t session_start(const Message& session) const {
+    if (auto start_time = session.get(k_session_start_time))
+      return checked_date(*start_time, session.offset, "session start_time");
+    const auto timestamp = session.get(k_field_timestamp);
+    const auto elapsed_ms = session.get(k_session_elapsed_ms);
+    if (!timestamp || !elapsed_ms)
+      fail(static_cast<std::size_t>(session.offset), "session message without a start time");
+    return checked_date(*timestamp, session.offset, "session timestamp") -
+           std::llround(*elapsed_ms / 1000.0);
+  }
+
+  void set_start(model::Activity& activity, std::int64_t start) const {
     const date::sys_seconds start_utc{std::chrono::seconds{start + k_fit_epoch_unix}};
     if (m_utc_offset) {
       activity.start_utc = start_utc;
@@ -493,47 +575,139 @@ class Decoder {
     } else {
       model::set_start_in_zone(activity, start_utc, m_context.zone);
     }
-    activity.sport = sport_of(session.get(5), session.get(6));
-    const double cadence_factor = cadence_in_strides(activity.sport) ? 2.0 : 1.0;
-    if (auto distance = session.get(9)) activity.distance_m = *distance / 100.0;
-    if (corrected_elapsed) {
-      activity.elapsed = std::chrono::seconds{*corrected_elapsed};
-    } else if (elapsed_ms) {
-      activity.elapsed = rounded_seconds(*elapsed_ms);
-    }
-    if (timer_ms) activity.moving = rounded_seconds(*timer_ms);
-    activity.elevation_gain_m = session.get(22);
-    activity.elevation_loss_m = session.get(23);
-    activity.avg_hr = session.get(16);
-    activity.max_hr = session.get(17);
-    if (auto cadence = session.get(18)) activity.avg_cadence = *cadence * cadence_factor;
-    if (auto cadence = session.get(19)) activity.max_cadence = *cadence * cadence_factor;
-    activity.sources.push_back(model::Source{"fit", m_context.file, std::nullopt});
-
-    ParsedActivity parsed;
-    parsed.activity = std::move(activity);
-    parsed.track = track_between(start, finish, cadence_factor);
-    m_result.activities.push_back(std::move(parsed));
   }
 
-  std::optional<model::Track> track_between(std::int64_t start, std::int64_t finish,
-                                            double cadence_factor) const {
+  // The last record's time in [start, before), if any.
+  std::optional<std::int64_t> last_record(std::int64_t start,
+                                          std::optional<std::int64_t> before) const {
+    std::optional<std::int64_t> last;
+    for (const Record& record : records_in(start, before)) last = record.timestamp;
+    return last;
+  }
+
+  // The records of [start, before) (to the end when `before` is nullopt).
+  std::span<const Record> records_in(std::int64_t start, std::optional<std::int64_t> before) const {
     const auto first =
         std::lower_bound(m_records.begin(), m_records.end(), start,
                          [](const Record& record, std::int64_t t) { return record.timestamp < t; });
-    const auto last =
-        std::upper_bound(m_records.begin(), m_records.end(), finish,
-                         [](std::int64_t t, const Record& record) { return t < record.timestamp; });
-    if (first >= last) return std::nullopt;
+    const auto last = before ? std::lower_bound(first, m_records.end(), *before,
+                                                [](const Record& record, std::int64_t t) {
+                                                  return record.timestamp < t;
+                                                })
+                             : m_records.end();
+    return {first, last};
+  }
+
+  // The distance the device recorded over [start, before): its last record
+  // distance less its first. nullopt when no record there carries one.
+  std::optional<double> record_distance(std::int64_t start,
+                                        std::optional<std::int64_t> before) const {
+    std::optional<double> first, last;
+    for (const Record& record : records_in(start, before)) {
+      if (!record.point.device_distance_m) continue;
+      if (!first) first = record.point.device_distance_m;
+      last = record.point.device_distance_m;
+    }
+    if (!first) return std::nullopt;
+    return std::max(0.0, *last - *first);
+  }
+
+  // Elapsed time: the session's, made no shorter than its timer time (some
+  // apps write it shorter; within k_elapsed_rounding_ms it is rounding) and,
+  // when it is far beyond the timer time, no longer than to its last record.
+  std::optional<std::chrono::seconds> session_elapsed(const Message& session, std::int64_t start,
+                                                      std::optional<std::int64_t> next) {
+    const auto elapsed_ms = session.get(k_session_elapsed_ms);
+    const auto timer_ms = session.get(k_session_timer_ms);
+    const auto timestamp = session.get(k_field_timestamp);
+    const auto offset = static_cast<std::size_t>(session.offset);
+    if (!elapsed_ms) {
+      if (!timestamp) return std::nullopt;  // from the records
+      return std::chrono::seconds{checked_date(*timestamp, session.offset, "session timestamp") -
+                                  start};
+    }
+    std::int64_t elapsed = std::llround(*elapsed_ms / 1000.0);
+    if (!timer_ms) return std::chrono::seconds{elapsed};
+    const std::int64_t timer = std::llround(*timer_ms / 1000.0);
+    if (*timer_ms > *elapsed_ms + static_cast<double>(k_elapsed_rounding_ms)) {
+      // The session ends no sooner than its timer ran, or its own end
+      // timestamp if later.
+      std::int64_t finish = std::max(start + elapsed, start + timer);
+      if (timestamp)
+        finish = std::max(finish, checked_date(*timestamp, session.offset, "session timestamp"));
+      warn(offset,
+           fmt::format("session elapsed time {:.0f} s is shorter than its timer time {:.0f} s; "
+                       "elapsed time taken as {} s, to the session's end",
+                       *elapsed_ms / 1000.0, *timer_ms / 1000.0, finish - start));
+      return std::chrono::seconds{finish - start};
+    }
+    if (timer > elapsed) return std::chrono::seconds{timer};  // rounding
+    if (elapsed - timer > std::max(k_elapsed_far_beyond_s, timer)) {
+      if (const auto last = last_record(start, next); last && *last - start < elapsed) {
+        const std::int64_t bounded = std::max(timer, *last - start);
+        warn(offset, fmt::format("session elapsed time {} is far beyond its timer time {}; "
+                                 "elapsed time taken as {}, to its last record",
+                                 spoken_duration(elapsed), spoken_duration(timer),
+                                 spoken_duration(bounded)));
+        return std::chrono::seconds{bounded};
+      }
+    }
+    return std::chrono::seconds{elapsed};
+  }
+
+  void build_activity(const Message& session, std::int64_t start,
+                      std::optional<std::int64_t> next) {
+    model::Activity activity;
+    set_start(activity, start);
+    activity.sport = fit_sport(enum_value(session.get(k_session_sport)),
+                               enum_value(session.get(k_session_sub_sport)));
+    const double cadence_factor = cadence_in_strides(activity.sport) ? 2.0 : 1.0;
+    if (auto distance = session.get(k_session_distance_cm)) {
+      activity.distance_m = *distance / 100.0;
+    } else {
+      // A session without its total (Suunto multisport legs): the distance
+      // the device recorded, which the track's positions may not reach.
+      activity.distance_m = record_distance(start, next);
+    }
+    activity.elapsed = session_elapsed(session, start, next);
+    if (auto timer_ms = session.get(k_session_timer_ms))
+      activity.moving = rounded_seconds(*timer_ms);
+    if (activity.moving && activity.elapsed && *activity.moving > *activity.elapsed)
+      activity.moving = activity.elapsed;
+    activity.elevation_gain_m = session.get(k_session_ascent);
+    activity.elevation_loss_m = session.get(k_session_descent);
+    // Zero is no reading, not a heart rate or a cadence (writers that
+    // zero-fill a missing sensor); the records may still give one.
+    activity.avg_hr = reading(session.get(k_session_avg_hr));
+    activity.max_hr = reading(session.get(k_session_max_hr));
+    if (auto cadence = reading(session.get(k_session_avg_cadence)))
+      activity.avg_cadence = *cadence * cadence_factor;
+    if (auto cadence = reading(session.get(k_session_max_cadence)))
+      activity.max_cadence = *cadence * cadence_factor;
+    activity.sources.push_back(model::Source{"fit", m_context.file, std::nullopt});
+    push_activity(std::move(activity), track_between(start, next, cadence_factor));
+  }
+
+  void push_activity(model::Activity activity, std::optional<model::Track> track) {
+    ParsedActivity parsed;
+    parsed.activity = std::move(activity);
+    parsed.track = std::move(track);
+    m_result.activities.push_back(std::move(parsed));
+  }
+
+  std::optional<model::Track> track_between(std::int64_t start, std::optional<std::int64_t> before,
+                                            double cadence_factor) const {
+    const auto records = records_in(start, before);
+    if (records.empty()) return std::nullopt;
     model::Track track;
     track.segments.emplace_back();
     std::optional<std::int64_t> previous;
-    for (auto it = first; it != last; ++it) {
-      if (previous && stopped_between(*previous, it->timestamp)) track.segments.emplace_back();
-      model::TrackPoint point = it->point;
+    for (const Record& record : records) {
+      if (previous && stopped_between(*previous, record.timestamp)) track.segments.emplace_back();
+      model::TrackPoint point = record.point;
       if (point.cadence_spm) *point.cadence_spm *= cadence_factor;
       track.segments.back().push_back(point);
-      previous = it->timestamp;
+      previous = record.timestamp;
     }
     return track;
   }
@@ -551,6 +725,9 @@ class Decoder {
   std::vector<Record> m_records;
   std::vector<std::int64_t> m_timer_stops;
   std::optional<std::chrono::seconds> m_utc_offset;
+  std::optional<Message> m_sport_message;
+  std::optional<Message> m_first_lap;
+  std::optional<DecodeError> m_torn;  // a session-less file's stream broke here
   std::size_t m_untimed_records = 0;
 };
 

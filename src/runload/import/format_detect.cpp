@@ -6,6 +6,8 @@
 #include <string>
 
 #include <runload/import/csv_reader.hpp>
+#include <runload/import/garmin_csv.hpp>
+#include <runload/import/strava_csv.hpp>
 
 namespace runload::import {
 namespace {
@@ -54,12 +56,9 @@ Format csv_dialect(std::string_view head) {
   const CsvTable table = parse_csv(first_line);
   if (table.records().empty()) return Format::unknown;
   const CsvHeader header(table.records().front());
-  if (header.find("Activity ID") && header.find("Activity Date")) return Format::strava_csv;
-  if (header.find("Activity Type") && header.find("Date") && header.find("Title"))
-    return Format::garmin_csv;
+  if (is_strava_header(header)) return Format::strava_csv;
+  if (is_garmin_header(header)) return Format::garmin_csv;
   if (header.find("date") && header.find("distance_km")) return Format::runload_csv;
-  // A localised Strava export is still a Strava export; its reader explains.
-  if (header.find("Aktivitäts-ID") || header.find("Aktivitätsdatum")) return Format::strava_csv;
   return Format::unknown;
 }
 

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstring>
 #include <string>
+#include <variant>
 #include <vector>
 
 #include <fmt/format.h>
@@ -11,6 +12,7 @@
 
 #include <runload/import/csv_reader.hpp>
 #include <runload/import/iso_time.hpp>
+#include <runload/import/sport_labels.hpp>
 #include <runload/import/track_metrics.hpp>
 #include <runload/import/values.hpp>
 #include <runload/import/xml.hpp>
@@ -31,28 +33,45 @@ constexpr int k_max_extension_depth = 4;
 using xml::child;
 using xml::local_name;
 
+// The track points a reader could not use (docs/import.md, "Bad points"):
+// counted for one warning, the first located for the message.
+struct Dropped {
+  std::size_t points = 0;      // dropped whole: no usable position or time
+  std::size_t elevations = 0;  // an <ele> that is not a number: the point kept without it
+  std::optional<std::int64_t> first_line;
+  std::string first_reason;
+
+  void add(std::int64_t line, std::string reason) {
+    ++points;
+    if (!first_line) {
+      first_line = line;
+      first_reason = std::move(reason);
+    }
+  }
+};
+
 struct Reader {
   const ParseContext& ctx;
   const xml::LineIndex& lines;
   ParseResult& result;
+  Dropped dropped;
+
+  std::int64_t line_of(pugi::xml_node node) const { return lines.line_of(node.offset_debug()); }
 
   void error_at(pugi::xml_node node, std::string message) {
-    result.errors.push_back(
-        Problem{ctx.file, lines.line_of(node.offset_debug()), std::nullopt, std::move(message)});
+    result.errors.push_back(Problem{ctx.file, line_of(node), std::nullopt, std::move(message)});
   }
 
-  std::optional<double> coordinate(pugi::xml_node point, const char* name, double limit) {
+  // The coordinate `name` of a point, or the reason it cannot be read
+  // (missing, not a number, beyond +-limit: a pause marker at latitude 100).
+  std::variant<double, std::string> coordinate(pugi::xml_node point, const char* name,
+                                               double limit) const {
     const auto attr = point.attribute(name);
-    if (!attr) {
-      error_at(point, fmt::format("<{}> without a {} attribute", point.name(), name));
-      return std::nullopt;
-    }
+    if (!attr) return fmt::format("<{}> without a {} attribute", point.name(), name);
     const auto value = parse_number(attr.value());
-    if (!value || std::abs(*value) > limit) {
-      error_at(point, fmt::format("invalid {} \"{}\"", name, attr.value()));
-      return std::nullopt;
-    }
-    return value;
+    if (!value || std::abs(*value) > limit)
+      return fmt::format("invalid {} \"{}\"", name, attr.value());
+    return *value;
   }
 
   void read_extensions(pugi::xml_node node, model::TrackPoint& point, int depth) {
@@ -70,12 +89,20 @@ struct Reader {
     }
   }
 
-  // Reads one trkpt; returns false after reporting an error.
+  // Reads one trkpt; false after counting it as dropped (a position or a
+  // time that cannot be read).
   bool read_point(pugi::xml_node node, model::TrackPoint& point,
                   std::optional<std::chrono::seconds>& stated_offset, bool& offset_seen) {
-    point.lat = coordinate(node, "lat", 90.0);
-    point.lon = coordinate(node, "lon", 180.0);
-    if (!point.lat || !point.lon) return false;
+    const auto lat = coordinate(node, "lat", 90.0);
+    const auto lon = coordinate(node, "lon", 180.0);
+    for (const auto* c : {&lat, &lon}) {
+      if (const auto* reason = std::get_if<std::string>(c)) {
+        dropped.add(line_of(node), *reason);
+        return false;
+      }
+    }
+    point.lat = std::get<double>(lat);
+    point.lon = std::get<double>(lon);
     for (auto element : node.children()) {
       if (element.type() != pugi::node_element) continue;
       const auto name = local_name(element.name());
@@ -83,16 +110,13 @@ struct Reader {
         const auto text = xml::text(element);
         if (text.empty()) continue;
         point.ele_m = parse_number(text);
-        if (!point.ele_m) {
-          error_at(element, fmt::format("invalid elevation \"{}\"", text));
-          return false;
-        }
+        if (!point.ele_m) ++dropped.elevations;
       } else if (name == "time") {
         const auto text = xml::text(element);
         if (text.empty()) continue;
         const auto t = parse_iso_time(text);
         if (!t) {
-          error_at(element, fmt::format("invalid time \"{}\"", text));
+          dropped.add(line_of(element), fmt::format("invalid time \"{}\"", text));
           return false;
         }
         point.time = t->utc;
@@ -147,9 +171,10 @@ std::optional<pugi::xml_node> open_gpx(std::string& buffer, pugi::xml_document& 
   return gpx;
 }
 
-// The points of a <trk>, one segment per <trkseg>; false after reporting a
-// point that cannot be read. `offset` is the UTC offset its first time states.
-bool read_track(Reader& reader, pugi::xml_node trk, model::Track& track,
+// The points of a <trk>, one segment per <trkseg>; points that cannot be
+// read are dropped and counted in reader.dropped. `offset` is the UTC offset
+// its first time states.
+void read_track(Reader& reader, pugi::xml_node trk, model::Track& track,
                 std::optional<std::chrono::seconds>& offset, Counts& counts) {
   bool offset_seen = false;
   for (auto seg : trk.children()) {
@@ -159,11 +184,9 @@ bool read_track(Reader& reader, pugi::xml_node trk, model::Track& track,
       if (pt.type() != pugi::node_element || local_name(pt.name()) != "trkpt") continue;
       ++counts.track_points;
       model::TrackPoint point;
-      if (!reader.read_point(pt, point, offset, offset_seen)) return false;
-      segment.push_back(point);
+      if (reader.read_point(pt, point, offset, offset_seen)) segment.push_back(point);
     }
   }
-  return true;
 }
 
 // TrackPointExtension writes one leg's strides; runload keeps steps per
@@ -230,18 +253,56 @@ std::optional<ParsedActivity> track_activity(Reader& reader, pugi::xml_node trk,
       metrics.glitches_dropped + metrics.non_increasing_dropped + metrics.untimed_dropped;
   if (dropped > 0) {
     reader.result.warnings.push_back(
-        Problem{reader.ctx.file, reader.lines.line_of(trk.offset_debug()), std::nullopt,
+        Problem{reader.ctx.file, reader.line_of(trk), std::nullopt,
                 fmt::format("track \"{}\": dropped {} GPS glitch point(s) (over {} m/s), {} "
                             "whose time did not increase and {} without a time",
-                            a.name, metrics.glitches_dropped, k_glitch_speed_mps,
+                            a.name, metrics.glitches_dropped, metrics.glitch_speed_mps,
                             metrics.non_increasing_dropped, metrics.untimed_dropped)});
   }
+  if (metrics.elevation_spikes > 0) {
+    reader.result.warnings.push_back(
+        Problem{reader.ctx.file, reader.line_of(trk), std::nullopt,
+                fmt::format("track \"{}\": {} elevation(s) ignored: out of range, or jumping "
+                            "faster than {} m/s (a spike)",
+                            a.name, metrics.elevation_spikes, k_max_vertical_speed_mps)});
+  }
   return parsed;
+}
+
+// The one policy for bad points (docs/import.md, "Bad points"): points that
+// cannot be read are dropped with one warning counting them; the file is
+// refused, at the first one's line, when no activity is left or when they
+// outnumber the points that could be read (then the rest is not trusted).
+void report_dropped(Reader& reader, const Counts& counts) {
+  const Dropped& d = reader.dropped;
+  auto& result = reader.result;
+  if (d.elevations > 0) {
+    result.warnings.push_back(
+        Problem{reader.ctx.file, std::nullopt, std::nullopt,
+                fmt::format("{} <ele> value(s) that are not numbers were ignored", d.elevations)});
+  }
+  if (d.points == 0) return;
+  const std::size_t usable = counts.track_points - d.points;
+  const bool too_few = result.activities.empty() || usable < d.points;
+  const std::string what = fmt::format("{} of {} track point(s) cannot be read (the first: {})",
+                                       d.points, counts.track_points, d.first_reason);
+  if (!too_few) {
+    result.warnings.push_back(Problem{reader.ctx.file, d.first_line, std::nullopt,
+                                      fmt::format("{}; they were dropped", what)});
+    return;
+  }
+  result.errors.push_back(
+      Problem{reader.ctx.file, d.first_line, std::nullopt,
+              result.activities.empty()
+                  ? fmt::format("{}, and what is left is no activity: {}", what,
+                                no_activity_message(counts))
+                  : fmt::format("{}: more than could be read, so the rest is not trusted", what)});
 }
 
 }  // namespace
 
 model::Sport gpx_sport(std::string_view type) {
+  if (const auto strava = strava_gpx_type(type)) return *strava;
   return sport_from_label(type);
 }
 
@@ -252,7 +313,7 @@ ParseResult read_gpx(std::string& buffer, const ParseContext& ctx) {
   const auto gpx = open_gpx(buffer, doc, lines, ctx, result);
   if (!gpx) return result;
 
-  Reader reader{ctx, lines, result};
+  Reader reader{ctx, lines, result, {}};
   const std::string metadata_name(xml::text(child(child(*gpx, "metadata"), "name")));
   Counts counts;
   for (auto trk : gpx->children()) {
@@ -265,10 +326,24 @@ ParseResult read_gpx(std::string& buffer, const ParseContext& ctx) {
 
     model::Track track;
     std::optional<std::chrono::seconds> offset;
-    if (!read_track(reader, trk, track, offset, counts)) return result;
-    const model::Sport sport = gpx_sport(xml::text(child(trk, "type")));
+    read_track(reader, trk, track, offset, counts);
+    model::Sport sport = gpx_sport(xml::text(child(trk, "type")));
     if (is_foot_sport(sport)) cadence_in_steps(track);
-    const TrackMetrics metrics = compute_track_metrics(track);
+    TrackMetrics metrics = compute_track_metrics(track, sport);
+    // Most points faster than anyone on foot: a vehicle, not GPS glitches.
+    // Measured as the sport it can be, and stored as `other` saying why.
+    if (is_foot_sport(sport) && metrics.glitches_dropped > metrics.kept_points) {
+      auto as_other = compute_track_metrics(track, model::Sport::other);
+      if (as_other.kept_points >= 2) {
+        result.warnings.push_back(Problem{
+            ctx.file, reader.line_of(trk), std::nullopt,
+            fmt::format("most of the track's points are faster than {} m/s from the one before: "
+                        "not on foot; stored as other",
+                        metrics.glitch_speed_mps)});
+        metrics = std::move(as_other);
+        sport = model::Sport::other;
+      }
+    }
     counts.timed_points += metrics.kept_points;
     // One timed point is a position fix, not an activity; a track whose
     // points never move (a location-history "stay") is not one either.
@@ -283,6 +358,11 @@ ParseResult read_gpx(std::string& buffer, const ParseContext& ctx) {
     auto activity = track_activity(reader, trk, metrics, offset, sport, metadata_name);
     if (!activity) return result;
     result.activities.push_back(std::move(*activity));
+  }
+  report_dropped(reader, counts);
+  if (!result.ok()) {
+    result.activities.clear();
+    return result;
   }
 
   if (counts.still_tracks > 0 && !result.activities.empty()) {

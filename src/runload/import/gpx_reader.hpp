@@ -23,15 +23,23 @@ namespace runload::import {
 // Parses `buffer` in place (it is modified and must not be reused as text).
 // Returns one activity per <trk> that has two or more timed points and moves
 // (a warning counts the tracks skipped for standing still), with metrics from
-// track_metrics and sources[0] = {"gpx", ctx.file}. Refuses the file (errors)
-// when the XML is malformed, a track point has an invalid lat/lon/ele/time
-// (with its line), or no track has a timed point (saying why: route only,
+// track_metrics for its sport and sources[0] = {"gpx", ctx.file}.
+// Bad points (docs/import.md, "Bad points"): a track point whose lat or lon
+// is missing, not a number or out of range (a pause marker at latitude 100),
+// or whose time cannot be read, is dropped; an <ele> that is not a number is
+// ignored; one warning counts them, at the first one's line. A foot track
+// whose points are mostly faster than the foot glitch limit is measured and
+// stored as `other`, with a warning.
+// Refuses the file (errors) when the XML is malformed, when the points that
+// cannot be read leave no activity or outnumber the rest (at the first one's
+// line), or when no track has a timed point (saying why: route only,
 // waypoints only, points without time, empty tracks, empty document).
 ParseResult read_gpx(std::string& buffer, const ParseContext& ctx);
 
-// Maps a GPX <type> ("running", "Run", "trail_running", "cycling") to a
-// Sport: an empty type is a run (most GPX files come from runners' watches
-// and carry no type), text naming no known sport is `other`.
+// Maps a GPX <type> to a Sport: a number as Strava's GPX export writes it
+// (strava_gpx_type: 9 is Run), else the words of sport_from_label
+// ("running", "Run", "trail_running", "cycling", "Laufen"). An empty type is
+// a run (most GPX files come from runners' watches and carry no type).
 model::Sport gpx_sport(std::string_view type);
 
 }  // namespace runload::import

@@ -12,10 +12,12 @@
 #include <runload/import/garmin_csv.hpp>
 #include <runload/import/gpx_reader.hpp>
 #include <runload/import/gzip_reader.hpp>
+#include <runload/import/plausibility.hpp>
 #include <runload/import/runload_csv.hpp>
 #include <runload/import/strava_csv.hpp>
 #include <runload/import/tcx_reader.hpp>
 #include <runload/text/ascii.hpp>
+#include <runload/text/utf8.hpp>
 
 namespace runload::import {
 
@@ -35,15 +37,24 @@ ParseResult without_tracks(ParseResult result) {
   return result;
 }
 
-// The first bytes, printable ASCII as is and the rest as \xNN, for messages.
+// The first bytes for messages: printable ASCII and well-formed UTF-8
+// ("Título") as they are, anything else as \xNN.
 std::string shown(std::string_view bytes) {
   std::string text;
-  for (const char c : bytes.substr(0, k_shown_bytes)) {
-    const auto u = static_cast<unsigned char>(c);
-    if (u >= 0x20 && u < 0x7F && c != '"' && c != '\\')
-      text.push_back(c);
+  const std::string_view head = bytes.substr(0, k_shown_bytes);
+  for (std::size_t i = 0; i < head.size();) {
+    const auto u = static_cast<unsigned char>(head[i]);
+    const std::size_t length = u >= 0x80 ? text::sequence_length(head, i) : 1;
+    if (u >= 0x80 && length > 1) {
+      text.append(head.substr(i, length));
+      i += length;
+      continue;
+    }
+    if (u >= 0x20 && u < 0x7F && head[i] != '"' && head[i] != '\\')
+      text.push_back(head[i]);
     else
       text += fmt::format("\\x{:02x}", u);
+    ++i;
   }
   if (bytes.size() > k_shown_bytes) text += "...";
   return text;
@@ -105,9 +116,20 @@ std::optional<ParseResult> refused_csv_text(std::string_view bytes, const ParseC
   return result;
 }
 
+ParseResult read_format(Format format, std::string_view name, std::string& bytes,
+                        const ParseContext& ctx, bool inflated);
+
 ParseResult read_bytes(std::string_view name, std::string& bytes, const ParseContext& ctx,
                        bool inflated) {
   const Format format = detect_format(bytes, name);
+  auto result = read_format(format, name, bytes, ctx, inflated);
+  // Every reader's activities pass here: one check of what can be on foot.
+  retype_implausible(result);
+  return result;
+}
+
+ParseResult read_format(Format format, std::string_view name, std::string& bytes,
+                        const ParseContext& ctx, bool inflated) {
   if (format == Format::strava_csv || format == Format::garmin_csv ||
       format == Format::runload_csv || (format == Format::unknown && ends_with_ci(name, ".csv"))) {
     if (auto refused = refused_csv_text(bytes, ctx)) return std::move(*refused);

@@ -32,6 +32,8 @@ inline constexpr std::size_t k_max_inflated_bytes = 256ull * 1024 * 1024;
 // - a zip archive ("PK\3\4") is refused here: the Importer reads archives
 //   given as files, and an archive inside an archive is not read.
 // Anything else is refused with an error saying what the file starts with.
+// Every activity read passes import::retype_implausible: one that cannot be
+// on foot is stored as `other`, with a warning saying why.
 //
 // Never throws for bad input: a file in no known format, or a broken one,
 // comes back with errors naming ctx.file.

@@ -57,12 +57,15 @@ Columns locate(const CsvHeader& h) {
           h.find("name")};
 }
 
-// The activity of one row; nullopt after reporting the first cell that
-// cannot be read.
+// The activity of one row; nullopt after refusing it at the first cell
+// that cannot be read.
 std::optional<ParsedActivity> read_row(const CsvRecord& row, const Columns& c,
-                                       const ParseContext& ctx, ParseResult& result) {
-  const auto fail = [&](std::string_view what, std::string_view cell) {
-    add_error(result, ctx, row.line, fmt::format("invalid {} \"{}\"", what, cell));
+                                       const HeaderIndex& header, const ParseContext& ctx,
+                                       RowAccount& account) {
+  RowReader cells(row, header, account);
+  const auto fail = [&](std::optional<std::size_t> column, std::string_view what,
+                        std::string_view cell) {
+    cells.refuse(column, fmt::format("invalid {} \"{}\"", what, cell));
     return std::nullopt;
   };
   const std::string date_text(trim(row.at(c.date)));
@@ -70,15 +73,16 @@ std::optional<ParsedActivity> read_row(const CsvRecord& row, const Columns& c,
   date::local_days day;
   in >> date::parse("%Y-%m-%d", day);
   if (in.fail() || in.peek() != std::char_traits<char>::eof())
-    return fail("date (expected YYYY-MM-DD)", date_text);
+    return fail(c.date, "date (expected YYYY-MM-DD)", date_text);
   std::chrono::seconds clock = k_default_start;
   if (const auto cell = trim(row.at(c.start)); !cell.empty()) {
     const auto t = parse_clock(cell);
-    if (!t) return fail("start_time (expected HH:MM or HH:MM:SS)", cell);
+    if (!t) return fail(c.start, "start_time (expected HH:MM or HH:MM:SS)", cell);
     clock = *t;
   }
   const auto distance = parse_number(row.at(c.distance));
-  if (!distance || *distance < 0) return fail("distance_km", row.at(c.distance));
+  if (!distance || *distance < 0 || *distance > k_max_activity_distance_m / 1000.0)
+    return fail(c.distance, "distance_km", row.at(c.distance));
 
   ParsedActivity parsed;
   model::Activity& a = parsed.activity;
@@ -86,19 +90,21 @@ std::optional<ParsedActivity> read_row(const CsvRecord& row, const Columns& c,
   a.distance_m = *distance * 1000.0;
   if (const auto cell = trim(row.at(c.duration)); !cell.empty()) {
     a.elapsed = parse_duration(cell);
-    if (!a.elapsed) return fail("duration (expected H:MM:SS or MM:SS)", cell);
+    if (!a.elapsed) return fail(c.duration, "duration (expected H:MM:SS or MM:SS)", cell);
   }
   if (const auto cell = trim(row.at(c.gain)); !cell.empty()) {
     a.elevation_gain_m = parse_number(cell);
-    if (!a.elevation_gain_m) return fail("elevation_gain_m", cell);
+    if (!a.elevation_gain_m || *a.elevation_gain_m < 0 ||
+        *a.elevation_gain_m > k_max_elevation_change_m)
+      return fail(c.gain, "elevation_gain_m", cell);
   }
   if (const auto cell = trim(row.at(c.sport)); !cell.empty()) {
     const auto sport = model::sport_from_string(cell);
     if (!sport)
-      return fail(
-          "sport (expected run, trail_run, treadmill_run, virtual_run, walk, hike, ride, swim or "
-          "other)",
-          cell);
+      return fail(c.sport,
+                  "sport (expected run, trail_run, treadmill_run, virtual_run, walk, hike, ride, "
+                  "swim or other)",
+                  cell);
     a.sport = *sport;
   }
   if (const auto cell = trim(row.at(c.gear)); !cell.empty()) a.gear = std::string(cell);
@@ -124,10 +130,15 @@ ParseResult read_runload_csv(std::string_view text, const ParseContext& ctx) {
     add_error(result, ctx, 1, "the header must name the columns \"date\" and \"distance_km\"");
     return result;
   }
+  const HeaderIndex header(opened->header);
+  RowAccount account(ctx, result);
   const auto& records = opened->table.records();
-  for (std::size_t r = 1; r < records.size(); ++r)
-    if (auto parsed = read_row(records[r], c, ctx, result))
+  for (std::size_t r = 1; r < records.size(); ++r) {
+    account.row();
+    if (auto parsed = read_row(records[r], c, header, ctx, account))
       result.activities.push_back(std::move(*parsed));
+  }
+  account.finish();
   return result;
 }
 

@@ -17,7 +17,9 @@
 //   virtual_run, walk, hike, ride, swim or other; empty means run.
 // - gear, name: free text; quote a field that holds a comma, a quote (doubled)
 //   or a line break (RFC 4180). UTF-8, with or without BOM; any line endings.
-// Any bad value refuses the file, naming the line.
+// A row with a bad value is refused, naming its line and column, and the
+// other rows are read (docs/import.md, "Summary CSVs"); a file whose every
+// row is refused is refused.
 
 #include <string_view>
 
@@ -26,6 +28,7 @@
 namespace runload::import {
 
 // One activity per row; sources[0] = {"runload_csv", ctx.file, line}.
+// ParseResult::rows counts the rows read and refused.
 ParseResult read_runload_csv(std::string_view text, const ParseContext& ctx);
 
 }  // namespace runload::import

@@ -5,6 +5,8 @@
 #include <numbers>
 #include <vector>
 
+#include <runload/import/values.hpp>
+
 namespace runload::import {
 namespace {
 
@@ -43,11 +45,11 @@ bool has_position(const model::TrackPoint& p) {
 }
 
 // Track distance (DESIGN.md section 3): haversine between consecutive points
-// of a segment, a point implying more than 12 m/s from the last kept point
-// dropped as a glitch, nothing across segment gaps. Points without a time,
+// of a segment, a point implying more than `glitch_speed` (12 m/s on foot)
+// from the last kept point dropped as a glitch, nothing across segment gaps. Points without a time,
 // or not after the last kept one (along the whole track), are dropped too; a
 // sensor-only track measures steps by the device's own distance.
-KeptPoints keep_points(const model::Track& track) {
+KeptPoints keep_points(const model::Track& track, double glitch_speed) {
   KeptPoints out;
   out.points.reserve(track.point_count());
   for (const auto& segment : track.segments) {
@@ -82,7 +84,7 @@ KeptPoints keep_points(const model::Track& track) {
         }
       }
       const double dt = last != nullptr ? seconds_between(*last->time, *p.time) : 0.0;
-      if (step_known && out.positional && step_m / dt > k_glitch_speed_mps) {
+      if (step_known && out.positional && step_m / dt > glitch_speed) {
         ++out.glitches_dropped;
         continue;
       }
@@ -147,11 +149,71 @@ void heart_rate_and_cadence(const std::vector<Kept>& kept, TrackMetrics& m) {
   if (cad_n > 0) m.avg_cadence = cad_sum / static_cast<double>(cad_n);
 }
 
-// Centred moving average of elevation over [x - half, x + half] on `axis`,
-// skipping points without elevation. Two pointers: O(n).
-std::vector<std::optional<double>> smooth_elevation(const std::vector<Kept>& kept,
-                                                    const std::vector<double>& axis, double half) {
-  const std::size_t n = kept.size();
+// The elevation of each kept point that the gain may use: nullopt where
+// the point has none, where it is outside k_min/max_elevation_m or not a
+// number, and where it is a spike (more than k_spike_min_jump_m at more than
+// k_max_vertical_speed_mps from the last accepted one). `restarts[i]` marks a point where a new
+// level that lasted k_elevation_step_settle was accepted: the series restarts there.
+struct Elevations {
+  std::vector<std::optional<double>> metres;
+  std::vector<bool> restarts;
+  std::size_t ignored = 0;
+};
+
+bool readable_elevation(const std::optional<double>& e) {
+  return e && std::isfinite(*e) && *e >= k_min_elevation_m && *e <= k_max_elevation_m;
+}
+
+Elevations accepted_elevations(const std::vector<Kept>& kept) {
+  Elevations out{std::vector<std::optional<double>>(kept.size()),
+                 std::vector<bool>(kept.size(), false), 0};
+  std::optional<std::size_t> last;            // the last accepted point
+  std::optional<std::size_t> first_rejected;  // of the spike going on
+  const auto settle = static_cast<double>(k_elevation_step_settle.count());
+  for (std::size_t i = 0; i < kept.size(); ++i) {
+    const auto& e = kept[i].point->ele_m;
+    if (!e) continue;
+    if (!readable_elevation(e)) {
+      ++out.ignored;
+      continue;
+    }
+    bool accept = !last;
+    if (last) {
+      const double dt = std::max(1.0, kept[i].seconds - kept[*last].seconds);
+      const double jump = std::abs(*e - *out.metres[*last]);
+      accept = jump <= k_spike_min_jump_m || jump <= k_max_vertical_speed_mps * dt;
+    }
+    if (!accept && first_rejected && kept[i].seconds - kept[*first_rejected].seconds > settle) {
+      out.restarts[i] = true;
+      accept = true;
+    }
+    if (!accept) {
+      if (!first_rejected) first_rejected = i;
+      ++out.ignored;
+      continue;
+    }
+    first_rejected.reset();
+    out.metres[i] = *e;
+    last = i;
+  }
+  return out;
+}
+
+// The distance (or time, without positions) of each kept point, the axis the
+// elevation is smoothed along.
+std::vector<double> smoothing_axis(const KeptPoints& kept) {
+  std::vector<double> axis(kept.points.size());
+  for (std::size_t i = 0; i < kept.points.size(); ++i)
+    axis[i] = kept.positional ? kept.points[i].along_m : kept.points[i].seconds;
+  return axis;
+}
+
+// Centred moving average of `elevation` over [x - half, x + half] on `axis`
+// (the grade histogram's smoothing), skipping points without elevation. Two
+// pointers: O(n).
+std::vector<std::optional<double>> boxcar(const std::vector<std::optional<double>>& elevation,
+                                          const std::vector<double>& axis, double half) {
+  const std::size_t n = elevation.size();
   std::vector<std::optional<double>> smoothed(n);
   std::size_t lo = 0;
   std::size_t hi = 0;  // window is [lo, hi)
@@ -159,15 +221,15 @@ std::vector<std::optional<double>> smooth_elevation(const std::vector<Kept>& kep
   std::size_t count = 0;
   for (std::size_t i = 0; i < n; ++i) {
     while (hi < n && axis[hi] <= axis[i] + half) {
-      if (kept[hi].point->ele_m) {
-        sum += *kept[hi].point->ele_m;
+      if (elevation[hi]) {
+        sum += *elevation[hi];
         ++count;
       }
       ++hi;
     }
     while (axis[lo] < axis[i] - half) {
-      if (kept[lo].point->ele_m) {
-        sum -= *kept[lo].point->ele_m;
+      if (elevation[lo]) {
+        sum -= *elevation[lo];
         --count;
       }
       ++lo;
@@ -177,15 +239,108 @@ std::vector<std::optional<double>> smooth_elevation(const std::vector<Kept>& kep
   return smoothed;
 }
 
-// The smoothed elevation of the kept points: over distance on a GPS track,
-// over time on a sensor-only one.
-std::vector<std::optional<double>> smoothed_elevation(const KeptPoints& kept) {
-  std::vector<double> axis(kept.points.size());
-  for (std::size_t i = 0; i < kept.points.size(); ++i)
-    axis[i] = kept.positional ? kept.points[i].along_m : kept.points[i].seconds;
-  const double half =
-      kept.positional ? k_elevation_smoothing_half_window_m : k_elevation_smoothing_half_window_s;
-  return smooth_elevation(kept.points, axis, half);
+// One stretch of the elevation series between restarts: the points that
+// have an elevation, on the smoothing axis.
+struct Stretch {
+  std::vector<double> axis;
+  std::vector<double> metres;
+};
+
+std::vector<Stretch> stretches(const Elevations& elevations, const std::vector<double>& axis) {
+  std::vector<Stretch> out(1);
+  for (std::size_t i = 0; i < axis.size(); ++i) {
+    if (elevations.restarts[i] && !out.back().metres.empty()) out.emplace_back();
+    if (!elevations.metres[i]) continue;
+    out.back().axis.push_back(axis[i]);
+    out.back().metres.push_back(*elevations.metres[i]);
+  }
+  return out;
+}
+
+// The white noise of a series, from its second differences: a terrain
+// sampled every few metres is almost straight from one sample to the next,
+// so what bends it is noise. For white noise of deviation s the second
+// difference has deviation s x sqrt(6); the median absolute value, x 1.4826,
+// estimates that deviation robustly.
+double noise_deviation(const std::vector<double>& metres) {
+  if (metres.size() < 3) return 0.0;
+  std::vector<double> bends;
+  bends.reserve(metres.size() - 2);
+  for (std::size_t i = 1; i + 1 < metres.size(); ++i)
+    bends.push_back(std::abs(metres[i + 1] - 2.0 * metres[i] + metres[i - 1]));
+  const auto middle = bends.begin() + static_cast<std::ptrdiff_t>(bends.size() / 2);
+  std::nth_element(bends.begin(), middle, bends.end());
+  return 1.4826 * *middle / std::sqrt(6.0);
+}
+
+// The triangular window's half-width for a stretch: at least `base`, and
+// wide enough that the noise left after averaging is at most
+// k_gain_residual_noise_per_hysteresis of the hysteresis. A triangular window
+// of m samples each side averages about 1.5 m samples, dividing white noise
+// by sqrt(1.5 m).
+double gain_half_window(const Stretch& stretch, double base) {
+  const std::size_t n = stretch.metres.size();
+  if (n < 3) return base;
+  const double spacing = (stretch.axis.back() - stretch.axis.front()) / static_cast<double>(n - 1);
+  const double ratio = noise_deviation(stretch.metres) /
+                       (k_gain_residual_noise_per_hysteresis * k_gain_hysteresis_m);
+  const double samples_each_side = ratio * ratio / 1.5;
+  return std::max(base, samples_each_side * spacing);
+}
+
+// Triangular (linearly weighted) average of a stretch over [x - half,
+// x + half]: weight 1 - |d| / half. Sums over the window come from prefix
+// sums of 1, x, e and x * e, so the cost is O(n) however wide the window.
+std::vector<std::optional<double>> triangular(const Stretch& stretch, double half) {
+  const std::size_t n = stretch.metres.size();
+  std::vector<double> p1(n + 1, 0.0), px(n + 1, 0.0), pe(n + 1, 0.0), pxe(n + 1, 0.0);
+  // Both measured from the stretch's first point, which keeps x * e and the
+  // sums small and so their rounding far below a centimetre.
+  const double origin = n > 0 ? stretch.axis.front() : 0.0;
+  const double level = n > 0 ? stretch.metres.front() : 0.0;
+  for (std::size_t j = 0; j < n; ++j) {
+    const double x = stretch.axis[j] - origin;
+    const double e = stretch.metres[j] - level;
+    p1[j + 1] = p1[j] + 1.0;
+    px[j + 1] = px[j] + x;
+    pe[j + 1] = pe[j] + e;
+    pxe[j + 1] = pxe[j] + x * e;
+  }
+  const auto range = [](const std::vector<double>& p, std::size_t a, std::size_t b) {
+    return p[b] - p[a];
+  };
+  std::vector<std::optional<double>> out(n);
+  std::size_t lo = 0, hi = 0;  // window [lo, hi): x in (x_i - half, x_i + half)
+  for (std::size_t i = 0; i < n; ++i) {
+    const double xi = stretch.axis[i] - origin;
+    while (hi < n && stretch.axis[hi] - origin < xi + half) ++hi;
+    while (stretch.axis[lo] - origin <= xi - half) ++lo;
+    // Left part [lo, i], right part (i, hi): distance xi - x and x - xi.
+    const double weight = range(p1, lo, hi) - (xi * range(p1, lo, i + 1) - range(px, lo, i + 1) +
+                                               range(px, i + 1, hi) - xi * range(p1, i + 1, hi)) /
+                                                  half;
+    const double value = range(pe, lo, hi) - (xi * range(pe, lo, i + 1) - range(pxe, lo, i + 1) +
+                                              range(pxe, i + 1, hi) - xi * range(pe, i + 1, hi)) /
+                                                 half;
+    out[i] = weight > 0.0 ? level + value / weight : stretch.metres[i];
+  }
+  return out;
+}
+
+// Elevation gain and loss of the kept points (docs/import.md, "Elevation
+// gain"): per stretch between re-calibrations, the triangular average and
+// the hysteresis.
+ElevationChange gain_and_loss(const KeptPoints& kept, const Elevations& elevations) {
+  const double base =
+      kept.positional ? k_gain_smoothing_half_window_m : k_gain_smoothing_half_window_s;
+  ElevationChange total;
+  for (const Stretch& stretch : stretches(elevations, smoothing_axis(kept))) {
+    if (stretch.metres.empty()) continue;
+    const auto change = elevation_change(triangular(stretch, gain_half_window(stretch, base)));
+    total.gain_m += change.gain_m;
+    total.loss_m += change.loss_m;
+  }
+  return total;
 }
 
 // Uphill distance's histogram (DESIGN.md section 3): distance by grade, 1%
@@ -230,40 +385,71 @@ double haversine_m(double lat1_deg, double lon1_deg, double lat2_deg, double lon
 }
 
 ElevationChange elevation_change(const std::vector<std::optional<double>>& smoothed) {
-  // GPS and barometric altitude jitter by a few metres from sample to
-  // sample; summing raw differences turns a flat run into hundreds of metres
-  // of "climb". The moving average removes most of the jitter, and the
-  // hysteresis ignores the rest: a change counts only once the series has
-  // moved 5 m from the last point it counted from. The series runs across
-  // segment gaps, so a climb during a pause still counts.
+  // Even smoothed, altitude wanders by a metre or so; counting every wiggle
+  // turns a flat run into climb, and counting only from where a change was
+  // last counted (in steps of the threshold) loses the last few metres of
+  // every climb. So a climb is confirmed once it exceeds the hysteresis from
+  // the lowest point before it, is counted from there, and then grows with
+  // every new high until a descent is confirmed the same way.
+  enum class Trend { unknown, up, down };
   ElevationChange change;
-  std::optional<double> reference;
+  Trend trend = Trend::unknown;
+  double low = 0.0, high = 0.0;
+  bool started = false;
   for (const auto& e : smoothed) {
     if (!e) continue;
-    if (!reference) {
-      reference = e;
-    } else if (*e - *reference >= k_elevation_hysteresis_m) {
-      change.gain_m += *e - *reference;
-      reference = e;
-    } else if (*reference - *e >= k_elevation_hysteresis_m) {
-      change.loss_m += *reference - *e;
-      reference = e;
+    const double x = *e;
+    if (!started) {
+      low = high = x;
+      started = true;
+      continue;
     }
-  }
-  // The last partial move (under 5 m) is real when it follows the same
-  // direction as the series' final trend; counting it keeps a climb that ends
-  // at the end of the file whole.
-  if (reference && !smoothed.empty() && smoothed.back()) {
-    const double tail = *smoothed.back() - *reference;
-    if (tail > 0) change.gain_m += tail;
-    if (tail < 0) change.loss_m -= tail;
+    switch (trend) {
+      case Trend::unknown:
+        low = std::min(low, x);
+        high = std::max(high, x);
+        if (high - low > k_gain_hysteresis_m - 1e-9) {
+          trend = x == high ? Trend::up : Trend::down;
+          (trend == Trend::up ? change.gain_m : change.loss_m) += high - low;
+          low = high = x;
+        }
+        break;
+      case Trend::up:
+        if (x > high) {
+          change.gain_m += x - high;
+          high = x;
+        } else if (high - x > k_gain_hysteresis_m - 1e-9) {
+          trend = Trend::down;
+          change.loss_m += high - x;
+          low = x;
+        }
+        break;
+      case Trend::down:
+        if (x < low) {
+          change.loss_m += low - x;
+          low = x;
+        } else if (x - low > k_gain_hysteresis_m - 1e-9) {
+          trend = Trend::up;
+          change.gain_m += x - low;
+          high = x;
+        }
+        break;
+    }
   }
   return change;
 }
 
-TrackMetrics compute_track_metrics(const model::Track& track) {
+double glitch_speed_mps(model::Sport sport) noexcept {
+  if (is_foot_sport(sport)) return k_glitch_speed_mps;
+  if (sport == model::Sport::ride) return k_glitch_speed_ride_mps;
+  if (sport == model::Sport::swim) return k_glitch_speed_swim_mps;
+  return k_glitch_speed_other_mps;
+}
+
+TrackMetrics compute_track_metrics(const model::Track& track, model::Sport sport) {
   TrackMetrics m;
-  const auto kept = keep_points(track);
+  m.glitch_speed_mps = glitch_speed_mps(sport);
+  const auto kept = keep_points(track, m.glitch_speed_mps);
   m.kept_points = kept.points.size();
   m.glitches_dropped = kept.glitches_dropped;
   m.non_increasing_dropped = kept.non_increasing_dropped;
@@ -283,14 +469,20 @@ TrackMetrics compute_track_metrics(const model::Track& track) {
   if (kept.positional) m.speed_histogram = speed_histogram(kept.points);
   heart_rate_and_cadence(kept.points, m);
 
-  const bool any_elevation = std::any_of(kept.points.begin(), kept.points.end(),
-                                         [](const Kept& k) { return k.point->ele_m.has_value(); });
+  const Elevations elevations = accepted_elevations(kept.points);
+  m.elevation_spikes = elevations.ignored;
+  const bool any_elevation =
+      std::any_of(elevations.metres.begin(), elevations.metres.end(),
+                  [](const std::optional<double>& e) { return e.has_value(); });
   if (!any_elevation) return m;
-  const auto smoothed = smoothed_elevation(kept);
-  const auto change = elevation_change(smoothed);
+  const auto change = gain_and_loss(kept, elevations);
   m.elevation_gain_m = change.gain_m;
   m.elevation_loss_m = change.loss_m;
-  if (kept.positional) m.grade_histogram = grade_histogram(kept.points, smoothed);
+  if (kept.positional) {
+    const auto smoothed =
+        boxcar(elevations.metres, smoothing_axis(kept), k_grade_smoothing_half_window_m);
+    m.grade_histogram = grade_histogram(kept.points, smoothed);
+  }
   return m;
 }
 
@@ -319,7 +511,9 @@ void apply_metrics(const TrackMetrics& metrics, model::Activity& activity, Total
 
 void add_track_metrics(ParseResult& result, Totals totals) {
   for (auto& parsed : result.activities)
-    if (parsed.track) apply_metrics(compute_track_metrics(*parsed.track), parsed.activity, totals);
+    if (parsed.track)
+      apply_metrics(compute_track_metrics(*parsed.track, parsed.activity.sport), parsed.activity,
+                    totals);
 }
 
 }  // namespace runload::import

@@ -106,24 +106,6 @@ std::optional<std::chrono::seconds> parse_duration(std::string_view text, char d
   return std::chrono::seconds{std::llround(total)};
 }
 
-model::Sport sport_from_label(std::string_view label) {
-  using model::Sport;
-  const std::string t = text::to_lower(trim(label));
-  if (t.empty()) return Sport::run;
-  const auto has = [&](std::string_view part) { return t.find(part) != std::string_view::npos; };
-  if (has("run")) {
-    if (has("trail")) return Sport::trail_run;
-    if (has("treadmill") || has("indoor")) return Sport::treadmill_run;
-    if (has("virtual")) return Sport::virtual_run;
-    return Sport::run;
-  }
-  if (has("walk")) return Sport::walk;
-  if (has("hik")) return Sport::hike;
-  if (has("cycl") || has("bik") || has("ride")) return Sport::ride;
-  if (has("swim")) return Sport::swim;
-  return Sport::other;
-}
-
 bool is_foot_sport(model::Sport sport) noexcept {
   return model::is_running(sport) || sport == model::Sport::walk || sport == model::Sport::hike;
 }

@@ -19,6 +19,9 @@ namespace runload::import {
 // bits (std::llround of 1e300 is undefined).
 constexpr std::chrono::seconds k_max_activity_duration{30 * 24 * 3600};
 constexpr double k_max_activity_distance_m = 100'000'000.0;  // 100,000 km
+// The most climb (or descent) of one activity read as data: multi-day
+// mountain ultras climb under 30 km.
+constexpr double k_max_elevation_change_m = 100'000.0;
 
 // A decimal number with '.' as the decimal point ("12.5", "-3", "1e-05").
 // Leading/trailing spaces are allowed; anything else after the number is not.
@@ -33,12 +36,6 @@ std::optional<double> parse_number(std::string_view text, char decimal, char tho
 // nullopt past k_max_activity_duration.
 std::optional<std::chrono::seconds> parse_duration(std::string_view text,
                                                    char decimal = '.') noexcept;
-
-// Maps a sport label written by a device or a service ("running", "Trail
-// Running", "Treadmill Running", "cycling", "Pool Swimming") to a Sport by the
-// words it contains, case-insensitively. Empty text is `run`; text naming no
-// known sport is `other`.
-model::Sport sport_from_label(std::string_view label);
 
 // True when every ':' in `text` is followed by a digit. date::parse converts
 // the seconds of %S even when reading them failed, from an uninitialised long

@@ -177,6 +177,24 @@ std::optional<std::string> unsafe_member_name(std::string_view name) {
   return std::nullopt;
 }
 
+bool is_system_member(std::string_view name) {
+  std::size_t start = 0;
+  for (;;) {
+    const auto slash = name.find('/', start);
+    const auto component =
+        name.substr(start, slash == std::string_view::npos ? slash : slash - start);
+    if (component == "__MACOSX") return true;
+    if (slash == std::string_view::npos) {
+      if (!component.empty() && component.front() == '.') return true;
+      std::string lower(component);
+      std::transform(lower.begin(), lower.end(), lower.begin(),
+                     [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+      return lower == "thumbs.db" || lower == "desktop.ini";
+    }
+    start = slash + 1;
+  }
+}
+
 std::optional<std::string> for_each_zip_member(std::string_view bytes, std::size_t max_member_bytes,
                                                const ZipWanted& wanted,
                                                const ZipConsumer& consume) {
@@ -201,6 +219,9 @@ std::optional<std::string> for_each_zip_member(std::string_view bytes, std::size
       return fmt::format("the archive is damaged: {}", archive_message(a));
     if (archive_entry_filetype(entry) == AE_IFDIR) continue;
     const ZipMember member = describe_entry(entry, cut_names);
+    // An unsafe name is reported even on a system member: it says the
+    // archive was made to escape, which the user should hear.
+    if (!member.refusal && is_system_member(member.name)) continue;
     if (status == ARCHIVE_FAILED) {
       consume(member, ZipMemberData{{}, fmt::format("cannot be read: {}", archive_message(a))});
       continue;

@@ -36,13 +36,21 @@ struct ZipMemberData {
 // tools), or a control character.
 std::optional<std::string> unsafe_member_name(std::string_view name);
 
+// Whether `name` is a member an archiver adds beside the user's files and
+// that no one means to import: anything under a `__MACOSX/` folder (the
+// AppleDouble resource forks, `._run.fit`, that macOS Finder's "Compress"
+// adds for every file), a hidden file (a base name starting with '.':
+// `.DS_Store`, `._run.fit`), and Windows' `Thumbs.db` and `desktop.ini`.
+bool is_system_member(std::string_view name);
+
 // Decides, per member that is not refused, whether its bytes are read.
 using ZipWanted = std::function<bool(const ZipMember& member)>;
 // Receives every member read, and every refused member, in archive order.
 using ZipConsumer = std::function<void(const ZipMember& member, ZipMemberData&& data)>;
 
 // Walks the members of the zip held in `archive`, in the order of its central
-// directory; folders are passed over. Members with an unsafe name (also a
+// directory; folders, and system members (is_system_member) whose name is
+// safe, are passed over silently. Members with an unsafe name (also a
 // name holding a NUL byte, found in the central directory itself, since
 // libarchive cuts names at the first NUL) and links go to `consume` with an
 // error, unread and whatever `wanted` says. Of the others, those `wanted`
@@ -61,7 +69,8 @@ struct ZipListing {
   std::optional<std::string> error;  // as for_each_zip_member
 };
 
-// Every member (folders excepted) with its name, size and refusal, nothing read.
+// Every member (folders and system members excepted) with its name, size and
+// refusal, nothing read.
 ZipListing list_zip(std::string_view archive);
 
 // The bytes of the member named exactly `name`. Errors: the archive's, the
