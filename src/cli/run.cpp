@@ -9,9 +9,9 @@
 #include <cli/commands.hpp>
 #include <cli/context.hpp>
 #include <cli/exit_codes.hpp>
-#include <cli/spellcheck.hpp>
 #include <runload/error.hpp>
 #include <runload/store/database.hpp>
+#include <runload/text/spellcheck.hpp>
 
 namespace runload::cli {
 namespace {
@@ -63,7 +63,7 @@ int run_parsed(int argc, char** argv, Context& ctx) {
     return k_exit_usage;
   }
   if (!word.empty() && std::find(names.begin(), names.end(), word) == names.end()) {
-    const auto suggestion = closest_match(word, names);
+    const auto suggestion = text::closest_match(word, names);
     ctx.error(fmt::format("unknown command '{}'{}", word,
                           suggestion ? fmt::format("; did you mean '{}'?", *suggestion)
                                      : std::string("; see 'runload --help'")));
