@@ -3,6 +3,7 @@
 #include <sys/stat.h>
 
 #include <SQLiteCpp/SQLiteCpp.h>
+#include <fmt/format.h>
 
 #include <algorithm>
 #include <sstream>
@@ -85,14 +86,26 @@ TEST_CASE("database: migrating an empty database gives exactly schema/schema.sql
 }
 
 TEST_CASE("database: migrations are numbered 1, 2, 3... without gaps", "[store][migrations]") {
+  // Numbers taken by a migration that is written on another branch and not
+  // merged here yet: 0005 (journal --assessed). Remove it once it is merged.
+  const std::vector<int> reserved{5};
   const auto& all = store::embedded_migrations();
   REQUIRE_FALSE(all.empty());
-  for (std::size_t i = 0; i < all.size(); ++i) CHECK(all[i].version == static_cast<int>(i) + 1);
+  int expected = 1;
+  for (const auto& migration : all) {
+    while (migration.version != expected &&
+           std::find(reserved.begin(), reserved.end(), expected) != reserved.end())
+      ++expected;
+    CHECK(migration.version == expected);
+    ++expected;
+  }
 }
 
 TEST_CASE("database: a database at every earlier version upgrades, with a backup first",
           "[store][migrations]") {
-  for (int version = 1; version < store::latest_schema_version(); ++version) {
+  for (const auto& migration : store::embedded_migrations()) {
+    const int version = migration.version;
+    if (version == store::latest_schema_version()) break;
     CAPTURE(version);
     TempDir dir;
     const auto path = dir / "old.db";
@@ -201,4 +214,44 @@ TEST_CASE("doctor: a foreign-key violation makes the database unhealthy", "[stor
   CHECK_FALSE(report.healthy());
   REQUIRE(report.foreign_keys.size() == 1);
   CHECK_THAT(report.foreign_keys[0], Catch::Contains("child"));
+}
+
+TEST_CASE("database: the upgrade to 0006 keeps every activity and source, wall-clock rows local",
+          "[store][migrations]") {
+  TempDir dir;
+  const auto path = dir / "v4.db";
+  make_database_at(path, 4);
+  {
+    SQLite::Database old(path.string(), SQLite::OPEN_READWRITE);
+    old.exec("PRAGMA foreign_keys = ON");
+    old.exec(
+        "INSERT INTO athletes(id, name, timezone, created_at) VALUES (1, 'ann', 'Europe/Berlin', "
+        "'2024-01-01T00:00:00Z')");
+    // A Garmin row (wall-clock), a GPX track (UTC instant), and a Garmin row
+    // merged with a GPX track (its start the track's).
+    for (int id = 1; id <= 3; ++id)
+      old.exec(
+          fmt::format("INSERT INTO activities(id, athlete_id, start_utc, utc_offset_s, "
+                      "offset_origin, local_date, sport, created_at) VALUES ({}, 1, {}, "
+                      "3600, 'zone', '2024-01-0{}', 'run', '2024-01-01T00:00:00Z')",
+                      id, 1704096000 + id * 86400, id + 1));
+    old.exec(
+        "INSERT INTO activity_sources(activity_id, format, file, line, file_sha256) VALUES "
+        "(1, 'garmin_csv', 'a.csv', 2, 'aa'), (2, 'gpx', 'b.gpx', NULL, 'bb'), "
+        "(3, 'garmin_csv', 'a.csv', 3, 'aa'), (3, 'gpx', 'c.gpx', NULL, 'cc')");
+  }
+  auto db = store::Database::open(path);
+  REQUIRE(db.schema_version() == store::latest_schema_version());
+  auto& sql = db.sql();
+  CHECK(sql.execAndGet("SELECT count(*) FROM activities").getInt() == 3);
+  CHECK(sql.execAndGet("SELECT count(*) FROM activity_sources").getInt() == 4);
+  CHECK(sql.execAndGet("SELECT group_concat(offset_origin, ',') FROM (SELECT offset_origin FROM "
+                       "activities ORDER BY id)")
+            .getString() == "local,zone,zone");
+  CHECK(sql.execAndGet("SELECT count(*) FROM activities WHERE edited = ''").getInt() == 3);
+  CHECK(sql.execAndGet("PRAGMA foreign_keys").getInt() == 1);
+  SQLite::Statement fk(sql, "PRAGMA foreign_key_check");
+  CHECK_FALSE(fk.executeStep());
+  auto fresh = store::Database::open_in_memory();
+  CHECK(schema_fingerprint(db.sql()) == schema_fingerprint(fresh.sql()));
 }

@@ -65,6 +65,8 @@ std::string created_by(int version) {
       return "journal_entries";
     case 4:
       return "activity_sources_by_file_sha256";
+    case 6:
+      return "failed_files";
   }
   FAIL("a migration this test does not know: " << version << "; add what it creates");
   return "";
@@ -145,13 +147,15 @@ TEST_CASE("migrator: a database at an intermediate version gets only the later m
           "[store][migrator]") {
   SECTION("the embedded migrations, from every earlier version") {
     const int latest = store::latest_schema_version();
-    for (int version = 1; version < latest; ++version) {
+    const auto& all = store::embedded_migrations();
+    for (std::size_t i = 0; i + 1 < all.size(); ++i) {
+      const int version = all[i].version;
       CAPTURE(version);
       auto db = fresh_database();
       REQUIRE(store::apply_migrations(db, embedded_up_to(version)) == version);
       REQUIRE(user_version(db) == version);
       CHECK(application_id(db) == store::k_application_id);
-      CHECK_FALSE(has_object(db, created_by(version + 1)));
+      CHECK_FALSE(has_object(db, created_by(all[i + 1].version)));
       // A row of the older database survives: migrations 1..version did not run again.
       db.exec(
           "INSERT INTO athletes(name, timezone, created_at) VALUES ('ana', 'Europe/Oslo', "
@@ -159,9 +163,9 @@ TEST_CASE("migrator: a database at an intermediate version gets only the later m
 
       CHECK(store::apply_migrations(db, store::embedded_migrations()) == latest);
       CHECK(user_version(db) == latest);
-      for (int later = version + 1; later <= latest; ++later) {
-        CAPTURE(later);
-        CHECK(has_object(db, created_by(later)));
+      for (std::size_t later = i + 1; later < all.size(); ++later) {
+        CAPTURE(all[later].version);
+        CHECK(has_object(db, created_by(all[later].version)));
       }
       CHECK(db.execAndGet("SELECT count(*) FROM athletes").getInt() == 1);
     }
