@@ -9,13 +9,17 @@ std::span<const Command> commands() {
       Command{"import",
               "import run logs: files, folders (recursive), .gz members, a Strava export .zip",
               &setup_import},
-      Command{"runs", "list the stored activities, other sports marked", &setup_runs},
+      Command{"runs",
+              "list the stored activities, other sports marked; show, delete or correct one",
+              &setup_runs},
       Command{"journal",
               "log this morning's Achilles stiffness and yesterday's pain (no values: a check-in)",
               &setup_journal},
       Command{"report",
               "this week against the weeks before: flags, their sources, next week's envelope",
               &setup_report},
+      Command{"athletes", "list the athletes; rename one, delete one, or change a time zone",
+              &setup_athletes},
       Command{"doctor", "check the database: schema, integrity, row counts", &setup_doctor},
   };
   return k_commands;
