@@ -91,6 +91,8 @@ CREATE TABLE journal_entries (
   side              TEXT CHECK (side IN ('left', 'right', 'both')),
   note              TEXT,
   updated_at        TEXT NOT NULL,
+  -- a doctor or physiotherapist assessed the tendon that day (0005)
+  assessed          INTEGER CHECK (assessed IN (0, 1)),
   UNIQUE (athlete_id, date)
 );
 
@@ -110,7 +112,8 @@ CREATE TABLE journal_history (
   side              TEXT,
   note              TEXT,
   updated_at        TEXT NOT NULL,
-  changed_at        TEXT NOT NULL
+  changed_at        TEXT NOT NULL,
+  assessed          INTEGER
 );
 CREATE INDEX journal_history_by_day ON journal_history(athlete_id, date);
 

@@ -40,12 +40,14 @@ struct ValueOptions {
   bool no_swelling = false;
   bool pop = false;
   bool no_pop = false;
+  bool assessed = false;
+  bool not_assessed = false;
   std::optional<std::string> side;
   std::optional<std::string> note;
 
   bool any_value() const {
     return stiffness || stiffness_minutes || pain_run || pain_after || swelling || no_swelling ||
-           pop || no_pop || side || note;
+           pop || no_pop || assessed || not_assessed || side || note;
   }
 };
 
@@ -78,6 +80,8 @@ model::JournalEntry entry_from_options(const ValueOptions& o) {
   if (o.no_swelling) entry.swelling = false;
   if (o.pop) entry.pop = true;
   if (o.no_pop) entry.pop = false;
+  if (o.assessed) entry.assessed = true;
+  if (o.not_assessed) entry.assessed = false;
   if (o.side) {
     const auto side = journal::parse_side(*o.side);
     if (!side)
@@ -281,6 +285,12 @@ void setup_journal(CLI::App& journal, Context& ctx, Action& action) {
       cmd->add_flag("--pop", values->pop, "a pop or sudden sharp pain at the back of the heel");
   auto* no_pop = cmd->add_flag("--no-pop", values->no_pop, "no pop (corrects an earlier --pop)");
   pop->excludes(no_pop);
+  auto* assessed = cmd->add_flag("--assessed", values->assessed,
+                                 "a doctor or physiotherapist assessed the tendon that day: the "
+                                 "red flags that stand until then are settled");
+  auto* not_assessed = cmd->add_flag("--no-assessed", values->not_assessed,
+                                     "no assessment that day (corrects an earlier --assessed)");
+  assessed->excludes(not_assessed);
   cmd->add_option("--side", values->side, "left, right or both");
   cmd->add_option("--note", values->note, "a note, stored verbatim");
 

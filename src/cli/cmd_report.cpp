@@ -2,6 +2,7 @@
 #include <CLI/CLI.hpp>
 
 #include <charconv>
+#include <filesystem>
 #include <memory>
 #include <optional>
 #include <string>
@@ -10,9 +11,9 @@
 #include <cli/context.hpp>
 #include <cli/exit_codes.hpp>
 #include <cli/options.hpp>
-#include <cli/output_file.hpp>
 #include <runload/app/report_command.hpp>
 #include <runload/error.hpp>
+#include <runload/files/write.hpp>
 #include <runload/report/html_report.hpp>
 #include <runload/report/json_report.hpp>
 #include <runload/report/terminal_report.hpp>
@@ -62,19 +63,38 @@ std::optional<date::sys_days> day_option(app::Session& session, const ReportOpti
   return date_option(o.date, "--date", [&session] { return session.today(app::Access::read); });
 }
 
+// An --html path that cannot be a file is refused before the report is made
+// (exit 1, with the path and why), not after.
+void check_html_path(const std::string& path) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (fs::is_directory(path, ec))
+    throw OutputError(fmt::format("--html {}: is a folder; give the path of a file", path));
+  const fs::path parent = fs::path(path).parent_path();
+  if (!parent.empty() && !fs::is_directory(parent, ec))
+    throw OutputError(fmt::format("--html {}: cannot be written: the folder {} does not exist",
+                                  path, parent.string()));
+}
+
+// The page holds a health journal: written 0600, like the database.
 void write_html(const Context& ctx, const std::string& path, const std::string& page) {
   if (path == "-") {
     ctx.print(page);
     return;
   }
-  write_output_file(path, page, "the HTML report");
+  if (auto error = files::write_private_file(path, page))
+    throw OutputError(fmt::format("cannot write the HTML report to {}: {}", path, *error));
   ctx.note(fmt::format("wrote {}", path));
 }
 
 int run_report(Context& ctx, const ReportOptions& o) {
+  if (o.json && o.html && *o.html == "-")
+    throw UsageError(
+        "--json and --html - would print two documents on standard output; write the page to a "
+        "file (--html FILE) or leave out --json");
   const int weeks = weeks_option(o.weeks);
   const auto fail_on = fail_on_option(o.fail_on);
-  if (o.html && *o.html != "-") check_output_path(*o.html, "--html");
+  if (o.html && *o.html != "-") check_html_path(*o.html);
   const auto day = day_option(ctx.session(), o);
   const auto [report, meta, messages] = app::make_report(ctx.session(), {day, weeks});
   ctx.print(messages);

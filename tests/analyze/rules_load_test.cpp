@@ -20,7 +20,8 @@ const auto k_day = ymd(2024, 5, 15);  // a Wednesday
 // single_run_spike for a run of `km` on k_day after a 10 km run 5 days before.
 std::vector<Flag> spike_after_ten(double km) {
   const std::vector<Activity> acts{run_on(k_day - date::days{5}, 10.0), run_on(k_day, km)};
-  const auto h = history_of(acts, {}, k_day - date::days{5}, k_day);
+  // History began 60 days before: the 30 days before the run lie in it.
+  const auto h = history_of(acts, {}, k_day - date::days{60}, k_day);
   return single_run_spike(h, k_day, k_day);
 }
 
@@ -75,7 +76,7 @@ TEST_CASE("single_run_spike: the 30-day lookback and runs of the same day", "[an
   {
     const std::vector<Activity> acts{run_on(k_day - date::days{3}, 5.0), run_on(k_day, 10.0, 7),
                                      run_on(k_day, 10.5, 18)};
-    const auto h = history_of(acts, {}, k_day - date::days{3}, k_day);
+    const auto h = history_of(acts, {}, k_day - date::days{60}, k_day);
     const auto flags = single_run_spike(h, k_day, k_day);
     // 07:00: 10 / 5 = 2.0, moderate; 18:00: 10.5 / 10 = 1.05, none.
     REQUIRE(flags.size() == 1);
@@ -96,7 +97,7 @@ TEST_CASE("weekly_distance_jump: +30% is not a jump, +30.1% is", "[analyze][rule
   for (const auto& [km, expected] : {std::pair{13.0, 0u}, std::pair{13.01, 1u}}) {
     const std::vector<Activity> acts{run_on(monday - date::days{5}, 10.0),
                                      run_on(monday + date::days{2}, km)};
-    const auto h = history_of(acts, {}, monday - date::days{5}, sunday);
+    const auto h = history_of(acts, {}, monday - date::weeks{2}, sunday);
     const auto flags = weekly_distance_jump(h, monday, sunday);
     REQUIRE(flags.size() == expected);
     if (expected == 1) {
@@ -136,7 +137,7 @@ TEST_CASE("speed_spike: run form, 30% and the 1 km floor", "[analyze][rules]") {
   const auto flags_for = [](double before_fast_m, double fast_m) {
     const std::vector<Activity> acts{with_speed(run_on(k_day - date::days{4}, 10.0), before_fast_m),
                                      with_speed(run_on(k_day, 10.0), fast_m)};
-    return speed_spike(history_of(acts, {}, k_day - date::days{4}, k_day, 4.0), k_day, k_day);
+    return speed_spike(history_of(acts, {}, k_day - date::days{60}, k_day, 4.0), k_day, k_day);
   };
   CHECK(flags_for(1000.0, 1300.0).empty());  // +30%
   const auto flags = flags_for(1000.0, 1301.0);
@@ -183,7 +184,7 @@ TEST_CASE("hill_spike: elevation gain with the 100 m floor, uphill distance with
   const auto gain_flags = [](double before_m, double gain_m) {
     const std::vector<Activity> acts{with_gain(run_on(k_day - date::days{4}, 10.0), before_m),
                                      with_gain(run_on(k_day, 10.0), gain_m)};
-    return hill_spike(history_of(acts, {}, k_day - date::days{4}, k_day), k_day, k_day);
+    return hill_spike(history_of(acts, {}, k_day - date::days{60}, k_day), k_day, k_day);
   };
   CHECK(gain_flags(100.0, 130.0).empty());  // +30%
   const auto flags = gain_flags(100.0, 130.1);
@@ -197,7 +198,7 @@ TEST_CASE("hill_spike: elevation gain with the 100 m floor, uphill distance with
   const auto uphill_flags = [](double before_m, double uphill_m) {
     const std::vector<Activity> acts{with_grade(run_on(k_day - date::days{4}, 10.0), before_m),
                                      with_grade(run_on(k_day, 10.0), uphill_m)};
-    return hill_spike(history_of(acts, {}, k_day - date::days{4}, k_day), k_day, k_day);
+    return hill_spike(history_of(acts, {}, k_day - date::days{60}, k_day), k_day, k_day);
   };
   CHECK(uphill_flags(1000.0, 1300.0).empty());
   REQUIRE(uphill_flags(1000.0, 1301.0).size() == 1);
@@ -229,7 +230,7 @@ TEST_CASE("hill_spike: week form with the 200 m floor", "[analyze][rules]") {
 
 TEST_CASE("speed_spike and hill_spike: silent without tracks or elevation", "[analyze][rules]") {
   const std::vector<Activity> acts{run_on(k_day - date::days{4}, 5.0), run_on(k_day, 20.0)};
-  const auto h = history_of(acts, {}, k_day - date::days{4}, k_day, 4.0);
+  const auto h = history_of(acts, {}, k_day - date::days{60}, k_day, 4.0);
   CHECK(speed_spike(h, k_day - date::days{30}, k_day).empty());
   CHECK(hill_spike(h, k_day - date::days{30}, k_day).empty());
 }
@@ -286,4 +287,23 @@ TEST_CASE("return_after_break: 13 days without running is not a break, 14 is", "
     const std::vector<Activity> acts{run_on(k_day, 5.0)};
     CHECK(return_after_break(history_of(acts, {}, k_day, k_day), k_day, k_day).empty());
   }
+}
+
+TEST_CASE("single_run_spike and weekly_distance_jump: no baseline before the history begins",
+          "[analyze][rules][warm_up]") {
+  // A history that begins 5 days before the run: its 30 days before start
+  // before the first run, so there is nothing to compare with yet.
+  const std::vector<Activity> acts{run_on(k_day - date::days{5}, 5.0), run_on(k_day, 20.0)};
+  CHECK(single_run_spike(history_of(acts, {}, k_day - date::days{5}, k_day), k_day, k_day).empty());
+  CHECK(
+      single_run_spike(history_of(acts, {}, k_day - date::days{30}, k_day), k_day, k_day).size() ==
+      1);
+  // A first week of 27 km after nothing is not a jump on the week before.
+  const auto monday = ymd(2024, 5, 13);
+  const auto sunday = monday + date::days{6};
+  const std::vector<Activity> first_week{run_on(monday, 10.0), run_on(monday + date::days{2}, 5.0),
+                                         run_on(sunday, 12.0)};
+  const auto h = history_of(first_week, {}, monday, sunday);
+  CHECK(weekly_distance_jump(h, monday, sunday).empty());
+  CHECK(single_run_spike(h, monday, sunday).empty());
 }

@@ -53,7 +53,8 @@ TEST_CASE("weekly_series: days are zero-filled and weeks without runs are 0", "[
                       run_on(ymd(2024, 1, 12), 2.0, 18)};
   input.week = ymd(2024, 1, 8);
   input.weeks = 3;
-  input.first_day = ymd(2024, 1, 10);
+  // History began before the weeks shown (weeks before it are not shown).
+  input.first_day = ymd(2023, 12, 20);
   const auto report = analyze(input);
 
   REQUIRE(report.days.size() == 7);

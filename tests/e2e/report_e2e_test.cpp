@@ -38,9 +38,11 @@ TEST_CASE("e2e report: an empty database prints an honest empty report, exit 0",
   REQUIRE(r.exit_code == 0);
   const auto doc = nlohmann::json::parse(r.out);
   CHECK(doc["week"]["iso"] == "2026-W46");
-  CHECK(doc["weeks"].size() == 8);
+  // No history: only the reported week, no empty weeks before it.
+  CHECK(doc["weeks"].size() == 1);
   CHECK(doc["flags"].empty());
   CHECK(doc["first_run_date"].is_null());
+  CHECK(doc["status"]["level"] == "green");
 }
 
 TEST_CASE("e2e report: --fail-on exits 4 at or above the severity, after printing",

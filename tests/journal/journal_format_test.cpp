@@ -29,9 +29,10 @@ TEST_CASE("journal format: JSON has every key, booleans, and null for unknown, n
   const auto json = journal::to_json(entries);
   REQUIRE(json.is_array());
   REQUIRE(json.size() == 2);
-  const std::vector<std::string> keys{"date",     "stiffness",  "stiffness_minutes",
-                                      "pain_run", "pain_after", "swelling",
-                                      "pop",      "side",       "note"};
+  // DESIGN.md section 6's keys, then `assessed` (a clinician's assessment).
+  const std::vector<std::string> keys{
+      "date", "stiffness", "stiffness_minutes", "pain_run", "pain_after", "swelling", "pop",
+      "side", "note",      "assessed"};
   for (const auto& object : json) {
     std::vector<std::string> found;
     for (const auto& [key, value] : object.items()) found.push_back(key);

@@ -51,7 +51,9 @@ TEST_CASE("json_report: every key of DESIGN section 6 with its type", "[report][
     INFO(key);
     CHECK(number_or_null(value));
   }
-  REQUIRE(doc["weeks"].size() == 8);
+  // Eight weeks asked for; the history begins in the seventh before: weeks
+  // before the first run are not shown.
+  REQUIRE(doc["weeks"].size() == 7);
   CHECK(doc["weeks"].back()["iso"] == "2024-W07");
   for (const auto& w : doc["weeks"]) {
     check_keys(w, {"iso", "distance_km", "longest_run_km", "elevation_gain_m", "fast_distance_km",
@@ -76,8 +78,16 @@ TEST_CASE("json_report: every key of DESIGN section 6 with its type", "[report][
   CHECK(rules.count("single_run_spike") == 1);
   CHECK(rules.count("rupture_warning") == 1);
   CHECK(rules.count("pain_during_run") == 1);
-  check_keys(doc["next_week"], {"max_single_run_km", "distance_km_low", "distance_km_high"});
-  CHECK(doc["next_week"]["max_single_run_km"] == 27.5);
+  check_keys(doc["next_week"],
+             {"max_single_run_km", "distance_km_low", "distance_km_high", "withheld", "reason"});
+  // The pop is URGENT: the plan is withheld, with what to do instead.
+  CHECK(doc["next_week"]["withheld"] == true);
+  CHECK(doc["next_week"]["max_single_run_km"].is_null());
+  CHECK(doc["next_week"]["reason"].get<std::string>().find("Possible rupture") !=
+        std::string::npos);
+  check_keys(doc["status"], {"level", "headline", "rule", "since"});
+  CHECK(doc["status"]["level"] == "red");
+  CHECK(doc["status"]["rule"] == "rupture_warning");
 }
 
 TEST_CASE("json_report: unknown values are null, never 0", "[report][json]") {

@@ -56,7 +56,8 @@ inline analyze::Report unknown_report() {
   r.week.summary.distance_m = 5000.0;
   r.week.summary.longest_run_m = 5000.0;
   r.weeks.push_back(r.week);
-  for (int d = 0; d < 7; ++d) r.days.push_back({r.week.summary.start + date::days{d}, 0, 0.0, {}});
+  for (int d = 0; d < 7; ++d)
+    r.days.push_back({r.week.summary.start + date::days{d}, 0, 0.0, {}, {}});
   model::Flag f;
   f.rule = runload::model::Rule::return_after_break;
   f.severity = model::Severity::info;

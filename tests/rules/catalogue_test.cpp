@@ -40,17 +40,34 @@ TEST_CASE("catalogue: a flag takes its rule's evidence, source and the advice of
   const auto high = rules::make_flag(Rule::pain_during_run, Severity::high, day);
   CHECK(high.advice == rules::spec(Rule::pain_during_run).advice_high);
   // A rule without a HIGH text keeps its one advice at every severity.
-  const auto large = rules::make_flag(Rule::single_run_spike, Severity::high, day);
-  CHECK(large.advice == rules::spec(Rule::single_run_spike).advice);
+  const auto persistent = rules::make_flag(Rule::persistent_pain, Severity::high, day);
+  CHECK(persistent.advice == rules::spec(Rule::persistent_pain).advice);
   CHECK(rules::advice_with_limit(Rule::single_run_spike, "13.7 km")
             .starts_with("Keep your next runs at or below 13.7 km"));
 }
 
 TEST_CASE("catalogue: units are the JSON names", "[rules][catalogue]") {
-  CHECK(rules::to_string(rules::Unit::metres) == "m");
-  CHECK(rules::to_string(rules::Unit::share) == "share");
-  CHECK(rules::to_string(rules::Unit::days) == "days");
-  CHECK(rules::to_string(rules::Unit::points) == "points");
+  CHECK(model::to_string(model::Unit::km) == "km");
+  CHECK(model::to_string(model::Unit::m) == "m");
+  CHECK(model::to_string(model::Unit::share) == "share");
+  CHECK(model::to_string(model::Unit::days) == "days");
+  CHECK(model::to_string(model::Unit::points) == "points");
   CHECK(rules::spec(Rule::rupture_warning).headline ==
         "possible Achilles tendon rupture: stop running and seek medical care now");
+}
+
+TEST_CASE("catalogue: the red flags that need a clinician stand until assessed",
+          "[rules][catalogue]") {
+  for (const auto& entry : rules::catalogue()) {
+    INFO(entry.id);
+    const bool stands = entry.rule == Rule::rupture_warning || entry.rule == Rule::persistent_pain;
+    CHECK((entry.persistence == rules::Persistence::until_assessed) == stands);
+    CHECK_FALSE(entry.headline.empty());
+  }
+  CHECK(rules::spec(Rule::single_run_spike).kind == rules::Kind::load);
+  CHECK(rules::spec(Rule::pain_after_run).kind == rules::Kind::symptom);
+  auto high = rules::make_flag(Rule::pain_during_run, Severity::high, {});
+  CHECK(rules::headline(high) == rules::spec(Rule::pain_during_run).headline_high);
+  auto caution = rules::make_flag(Rule::pain_during_run, Severity::caution, {});
+  CHECK(rules::headline(caution) == rules::spec(Rule::pain_during_run).headline);
 }

@@ -26,7 +26,15 @@ int application_id(SQLite::Database& db) {
   return db.execAndGet("PRAGMA application_id").getInt();
 }
 
+// A table or index by name, or a column as "table.column".
 bool has_object(SQLite::Database& db, const std::string& name) {
+  if (const auto dot = name.find('.'); dot != std::string::npos) {
+    SQLite::Statement query(db, "SELECT count(*) FROM pragma_table_info(?) WHERE name = ?");
+    query.bind(1, name.substr(0, dot));
+    query.bind(2, name.substr(dot + 1));
+    REQUIRE(query.executeStep());
+    return query.getColumn(0).getInt() == 1;
+  }
   SQLite::Statement query(db, "SELECT count(*) FROM sqlite_master WHERE name = ?");
   query.bind(1, name);
   REQUIRE(query.executeStep());
@@ -65,6 +73,8 @@ std::string created_by(int version) {
       return "journal_entries";
     case 4:
       return "activity_sources_by_file_sha256";
+    case 5:
+      return "journal_entries.assessed";
     case 6:
       return "failed_files";
   }
@@ -147,15 +157,13 @@ TEST_CASE("migrator: a database at an intermediate version gets only the later m
           "[store][migrator]") {
   SECTION("the embedded migrations, from every earlier version") {
     const int latest = store::latest_schema_version();
-    const auto& all = store::embedded_migrations();
-    for (std::size_t i = 0; i + 1 < all.size(); ++i) {
-      const int version = all[i].version;
+    for (int version = 1; version < latest; ++version) {
       CAPTURE(version);
       auto db = fresh_database();
       REQUIRE(store::apply_migrations(db, embedded_up_to(version)) == version);
       REQUIRE(user_version(db) == version);
       CHECK(application_id(db) == store::k_application_id);
-      CHECK_FALSE(has_object(db, created_by(all[i + 1].version)));
+      CHECK_FALSE(has_object(db, created_by(version + 1)));
       // A row of the older database survives: migrations 1..version did not run again.
       db.exec(
           "INSERT INTO athletes(name, timezone, created_at) VALUES ('ana', 'Europe/Oslo', "
@@ -163,9 +171,9 @@ TEST_CASE("migrator: a database at an intermediate version gets only the later m
 
       CHECK(store::apply_migrations(db, store::embedded_migrations()) == latest);
       CHECK(user_version(db) == latest);
-      for (std::size_t later = i + 1; later < all.size(); ++later) {
-        CAPTURE(all[later].version);
-        CHECK(has_object(db, created_by(all[later].version)));
+      for (int later = version + 1; later <= latest; ++later) {
+        CAPTURE(later);
+        CHECK(has_object(db, created_by(later)));
       }
       CHECK(db.execAndGet("SELECT count(*) FROM athletes").getInt() == 1);
     }

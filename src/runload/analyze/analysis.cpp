@@ -3,23 +3,44 @@
 #include <algorithm>
 
 #include <runload/analyze/acwr.hpp>
+#include <runload/analyze/fast_threshold.hpp>
+#include <runload/analyze/format.hpp>
 #include <runload/analyze/history.hpp>
 #include <runload/analyze/monotony.hpp>
 #include <runload/analyze/rules_load.hpp>
 #include <runload/analyze/rules_symptoms.hpp>
+#include <runload/rules/catalogue.hpp>
 #include <runload/rules/thresholds.hpp>
 
 namespace runload::analyze {
 namespace {
 
+using model::Flag;
+
 date::sys_days first_shown_monday(date::sys_days week, int weeks) {
   return week_monday(week) - date::weeks{std::max(weeks, 1) - 1};
 }
 
-WeekReport week_report(const History& history, date::sys_days monday) {
+// The fast threshold a run on the day after `sunday` would get.
+std::optional<double> threshold_after(const History& history, date::sys_days sunday,
+                                      std::optional<double> configured) {
+  if (configured) return configured;
+  std::vector<Run> runs;
+  for (const auto& run : history.runs)
+    if (run.day <= sunday) runs.push_back(run);
+  Run next;
+  next.day = sunday + date::days{1};
+  next.start_utc = date::sys_seconds{next.day};
+  runs.push_back(next);
+  return derived_fast_threshold(runs, runs.size() - 1, history.thresholds.fast_speed_factor);
+}
+
+WeekReport week_report(const History& history, date::sys_days monday,
+                       std::optional<double> configured_fast) {
   WeekReport report;
   report.summary = summarize_week(history.runs, history.journal, monday);
   const auto sunday = report.summary.end;
+  report.fast_threshold_mps = threshold_after(history, sunday, configured_fast);
   report.prev_week_distance_m = history.daily.sum(monday - date::weeks{1}, monday - date::days{1});
   if (report.prev_week_distance_m > 0.0) {
     report.week_change_pct =
@@ -35,6 +56,117 @@ WeekReport week_report(const History& history, date::sys_days monday) {
   return report;
 }
 
+bool persists(const Flag& flag) {
+  return rules::spec(flag.rule).persistence == rules::Persistence::until_assessed;
+}
+
+// Marks each flag that stands until an assessment with the first assessment
+// recorded on or after its day and by `as_of`.
+void mark_assessed(std::vector<Flag>& flags, const std::vector<date::sys_days>& assessments,
+                   date::sys_days as_of) {
+  for (auto& flag : flags) {
+    if (!persists(flag)) continue;
+    for (const auto day : assessments) {
+      if (day >= flag.date && day <= as_of) {
+        flag.assessed_on = day;
+        break;
+      }
+    }
+  }
+}
+
+// Worst first, then by date: what a runner and a script read first.
+void sort_worst_first(std::vector<Flag>& flags) {
+  std::stable_sort(flags.begin(), flags.end(), [](const Flag& a, const Flag& b) {
+    if (a.severity != b.severity) return a.severity > b.severity;
+    return a.date < b.date;
+  });
+}
+
+// The flags of the reported week, then the red flags of earlier weeks that
+// stand until an assessment: of each rule the first still in force (since
+// when it stands), or the one an assessment of this week settled.
+std::vector<Flag> reported_flags(const std::vector<Flag>& all, date::sys_days monday,
+                                 date::sys_days sunday) {
+  std::vector<Flag> flags;
+  for (const auto& flag : all)
+    if (flag.date >= monday && flag.date <= sunday) flags.push_back(flag);
+  std::vector<model::Rule> carried;
+  for (const auto& flag : all) {
+    if (flag.date >= monday || !persists(flag)) continue;
+    const bool settled_this_week = flag.assessed_on && *flag.assessed_on >= monday;
+    if (!in_force(flag) && !settled_this_week) continue;
+    if (std::find(carried.begin(), carried.end(), flag.rule) != carried.end()) continue;
+    carried.push_back(flag.rule);
+    auto standing = flag;
+    standing.ongoing = in_force(flag);
+    flags.push_back(std::move(standing));
+  }
+  sort_worst_first(flags);
+  return flags;
+}
+
+// The single-run spike flags of the reported week name the envelope's own
+// limit, so that the flag and the plan give the same number; while the plan
+// is withheld they name none.
+void align_spike_advice(std::vector<Flag>& flags, const Envelope& envelope) {
+  for (auto& flag : flags) {
+    if (flag.rule != model::Rule::single_run_spike || flag.ongoing ||
+        flag.severity != model::Severity::caution)
+      continue;
+    if (envelope.max_single_run_m)
+      flag.advice =
+          rules::advice_with_limit(model::Rule::single_run_spike, km(*envelope.max_single_run_m));
+    else
+      flag.advice = std::string(rules::spec(model::Rule::single_run_spike).advice_high);
+  }
+}
+
+std::vector<DayReport> day_reports(const History& history, date::sys_days monday,
+                                   date::sys_days as_of) {
+  std::vector<DayReport> days;
+  for (auto day = monday; day <= std::min(as_of, monday + date::days{6}); day += date::days{1}) {
+    DayReport report;
+    report.date = day;
+    for (const auto& run : history.runs) {
+      if (run.day != day) continue;
+      ++report.runs;
+      report.distance_m += run.distance_m;
+    }
+    if (const auto* entry = history.journal.find(day)) report.journal = *entry;
+    report.day_before = day_before(history, day - date::days{1});
+    days.push_back(std::move(report));
+  }
+  return days;
+}
+
+std::vector<SymptomDay> symptom_days(const History& history, const std::vector<Flag>& flags,
+                                     date::sys_days from, date::sys_days to) {
+  std::vector<SymptomDay> days;
+  for (const auto* entry : history.journal.range(from, to)) {
+    SymptomDay day{entry->date, entry->stiffness, entry->pain_run, entry->pain_after, {}};
+    for (const auto& flag : flags)
+      if (flag.date == entry->date && (!day.worst_flag || flag.severity > *day.worst_flag))
+        day.worst_flag = flag.severity;
+    days.push_back(day);
+  }
+  return days;
+}
+
+SymptomSummary symptom_summary(const History& history, const WeekReport& week,
+                               date::sys_days monday) {
+  const auto sunday = monday + date::days{6};
+  SymptomSummary s;
+  s.days_logged = static_cast<int>(history.journal.range(monday, sunday).size());
+  s.mean_morning_stiffness = week.summary.mean_morning_stiffness;
+  if (const auto previous =
+          history.journal.mean_stiffness(monday - date::weeks{1}, monday - date::days{1}))
+    s.prev_mean_morning_stiffness = previous->mean;
+  for (const auto* entry : history.journal.range(monday, sunday))
+    if (entry->pain_run) s.max_pain_run = std::max(s.max_pain_run.value_or(0), *entry->pain_run);
+  return s;
+}
+
 }  // namespace
 
 date::sys_days history_start(date::sys_days week, int weeks) {
@@ -46,14 +178,14 @@ date::sys_days journal_start(date::sys_days week, int weeks) {
 }
 
 bool Report::has_flag_at_least(model::Severity severity) const noexcept {
-  return std::any_of(flags.begin(), flags.end(),
-                     [severity](const model::Flag& f) { return f.severity >= severity; });
+  return std::any_of(flags.begin(), flags.end(), [severity](const model::Flag& f) {
+    return f.severity >= severity && in_force(f);
+  });
 }
 
 Report analyze(const AnalysisInput& input) {
   const auto monday = week_monday(input.week);
   const auto sunday = monday + date::days{6};
-  const auto first_shown = first_shown_monday(input.week, input.weeks);
 
   History history;
   history.thresholds = input.settings.thresholds;
@@ -61,68 +193,60 @@ Report analyze(const AnalysisInput& input) {
       collect_runs(input.activities, input.settings.fast_threshold_mps, input.settings.thresholds);
   history.first_day = input.first_day;
   for (const auto& run : history.runs) history.first_day = std::min(history.first_day, run.day);
+  // Weeks before the first run are not shown: there is nothing to draw.
+  const auto first_shown = std::clamp(first_shown_monday(input.week, input.weeks),
+                                      week_monday(history.first_day), monday);
   const auto series_start =
       std::min(history.first_day, first_shown - date::days{k_rules_history_days});
   history.daily = DailySeries::from_runs(history.runs, series_start, sunday);
-  history.journal = JournalDays(input.journal);
-
-  // Load flags start 3 days early: a spike there can explain stiffness in
-  // the first shown week.
-  const auto load =
-      load_flags(history, first_shown - date::days{rules::k_link_window_days}, sunday);
-  const auto symptoms = symptom_flags(history, load, first_shown, sunday);
-  std::vector<model::Flag> flags;
-  for (const auto* list : {&load, &symptoms}) {
-    for (const auto& flag : *list) {
-      if (flag.date >= first_shown && flag.date <= sunday) flags.push_back(flag);
-    }
-  }
-  std::stable_sort(flags.begin(), flags.end(), [](const model::Flag& a, const model::Flag& b) {
-    if (a.date != b.date) return a.date < b.date;
-    return a.severity > b.severity;
-  });
+  std::vector<model::JournalEntry> journal = input.red_flag_history;
+  journal.insert(journal.end(), input.journal.begin(), input.journal.end());
+  history.journal = JournalDays(journal);
+  std::vector<date::sys_days> assessments;
+  for (const auto& entry : journal)
+    if (entry.assessed.value_or(false)) assessments.push_back(entry.date);
+  std::sort(assessments.begin(), assessments.end());
 
   Report report;
+  report.as_of = input.today ? std::min(*input.today, sunday) : sunday;
+  report.not_begun = report.as_of < monday;
+
+  // Load flags start 3 days early: a spike there can explain stiffness in
+  // the first shown week. The red flags that stand until an assessment are
+  // looked for from the first entry of the red-flag history on.
+  auto all = load_flags(history, first_shown - date::days{rules::k_link_window_days}, sunday);
+  const auto symptoms = symptom_flags(history, all, first_shown, sunday);
+  all.insert(all.end(), symptoms.begin(), symptoms.end());
+  if (!input.red_flag_history.empty() && input.red_flag_history.front().date < first_shown) {
+    const auto from = input.red_flag_history.front().date;
+    const auto to = first_shown - date::days{1};
+    for (auto rule : {&rupture_warning, &persistent_pain}) {
+      auto earlier = rule(history, from, to);
+      all.insert(all.end(), earlier.begin(), earlier.end());
+    }
+  }
+  std::stable_sort(all.begin(), all.end(),
+                   [](const Flag& a, const Flag& b) { return a.date < b.date; });
+  mark_assessed(all, assessments, report.as_of);
+
   for (auto week = first_shown; week <= monday; week += date::weeks{1}) {
-    auto row = week_report(history, week);
-    row.flag_count = static_cast<int>(std::count_if(flags.begin(), flags.end(), [&](const auto& f) {
+    auto row = week_report(history, week, input.settings.fast_threshold_mps);
+    row.flag_count = static_cast<int>(std::count_if(all.begin(), all.end(), [&](const auto& f) {
       return f.date >= week && f.date <= week + date::days{6};
     }));
     report.weeks.push_back(std::move(row));
   }
   report.week = report.weeks.back();
-
-  for (const auto& flag : flags) {
-    if (flag.date >= monday) report.flags.push_back(flag);
-  }
-
-  for (int i = 0; i < 7; ++i) {
-    DayReport day;
-    day.date = monday + date::days{i};
-    for (const auto& run : history.runs) {
-      if (run.day != day.date) continue;
-      ++day.runs;
-      day.distance_m += run.distance_m;
-    }
-    if (const auto* entry = history.journal.find(day.date)) day.journal = *entry;
-    report.days.push_back(std::move(day));
-  }
-
-  report.symptoms.days_logged = static_cast<int>(history.journal.range(monday, sunday).size());
-  report.symptoms.mean_morning_stiffness = report.week.summary.mean_morning_stiffness;
-  if (const auto previous =
-          history.journal.mean_stiffness(monday - date::weeks{1}, monday - date::days{1})) {
-    report.symptoms.prev_mean_morning_stiffness = previous->mean;
-  }
-  for (const auto* entry : history.journal.range(monday, sunday)) {
-    if (entry->pain_run) {
-      report.symptoms.max_pain_run =
-          std::max(report.symptoms.max_pain_run.value_or(0), *entry->pain_run);
-    }
-  }
-
-  report.next_week = next_week_envelope(history, monday);
+  report.flags = reported_flags(all, monday, sunday);
+  report.status = status_of(report.flags);
+  report.next_week = next_week_envelope(history, monday, report.flags);
+  align_spike_advice(report.flags, report.next_week);
+  report.days = day_reports(history, monday, report.as_of);
+  report.symptoms = symptom_summary(history, report.week, monday);
+  report.response = response(history, first_shown, report.as_of);
+  report.symptom_days = symptom_days(history, all, first_shown, report.as_of);
   report.warming_up = (sunday - history.first_day).count() + 1 < rules::k_warm_up_days;
+  report.pending = pending_baselines(history.first_day, monday);
   return report;
 }
 

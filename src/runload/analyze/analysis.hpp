@@ -13,6 +13,9 @@
 #include <date/date.h>
 
 #include <runload/analyze/envelope.hpp>
+#include <runload/analyze/response.hpp>
+#include <runload/analyze/status.hpp>
+#include <runload/analyze/warm_up.hpp>
 #include <runload/analyze/weekly_series.hpp>
 #include <runload/model/activity.hpp>
 #include <runload/model/flag.hpp>
@@ -47,6 +50,15 @@ struct AnalysisInput {
   std::vector<model::Activity> activities;
   // Every journal entry from journal_start(week, weeks) to the reported Sunday.
   std::vector<model::JournalEntry> journal;
+  // The entries before journal_start() that the red flags standing until an
+  // assessment need (store::JournalRepository::red_flag_history): from the
+  // latest assessment on, the assessments, pops and days of stiffness or pain
+  // of 3 or more. Empty: none, or none asked for.
+  std::vector<model::JournalEntry> red_flag_history;
+  // The athlete's today: days after it are not reported, a week after it has
+  // not begun, an assessment after it does not count yet. nullopt: the
+  // reported Sunday (a week fully in the past).
+  std::optional<date::sys_days> today;
   Settings settings;
   // Any day of the reported week (normally its Monday).
   date::sys_days week{};
@@ -68,6 +80,10 @@ date::sys_days journal_start(date::sys_days week, int weeks);
 // the `weeks` table for the others.
 struct WeekReport {
   WeekSummary summary;
+  // The fast threshold in force at the end of the week (the configured one,
+  // else 1.15 x the median moving speed of the 90 days ending the Sunday);
+  // nullopt when there is none.
+  std::optional<double> fast_threshold_mps;
   // Distance of the week before (0 when it had no runs).
   double prev_week_distance_m = 0.0;
   // (distance / previous - 1) x 100; nullopt when the week before had none.
@@ -83,6 +99,16 @@ struct WeekReport {
   int flag_count = 0;
 };
 
+// One logged morning of the weeks shown, for the symptoms chart.
+struct SymptomDay {
+  date::sys_days date{};
+  std::optional<int> stiffness;
+  std::optional<int> pain_run;
+  std::optional<int> pain_after;
+  // The worst flag dated that day, for a marker; nullopt when none.
+  std::optional<model::Severity> worst_flag;
+};
+
 struct SymptomSummary {
   int days_logged = 0;  // journal entries in the reported week
   std::optional<double> mean_morning_stiffness;
@@ -90,12 +116,14 @@ struct SymptomSummary {
   std::optional<int> max_pain_run;
 };
 
-// One day of the reported week, for the terminal.
+// One day of the reported week, up to today.
 struct DayReport {
   date::sys_days date{};
   int runs = 0;
   double distance_m = 0.0;
   std::optional<model::JournalEntry> journal;
+  // The running of the day before: the context of this morning.
+  std::optional<DayBefore> day_before;
 };
 
 struct Report {
@@ -103,13 +131,26 @@ struct Report {
   std::vector<WeekReport> weeks;  // the last N weeks, oldest first, ending with `week`
   std::vector<DayReport> days;    // Monday to Sunday of the reported week
   SymptomSummary symptoms;
-  // Flags dated in the reported week, by date, then by severity (worst first).
-  // Earlier weeks' flags are not returned; their counts are in weeks[i].flag_count.
+  // The flags dated in the reported week, and the red flags of earlier weeks
+  // that stand until an assessment (Flag::ongoing), worst first, then by
+  // date. Other weeks' flags are counted in weeks[i].flag_count.
   std::vector<model::Flag> flags;
+  // The verdict of the flags in force (status.hpp).
+  Status status;
   Envelope next_week;
   // Fewer than 28 days of history end on the reported Sunday: the ratios are
   // warming up (and acwr_high stays silent).
   bool warming_up = false;
+  // The comparisons of the reported week that have no baseline yet.
+  std::vector<PendingBaseline> pending;
+  // The reported week starts after today: it has not begun.
+  bool not_begun = false;
+  // The day the report speaks for: the reported Sunday, or today within it.
+  date::sys_days as_of{};
+  // Mornings beside the runs of the day before, over the weeks shown.
+  Response response;
+  // Every logged day of the weeks shown up to as_of, oldest first.
+  std::vector<SymptomDay> symptom_days;
 
   // True when a flag of the reported week is `severity` or worse (report
   // --fail-on).

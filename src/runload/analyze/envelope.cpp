@@ -1,27 +1,125 @@
 #include <runload/analyze/envelope.hpp>
 
 #include <algorithm>
+#include <cmath>
 
+#include <fmt/format.h>
+
+#include <runload/analyze/format.hpp>
+#include <runload/analyze/rules_load.hpp>
+#include <runload/analyze/status.hpp>
+#include <runload/analyze/weekly_series.hpp>
+#include <runload/rules/catalogue.hpp>
 #include <runload/rules/thresholds.hpp>
 
 namespace runload::analyze {
+namespace {
 
-Envelope next_week_envelope(const History& history, date::sys_days monday) {
-  Envelope envelope;
-  const auto sunday = monday + date::days{6};
+using model::Rule;
+
+// The flag that withholds the envelope: the most severe in force of HIGH or
+// worse, then the earliest.
+const model::Flag* withholding(std::span<const model::Flag> flags) {
+  const model::Flag* found = nullptr;
+  for (const auto& flag : flags) {
+    if (!in_force(flag) || flag.severity < model::Severity::high) continue;
+    if (!found || flag.severity > found->severity ||
+        (flag.severity == found->severity && flag.date < found->date))
+      found = &flag;
+  }
+  return found;
+}
+
+// 1.10 x the longest run of the 30 days ending `sunday` that was not a spike.
+std::optional<double> longest_run_cap(const History& history, date::sys_days sunday) {
   const auto first = sunday - date::days{rules::k_envelope_lookback_days - 1};
   double longest = 0.0;
-  for (const auto& run : history.runs) {
-    if (run.day >= first && run.day <= sunday) longest = std::max(longest, run.distance_m);
+  for (std::size_t i = 0; i < history.runs.size(); ++i) {
+    const auto& run = history.runs[i];
+    if (run.day < first || run.day > sunday) continue;
+    const auto ratio = single_run_ratio(history, i);
+    if (ratio && rules::above(*ratio, history.thresholds.single_run_small)) continue;
+    longest = std::max(longest, run.distance_m);
   }
-  if (longest > 0.0) envelope.max_single_run_m = history.thresholds.envelope_single_run * longest;
+  if (longest <= 0.0) return std::nullopt;
+  return history.thresholds.envelope_single_run * longest;
+}
 
-  const auto start = monday - date::weeks{rules::k_envelope_weeks - 1};
-  const double mean = history.daily.sum(start, sunday) / rules::k_envelope_weeks;
+// The envelope names distances to 0.1 km, as the advice that quotes it: the
+// upper limits rounded down (the cautious side), the lower one to nearest.
+constexpr double k_step_m = 100.0;
+double down(double metres) {
+  return std::floor(metres / k_step_m + 1e-9) * k_step_m;
+}
+double nearest(double metres) {
+  return std::round(metres / k_step_m) * k_step_m;
+}
+
+bool holds_distance(const model::Flag& flag) {
+  if (flag.severity != model::Severity::caution) return false;
+  return flag.rule == Rule::weekly_distance_jump || flag.rule == Rule::acwr_high ||
+         rules::spec(flag.rule).kind == rules::Kind::symptom;
+}
+
+}  // namespace
+
+Envelope next_week_envelope(const History& history, date::sys_days monday,
+                            std::span<const model::Flag> flags) {
+  Envelope envelope;
+  if (const auto* flag = withholding(flags)) {
+    envelope.withheld = true;
+    envelope.withheld_by = flag->rule;
+    envelope.reason = fmt::format("{} ({}): {}", rules::spec(flag->rule).title,
+                                  date::format("%F", flag->date), flag->advice);
+    return envelope;
+  }
+  const auto sunday = monday + date::days{6};
+  envelope.max_single_run_m = longest_run_cap(history, sunday);
+
+  // The weeks of the mean that lie in the history: the first week of
+  // history, even a partial one, is a week of running.
+  const auto first_week = week_monday(history.first_day);
+  envelope.weeks_averaged = static_cast<int>(
+      std::clamp<long>((monday - first_week).count() / 7 + 1, 1, rules::k_envelope_weeks));
+  const auto start = monday - date::weeks{envelope.weeks_averaged - 1};
+  const double mean = history.daily.sum(start, sunday) / envelope.weeks_averaged;
   if (mean > 0.0) {
     envelope.distance_low_m = history.thresholds.envelope_week_low * mean;
     envelope.distance_high_m = history.thresholds.envelope_week_high * mean;
   }
+
+  const auto week = summarize_week(history.runs, history.journal, monday);
+  std::vector<std::string> holding;
+  const auto add = [](std::vector<std::string>& list, std::string text) {
+    if (std::find(list.begin(), list.end(), text) == list.end()) list.push_back(std::move(text));
+  };
+  for (const auto& flag : flags) {
+    if (!in_force(flag) || flag.date < monday || flag.date > sunday) continue;
+    const auto title = rules::spec(flag.rule).title;
+    if (holds_distance(flag)) add(holding, std::string(title));
+    if (flag.rule == Rule::speed_spike && week.fast_distance_m)
+      add(envelope.limits, fmt::format("fast running: no more than this week's {} ({})",
+                                       km(*week.fast_distance_m), title));
+    if (flag.rule == Rule::hill_spike && week.elevation_gain_m)
+      add(envelope.limits, fmt::format("climb: no more than this week's {:.0f} m ({})",
+                                       *week.elevation_gain_m, title));
+  }
+  const bool held =
+      !holding.empty() && envelope.distance_high_m && *envelope.distance_high_m > week.distance_m;
+  if (held) {
+    envelope.distance_high_m = week.distance_m;
+    envelope.distance_low_m = std::min(*envelope.distance_low_m, week.distance_m);
+  }
+  if (envelope.max_single_run_m) envelope.max_single_run_m = down(*envelope.max_single_run_m);
+  if (envelope.distance_high_m) {
+    envelope.distance_high_m = down(*envelope.distance_high_m);
+    envelope.distance_low_m =
+        std::min(nearest(*envelope.distance_low_m), *envelope.distance_high_m);
+  }
+  if (held)
+    envelope.limits.insert(envelope.limits.begin(),
+                           fmt::format("no more than this week's {} ({})",
+                                       km(*envelope.distance_high_m), fmt::join(holding, ", ")));
   return envelope;
 }
 

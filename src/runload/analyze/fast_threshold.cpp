@@ -23,7 +23,11 @@ std::optional<double> derived_fast_threshold(std::span<const Run> runs, std::siz
   for (auto j : lookback(runs, index, rules::k_fast_lookback_days)) {
     const auto& run = runs[j];
     if (!run.moving || run.moving->count() <= 0 || run.distance_m <= 0.0) continue;
-    speeds.push_back(run.distance_m / static_cast<double>(run.moving->count()));
+    const double speed = run.distance_m / static_cast<double>(run.moving->count());
+    if (speed < rules::k_plausible_run_speed_min_mps ||
+        speed > rules::k_plausible_run_speed_max_mps)
+      continue;
+    speeds.push_back(speed);
   }
   const auto med = median(speeds);
   if (!med) return std::nullopt;

@@ -19,7 +19,9 @@ std::optional<double> median(std::span<const double> values);
 
 // `factor` x the median moving speed of the runs that started before run `index`
 // on the 90 local days before its day (or earlier on its day) and that have a
-// distance and a moving time. Returns nullopt when there is no such run.
+// distance, a moving time and a plausible moving speed (1 to 7 m/s: a sparse
+// track with a tiny moving time would otherwise move every later threshold).
+// Returns nullopt when there is no such run.
 // REQUIRES: `runs` ordered by start; index < runs.size().
 // `factor` is the 1.15 of the definition.
 std::optional<double> derived_fast_threshold(std::span<const Run> runs, std::size_t index,

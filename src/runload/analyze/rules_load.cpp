@@ -83,13 +83,19 @@ struct SpikeMeasure {
   double rules::Thresholds::*week_floor;
   std::function<std::string(double)> show;
   std::string what;  // "fast distance", "elevation gain", "uphill distance"
+  model::Unit unit;  // how the flag shows it
 };
+
+// The first day whose 30-day lookback lies in the history.
+bool lookback_in_history(const History& history, date::sys_days day) {
+  return history.first_day <= day - date::days{k_single_run_lookback_days};
+}
 
 std::optional<Flag> run_spike(const History& history, std::size_t index, Rule rule,
                               const SpikeMeasure& measure, double threshold) {
   const auto& run = history.runs[index];
   const auto observed = measure.of_run(run);
-  if (!observed) return std::nullopt;
+  if (!observed || !lookback_in_history(history, run.day)) return std::nullopt;
   const auto baseline = max_known(
       history.runs, lookback(history.runs, index, k_single_run_lookback_days), measure.of_run);
   if (!baseline ||
@@ -97,6 +103,7 @@ std::optional<Flag> run_spike(const History& history, std::size_t index, Rule ru
     return std::nullopt;
   }
   Flag flag = rules::make_flag(rule, Severity::caution, run.day);
+  flag.unit = measure.unit;
   flag.activity_id = run.id;
   flag.observed = *observed;
   flag.baseline = *baseline;
@@ -123,6 +130,7 @@ std::optional<Flag> week_spike(const History& history, date::sys_days monday, Ru
     return std::nullopt;
   }
   Flag flag = rules::make_flag(rule, Severity::caution, week.end);
+  flag.unit = measure.unit;
   flag.observed = *observed;
   flag.baseline = *baseline;
   flag.ratio = ratio_of(*observed, *baseline);
@@ -143,7 +151,8 @@ const SpikeMeasure& fast_measure() {
                                     &rules::Thresholds::speed_spike_min_run_m,
                                     &rules::Thresholds::speed_spike_min_week_m,
                                     [](double v) { return km(v); },
-                                    "fast distance"};
+                                    "fast distance",
+                                    model::Unit::km};
   return measure;
 }
 
@@ -153,7 +162,8 @@ const SpikeMeasure& elevation_measure() {
                                     &rules::Thresholds::hill_spike_min_run_gain_m,
                                     &rules::Thresholds::hill_spike_min_week_gain_m,
                                     [](double v) { return metres(v); },
-                                    "elevation gain"};
+                                    "elevation gain",
+                                    model::Unit::m};
   return measure;
 }
 
@@ -163,7 +173,8 @@ const SpikeMeasure& uphill_measure() {
                                     &rules::Thresholds::hill_spike_min_run_uphill_m,
                                     &rules::Thresholds::hill_spike_min_week_uphill_m,
                                     [](double v) { return km(v); },
-                                    "uphill distance (grade 4% or more)"};
+                                    "uphill distance (grade 4% or more)",
+                                    model::Unit::km};
   return measure;
 }
 
@@ -181,18 +192,26 @@ void finish_hill(Flag& flag) {
 
 }  // namespace
 
+std::optional<double> single_run_ratio(const History& history, std::size_t index) {
+  const auto& run = history.runs[index];
+  if (run.distance_m <= 0.0 || !lookback_in_history(history, run.day)) return std::nullopt;
+  const auto before = lookback(history.runs, index, k_single_run_lookback_days);
+  const auto longest =
+      max_known(history.runs, before, [](const Run& r) { return std::optional{r.distance_m}; });
+  if (!longest || *longest <= 0.0) return std::nullopt;
+  return run.distance_m / *longest;
+}
+
 std::vector<Flag> single_run_spike(const History& history, date::sys_days from, date::sys_days to) {
   const auto& t = history.thresholds;
   std::vector<Flag> flags;
   for (std::size_t i = 0; i < history.runs.size(); ++i) {
     const auto& run = history.runs[i];
-    if (!in_range(run.day, from, to) || run.distance_m <= 0.0) continue;
-    const auto before = lookback(history.runs, i, k_single_run_lookback_days);
-    const auto longest =
-        max_known(history.runs, before, [](const Run& r) { return std::optional{r.distance_m}; });
-    if (!longest || *longest <= 0.0) continue;
-    const double ratio = run.distance_m / *longest;
-    if (!above(ratio, t.single_run_small)) continue;
+    if (!in_range(run.day, from, to)) continue;
+    const auto found = single_run_ratio(history, i);
+    if (!found || !above(*found, t.single_run_small)) continue;
+    const double ratio = *found;
+    const double longest_before = run.distance_m / ratio;
 
     // Frandsen 2025's hazard ratios of the three spike sizes.
     const bool large = above(ratio, t.single_run_large);
@@ -203,15 +222,18 @@ std::vector<Flag> single_run_spike(const History& history, date::sys_days from, 
                                  run.day);
     flag.activity_id = run.id;
     flag.observed = run.distance_m;
-    flag.baseline = *longest;
+    flag.baseline = longest_before;
     flag.ratio = ratio;
     flag.message = fmt::format(
         "Run of {} is {} longer than your longest in the previous 30 days ({}): a {} single-run "
         "spike. In a large cohort of runners, spikes of this size came with more running injuries "
         "(hazard ratio {}); of the load measures studied, this one has the strongest evidence.",
-        km(run.distance_m), percent_more(ratio), km(*longest), size, hazard);
-    flag.advice =
-        rules::advice_with_limit(Rule::single_run_spike, km(*longest * t.single_run_small));
+        km(run.distance_m), percent_more(ratio), km(longest_before), size, hazard);
+    // A large spike withholds next week's envelope: its advice names no
+    // number. Otherwise the analysis writes the envelope's own limit into it.
+    if (!large)
+      flag.advice =
+          rules::advice_with_limit(Rule::single_run_spike, km(longest_before * t.single_run_small));
     flags.push_back(std::move(flag));
   }
   return flags;
@@ -223,7 +245,7 @@ std::vector<Flag> weekly_distance_jump(const History& history, date::sys_days fr
   for (const auto monday : week_mondays_ending_in(from, to)) {
     const double current = history.daily.sum(monday, monday + date::days{6});
     const double previous = history.daily.sum(monday - date::weeks{1}, monday - date::days{1});
-    if (previous <= 0.0) continue;
+    if (previous <= 0.0 || history.first_day > monday - date::weeks{1}) continue;
     const double ratio = current / previous;
     if (!above(ratio, history.thresholds.weekly_jump)) continue;
     Flag flag =
@@ -362,7 +384,10 @@ std::vector<Flag> return_after_break(const History& history, date::sys_days from
     }
     Flag flag = rules::make_flag(Rule::return_after_break, Severity::info, run.day);
     flag.activity_id = run.id;
-    flag.observed = run.distance_m;
+    if (gap) {
+      flag.observed = *gap;
+      flag.baseline = history.thresholds.break_days;
+    }
     if (gap) {
       flag.message = fmt::format(
           "First run ({}) after {} days without running: your recent load is near zero, so "

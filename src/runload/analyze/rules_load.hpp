@@ -8,6 +8,7 @@
 // on the week's Sunday and carries no activity id. A rule without the data it
 // needs (no earlier run, no track, no elevation) raises nothing.
 
+#include <optional>
 #include <vector>
 
 #include <date/date.h>
@@ -17,15 +18,20 @@
 
 namespace runload::analyze {
 
-// A run's distance over the longest run that started in the 30 local days
-// before its day or earlier on its day: > 1.10 caution (small), > 1.30
-// caution (moderate), > 2.00 high (large). No earlier run in those 30 days:
-// silent here (return_after_break speaks instead).
+// Run `index`'s distance over the longest run that started in the 30 local
+// days before its day or earlier on its day; nullopt when those 30 days do
+// not lie in the history (they start before the first run: no baseline yet)
+// or hold no run with a distance.
+std::optional<double> single_run_ratio(const History& history, std::size_t index);
+
+// single_run_ratio: > 1.10 caution (small), > 1.30 caution (moderate), >
+// 2.00 high (large). No baseline: silent (return_after_break speaks after a
+// break; the report says which comparisons have no baseline yet).
 std::vector<model::Flag> single_run_spike(const History& history, date::sys_days from,
                                           date::sys_days to);
 
 // A week's distance over the week before's: > 1.30 caution. Silent when the
-// week before has no distance.
+// week before has no distance or does not lie in the history.
 std::vector<model::Flag> weekly_distance_jump(const History& history, date::sys_days from,
                                               date::sys_days to);
 
@@ -35,7 +41,8 @@ std::vector<model::Flag> weekly_distance_jump(const History& history, date::sys_
 std::vector<model::Flag> acwr_high(const History& history, date::sys_days from, date::sys_days to);
 
 // Run form: a run's fast distance over the most fast distance in one run of
-// the same 30-day lookback as single_run_spike. Week form: a week's fast
+// the same 30-day lookback as single_run_spike (which must lie in the
+// history). Week form: a week's fast
 // distance over the mean of the 3 weeks before (which must lie in history).
 // Caution when the ratio is > 1.30 and the fast distance is at least 1 km
 // (run) / 2 km (week); a baseline of 0 with the floor met is a spike without

@@ -56,24 +56,60 @@ std::string point_label(double value) {
 
 }  // namespace
 
+std::optional<double> usual_stiffness(const JournalDays& journal, date::sys_days day) {
+  std::vector<double> before;
+  for (const auto* earlier :
+       journal.range(day - date::days{k_stiffness_baseline_days}, day - date::days{1})) {
+    if (earlier->stiffness) before.push_back(*earlier->stiffness);
+  }
+  if (static_cast<int>(before.size()) < k_stiffness_baseline_min_entries) return std::nullopt;
+  return median(before);
+}
+
+namespace {
+
+// A pain flag of `entry`'s day: the pain against the acceptable 5/10 of the
+// pain-monitoring model, on the day's longest run.
+Flag pain_flag(const History& history, const model::JournalEntry& entry, Rule rule,
+               Severity severity, int pain, std::string_view when) {
+  Flag flag = rules::make_flag(rule, severity, entry.date);
+  flag.activity_id = longest_run_id(history, entry.date);
+  flag.observed = pain;
+  flag.baseline = history.thresholds.pain_run_caution;
+  flag.message = fmt::format(
+      "Achilles pain of {}/10 {} running. In the pain-monitoring model tested in a trial "
+      "(Silbernagel 2007), pain up to 5/10 {} activity is acceptable{}; above that the load {} "
+      "too high.",
+      pain, when, when == "while" ? "during" : "after",
+      when == "while" ? "" : " if it has settled by the next morning",
+      when == "while" ? "is" : "was");
+  return flag;
+}
+
+}  // namespace
+
 std::vector<Flag> pain_during_run(const History& history, date::sys_days from, date::sys_days to) {
   const auto& t = history.thresholds;
   std::vector<Flag> flags;
   for (const auto* entry : history.journal.range(from, to)) {
     if (!entry->pain_run || *entry->pain_run <= t.pain_run_caution) continue;
     const int pain = *entry->pain_run;
-    Flag flag =
-        rules::make_flag(Rule::pain_during_run,
-                         pain >= t.pain_run_high ? Severity::high : Severity::caution, entry->date);
-    flag.activity_id = longest_run_id(history, entry->date);
-    flag.observed = pain;
-    flag.baseline = t.pain_run_caution;
-    flag.message = fmt::format(
-        "Achilles pain of {}/10 while running. In the pain-monitoring model tested in a trial "
-        "(Silbernagel 2007), pain up to 5/10 during activity is acceptable; above that the load "
-        "is too high.",
-        pain);
-    flags.push_back(std::move(flag));
+    flags.push_back(pain_flag(history, *entry, Rule::pain_during_run,
+                              pain >= t.pain_run_high ? Severity::high : Severity::caution, pain,
+                              "while"));
+  }
+  return flags;
+}
+
+std::vector<Flag> pain_after_run(const History& history, date::sys_days from, date::sys_days to) {
+  const auto& t = history.thresholds;
+  std::vector<Flag> flags;
+  for (const auto* entry : history.journal.range(from, to)) {
+    if (!entry->pain_after || *entry->pain_after <= t.pain_run_caution) continue;
+    // Pain of 9 or more is a possible rupture: rupture_warning speaks.
+    if (*entry->pain_after >= t.rupture_pain) continue;
+    flags.push_back(pain_flag(history, *entry, Rule::pain_after_run, Severity::caution,
+                              *entry->pain_after, "after"));
   }
   return flags;
 }
@@ -85,13 +121,9 @@ std::vector<Flag> stiffness_not_settled(const History& history, date::sys_days f
     if (!entry->stiffness) continue;
     const auto run_day = entry->date - date::days{1};
     if (!ran_on(history, run_day)) continue;
-    std::vector<double> before;
-    for (const auto* earlier :
-         history.journal.range(entry->date - date::days{k_stiffness_baseline_days}, run_day)) {
-      if (earlier->stiffness) before.push_back(*earlier->stiffness);
-    }
-    if (static_cast<int>(before.size()) < k_stiffness_baseline_min_entries) continue;
-    const double baseline = *median(before);
+    const auto usual = usual_stiffness(history.journal, entry->date);
+    if (!usual) continue;
+    const double baseline = *usual;
     const double observed = *entry->stiffness;
     if (!at_least(observed - baseline, history.thresholds.stiffness_not_settled)) continue;
     Flag flag = rules::make_flag(Rule::stiffness_not_settled, Severity::caution, entry->date);
@@ -198,7 +230,6 @@ std::vector<Flag> rupture_warning(const History& history, date::sys_days from, d
     Flag flag = rules::make_flag(Rule::rupture_warning, Severity::urgent, entry->date);
     flag.activity_id = longest_run_id(history, entry->date);
     if (pain > 0) flag.observed = pain;
-    flag.baseline = history.thresholds.rupture_pain;
     flag.message =
         pop ? fmt::format(
                   "You logged a pop or sudden sharp pain at the back of the heel{}. This "
@@ -216,8 +247,8 @@ std::vector<Flag> rupture_warning(const History& history, date::sys_days from, d
 std::vector<Flag> symptom_flags(const History& history, std::span<const Flag> load,
                                 date::sys_days from, date::sys_days to) {
   std::vector<Flag> flags;
-  for (auto* rule : {&pain_during_run, &stiffness_not_settled, &stiffness_rising, &persistent_pain,
-                     &rupture_warning}) {
+  for (auto* rule : {&pain_during_run, &pain_after_run, &stiffness_not_settled, &stiffness_rising,
+                     &persistent_pain, &rupture_warning}) {
     auto found = rule(history, from, to);
     flags.insert(flags.end(), std::make_move_iterator(found.begin()),
                  std::make_move_iterator(found.end()));

@@ -1,10 +1,11 @@
 #pragma once
 // The symptom rules of DESIGN.md section 2, read from the journal:
-// pain_during_run, stiffness_not_settled, stiffness_rising, persistent_pain,
-// load_symptom_link and rupture_warning. Without journal entries they raise
+// pain_during_run, pain_after_run, stiffness_not_settled, stiffness_rising,
+// persistent_pain, load_symptom_link and rupture_warning. Without journal entries they raise
 // nothing. Each returns the flags dated in [from, to]; a flag about the runs
 // of a day carries the id of that day's longest run.
 
+#include <optional>
 #include <span>
 #include <vector>
 
@@ -15,9 +16,18 @@
 
 namespace runload::analyze {
 
+// The usual morning stiffness before `day`: the median of the 14 mornings
+// before it (day-14 to day-1), nullopt with fewer than 3 of them logged.
+std::optional<double> usual_stiffness(const JournalDays& journal, date::sys_days day);
+
 // Pain during the runs of a day: > 5 caution, >= 8 high.
 std::vector<model::Flag> pain_during_run(const History& history, date::sys_days from,
                                          date::sys_days to);
+
+// Pain after the runs of a day: > 5 caution (Silbernagel 2007: acceptable up
+// to 5/10, settled by the next morning; rupture_warning speaks at 9 or more).
+std::vector<model::Flag> pain_after_run(const History& history, date::sys_days from,
+                                        date::sys_days to);
 
 // Morning stiffness on day D+1 after a run on day D, against the median
 // stiffness of the 14 mornings before (D-13..D; at least 3 of them logged):

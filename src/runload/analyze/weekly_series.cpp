@@ -49,10 +49,12 @@ WeekSummary summarize_week(std::span<const Run> runs, const JournalDays& journal
     if (run.fast_distance_m) {
       fast += *run.fast_distance_m;
       any_fast = true;
+      ++week.runs_with_fast;
     }
     if (run.uphill_distance_m) {
       uphill += *run.uphill_distance_m;
       any_uphill = true;
+      ++week.runs_with_uphill;
     }
   }
   const bool empty = week.runs == 0;

@@ -39,6 +39,10 @@ struct WeekSummary {
   // fast threshold (uphill: a grade histogram). Runs without one add nothing.
   std::optional<double> fast_distance_m;
   std::optional<double> uphill_distance_m;
+  // Runs whose fast (speed histogram and threshold) and uphill (grade
+  // histogram) distance are known: the others add nothing to the sums.
+  int runs_with_fast = 0;
+  int runs_with_uphill = 0;
   // Mean of the week's logged morning stiffness; nullopt when none is logged.
   std::optional<double> mean_morning_stiffness;
   int stiffness_entries = 0;

@@ -12,6 +12,7 @@ namespace runload::app {
 analyze::AnalysisInput report_input(store::Database& db, std::int64_t athlete_id,
                                     date::sys_days day, int weeks,
                                     const std::optional<date::sys_days>& first_run,
+                                    date::sys_days today,
                                     std::vector<store::UnusableActivity>* unusable) {
   analyze::AnalysisInput input;
   input.week = analyze::week_monday(day);
@@ -19,23 +20,29 @@ analyze::AnalysisInput report_input(store::Database& db, std::int64_t athlete_id
   const auto sunday = input.week + date::days{6};
   input.activities = store::ActivityRepository(db).between(
       athlete_id, analyze::history_start(input.week, weeks), sunday, unusable);
-  input.journal = store::JournalRepository(db, athlete_id)
-                      .list(analyze::journal_start(input.week, weeks), sunday);
+  store::JournalRepository journal(db, athlete_id);
+  const auto journal_from = analyze::journal_start(input.week, weeks);
+  input.journal = journal.list(journal_from, sunday);
+  const auto& t = input.settings.thresholds;
+  input.red_flag_history =
+      journal.red_flag_history(journal_from, std::min(t.persistent_level, t.rupture_pain));
   input.first_day = first_run ? *first_run : sunday;
+  input.today = today;
   return input;
 }
 
 ReportResult make_report(Session& session, const ReportRequest& request) {
   auto& db = session.database(Access::read);
   const auto& athlete = session.athlete(Access::read);
-  const auto day = request.day ? *request.day : session.today(Access::read);
+  const auto today = session.today(Access::read);
+  const auto day = request.day ? *request.day : today;
   store::ActivityRepository repository(db);
   const auto first_run = repository.first_run_date(athlete.id);
   // A stored value the report cannot use (an activity of year 10000) costs
   // that activity, named in a warning, never the report.
   auto unusable = repository.unusable(athlete.id);
   std::vector<store::UnusableActivity> in_window;
-  auto input = report_input(db, athlete.id, day, request.weeks, first_run, &in_window);
+  auto input = report_input(db, athlete.id, day, request.weeks, first_run, today, &in_window);
   for (const auto& u : in_window)
     if (std::none_of(unusable.begin(), unusable.end(), [&](const auto& v) { return v.id == u.id; }))
       unusable.push_back(u);

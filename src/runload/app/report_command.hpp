@@ -37,12 +37,15 @@ struct ReportResult {
 
 // What analyze() needs for the week holding `day`, read over the window only:
 // activities from analyze::history_start(), the journal from
-// analyze::journal_start(), both to the reported Sunday.
-// `first_run` is the athlete's earliest run (the EWMA seed). Activities
-// that cannot be used go to `unusable` (see ActivityRepository::list).
+// analyze::journal_start(), both to the reported Sunday, and before that
+// only what the standing red flags need (JournalRepository::red_flag_history).
+// `first_run` is the athlete's earliest run (the EWMA seed); `today` the
+// athlete's. Activities that cannot be used go to `unusable` (see
+// ActivityRepository::list).
 analyze::AnalysisInput report_input(store::Database& db, std::int64_t athlete_id,
                                     date::sys_days day, int weeks,
                                     const std::optional<date::sys_days>& first_run,
+                                    date::sys_days today,
                                     std::vector<store::UnusableActivity>* unusable = nullptr);
 
 // The report of the session's athlete. Never creates the database or the

@@ -59,10 +59,11 @@ enum class Column {
   swelling,
   pop,
   side,
-  note
+  note,
+  assessed,
 };
 
-constexpr std::array<std::pair<std::string_view, Column>, 9> k_columns{{
+constexpr std::array<std::pair<std::string_view, Column>, 10> k_columns{{
     {"date", Column::date},
     {"stiffness", Column::stiffness},
     {"stiffness_minutes", Column::stiffness_minutes},
@@ -72,6 +73,7 @@ constexpr std::array<std::pair<std::string_view, Column>, 9> k_columns{{
     {"pop", Column::pop},
     {"side", Column::side},
     {"note", Column::note},
+    {"assessed", Column::assessed},
 }};
 
 // The header name of `column`; every Column has one in k_columns.
@@ -161,6 +163,8 @@ std::optional<std::string> read_cell(Column column, const std::string& cell, dat
       return take(parse_yes_no(cell), entry.swelling);
     case Column::pop:
       return take(parse_yes_no(cell), entry.pop);
+    case Column::assessed:
+      return take(parse_yes_no(cell), entry.assessed);
     case Column::side:
       return take(parse_side(cell), entry.side);
     case Column::note:
@@ -257,11 +261,11 @@ std::string write_journal_csv(std::span<const model::JournalEntry> entries) {
   std::string out(k_csv_header);
   out += '\n';
   for (const auto& e : entries) {
-    out += fmt::format("{},{},{},{},{},{},{},{},{}\n", date::format("%F", e.date),
+    out += fmt::format("{},{},{},{},{},{},{},{},{},{}\n", date::format("%F", e.date),
                        number(e.stiffness), number(e.stiffness_minutes), number(e.pain_run),
                        number(e.pain_after), boolean(e.swelling), boolean(e.pop),
                        e.side ? std::string(model::to_string(*e.side)) : std::string(),
-                       e.note ? quote_if_needed(*e.note) : std::string());
+                       e.note ? quote_if_needed(*e.note) : std::string(), boolean(e.assessed));
   }
   return out;
 }

@@ -3,10 +3,11 @@
 // journal between databases. Columns (a header row names them, in any order;
 // only `date` is required):
 //
-//   date,stiffness,stiffness_minutes,pain_run,pain_after,swelling,pop,side,note
+//   date,stiffness,stiffness_minutes,pain_run,pain_after,swelling,pop,side,note,assessed
 //
 // date: YYYY-MM-DD (not in the future); stiffness, pain_run, pain_after: 0-10;
-// stiffness_minutes: 0-1440; swelling, pop: yes/no/true/false/1/0 (any case);
+// stiffness_minutes: 0-1440; swelling, pop, assessed (a doctor or
+// physiotherapist assessed the tendon that day): yes/no/true/false/1/0 (any case);
 // side: left/right/both; note: any text up to k_note_max_bytes, verbatim. An
 // empty cell is a value not given: importing keeps what is stored for it.
 // RFC 4180 quoting, LF, CRLF or CR line ends, a UTF-8 byte-order mark, and
@@ -26,7 +27,7 @@
 namespace runload::journal {
 
 inline constexpr std::string_view k_csv_header =
-    "date,stiffness,stiffness_minutes,pain_run,pain_after,swelling,pop,side,note";
+    "date,stiffness,stiffness_minutes,pain_run,pain_after,swelling,pop,side,note,assessed";
 
 struct CsvProblem {
   std::int64_t line = 0;  // 1-based line where the record starts

@@ -42,6 +42,8 @@ std::string describe(const model::JournalEntry& e) {
   if (e.pop) parts.push_back(fmt::format("pop {}", *e.pop ? "YES" : "no"));
   if (e.side) parts.push_back(fmt::format("side {}", model::to_string(*e.side)));
   if (e.note) parts.push_back(fmt::format("note \"{}\"", terminal_safe(*e.note)));
+  if (e.assessed)
+    parts.push_back(*e.assessed ? "assessed by a clinician" : "not assessed by a clinician");
   return fmt::format(
       "{}: {}", date::format("%F", e.date),
       parts.empty() ? std::string("nothing") : fmt::format("{}", fmt::join(parts, ", ")));
@@ -81,6 +83,7 @@ nlohmann::ordered_json to_json(std::span<const model::JournalEntry> entries) {
         {"side", e.side ? nlohmann::ordered_json(std::string(model::to_string(*e.side)))
                         : nlohmann::ordered_json(nullptr)},
         {"note", e.note ? nlohmann::ordered_json(*e.note) : nlohmann::ordered_json(nullptr)},
+        {"assessed", or_null(e.assessed)},
     });
   }
   return array;

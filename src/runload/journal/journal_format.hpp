@@ -27,7 +27,8 @@ std::string stiffness_sparkline(std::span<const model::JournalEntry> entries, da
 
 // DESIGN.md section 6: an array, in the order given, each object with date,
 // stiffness, stiffness_minutes, pain_run, pain_after, swelling, pop
-// (booleans), side, note; unknown values null.
+// (booleans), side, note, and assessed (a clinician assessed the tendon that
+// day); unknown values null.
 nlohmann::ordered_json to_json(std::span<const model::JournalEntry> entries);
 
 }  // namespace runload::journal

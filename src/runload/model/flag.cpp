@@ -24,6 +24,22 @@ std::optional<Severity> severity_from_string(std::string_view text) noexcept {
   return std::nullopt;
 }
 
+std::string_view to_string(Unit unit) noexcept {
+  switch (unit) {
+    case Unit::km:
+      return "km";
+    case Unit::m:
+      return "m";
+    case Unit::share:
+      return "share";
+    case Unit::days:
+      return "days";
+    case Unit::points:
+      return "points";
+  }
+  return "km";
+}
+
 std::string_view to_string(Evidence evidence) noexcept {
   switch (evidence) {
     case Evidence::cohort:

@@ -14,6 +14,13 @@ namespace runload::model {
 enum class Severity { info = 0, caution = 1, high = 2, urgent = 3 };
 enum class Evidence { cohort, rct, expert, plausible };
 
+// The unit a flag's observed and baseline values are shown in (in JSON, the
+// values are in it): distances in km, climb in m, a share from 0 to 1, a
+// count of days, a 0-10 symptom scale. Flag itself keeps distances in
+// metres, like every other value of the analysis.
+enum class Unit { km, m, share, days, points };
+std::string_view to_string(Unit unit) noexcept;
+
 // The rules of DESIGN.md section 2. Each has one entry in the catalogue
 // (rules/catalogue.hpp: id, title, unit, evidence, source, advice), in this
 // order, and one pure function in analyze/.
@@ -31,8 +38,9 @@ enum class Rule {
   persistent_pain,
   load_symptom_link,
   rupture_warning,
+  pain_after_run,
 };
-inline constexpr int k_rule_count = static_cast<int>(Rule::rupture_warning) + 1;
+inline constexpr int k_rule_count = static_cast<int>(Rule::pain_after_run) + 1;
 
 std::string_view to_string(Severity severity) noexcept;
 std::optional<Severity> severity_from_string(std::string_view text) noexcept;
@@ -44,12 +52,19 @@ struct Flag {
   Evidence evidence = Evidence::expert;
   date::sys_days date{};
   std::optional<std::int64_t> activity_id;
+  Unit unit = Unit::km;  // how observed and baseline are shown
   std::optional<double> observed;
   std::optional<double> baseline;
   std::optional<double> ratio;
   std::string message;  // plain-language explanation with the numbers
   std::string advice;   // what to do about it
   std::string source;   // the rule's source (its catalogue entry)
+  // A flag that stays until a clinician has assessed the tendon (a possible
+  // rupture, persistent pain): `ongoing` when it was raised before the
+  // reported week and still stands; `assessed_on` when an assessment recorded
+  // since has settled it (it no longer sets the status).
+  bool ongoing = false;
+  std::optional<date::sys_days> assessed_on;
 };
 
 }  // namespace runload::model

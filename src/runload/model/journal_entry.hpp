@@ -25,6 +25,10 @@ struct JournalEntry {
   std::optional<bool> pop;  // a pop or sudden sharp pain at the back of the heel
   std::optional<Side> side;
   std::optional<std::string> note;
+  // A doctor or physiotherapist assessed the tendon on this day: the red
+  // flags that stand until then (a possible rupture, persistent pain) are
+  // settled by it.
+  std::optional<bool> assessed;
 };
 
 }  // namespace runload::model

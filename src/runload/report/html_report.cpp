@@ -12,6 +12,7 @@
 #include <runload/report/text.hpp>
 #include <runload/rules/catalogue.hpp>
 #include <runload/text/escape.hpp>
+#include <runload/text/numbers.hpp>
 
 namespace runload::report {
 
@@ -53,6 +54,11 @@ table{border-collapse:collapse;width:100%;font-variant-numeric:tabular-nums}
 th,td{text-align:left;padding:.25rem .5rem;border-bottom:1px solid var(--line)}
 td.n,th.n{text-align:right}
 footer{margin-top:2rem;color:var(--muted);font-size:.9rem}
+.status{border-radius:10px;padding:.8rem 1rem;margin:0 0 1rem;color:#fff}
+.status.red{background:#b71c1c}.status.amber{background:#a65d00}.status.green{background:#2e7d32}
+.status .level{font-weight:800;letter-spacing:.08em;font-size:1.2rem;margin:0}
+.status p{margin:.2rem 0}
+.warm li{color:var(--muted)}
 )";
 
 std::string km1(double metres) {
@@ -141,18 +147,26 @@ std::string line(const Series& s, std::size_t n, double scale, std::string_view 
          dots;
 }
 
+// The x labels every weekly chart shares: each week shown, then "next" (the
+// envelope's column on the distance chart), so a week sits at the same x on
+// every chart.
+std::vector<std::string> week_labels(const analyze::Report& r) {
+  std::vector<std::string> labels;
+  for (const auto& w : r.weeks) labels.push_back(w.summary.iso.substr(5));
+  labels.emplace_back("next");
+  return labels;
+}
+
 std::string distance_chart(const analyze::Report& r) {
-  const auto n = r.weeks.size() + 1;  // the envelope as one more column
+  const auto labels = week_labels(r);
+  const auto n = labels.size();
   Series dist;
   Series longest;
-  std::vector<std::string> labels;
   for (const auto& w : r.weeks) {
     dist.values.emplace_back(w.summary.distance_m);
     longest.values.emplace_back(w.summary.longest_run_m);
     dist.max = std::max(dist.max, w.summary.distance_m / 1000.0);
-    labels.push_back(w.summary.iso.substr(5));
   }
-  labels.emplace_back("next");
   const auto& env = r.next_week;
   if (env.distance_high_m) dist.max = std::max(dist.max, *env.distance_high_m / 1000.0);
   if (dist.max <= 0.0) dist.max = 1.0;
@@ -175,22 +189,110 @@ std::string distance_chart(const analyze::Report& r) {
   return out;
 }
 
+// A horizontal band from `low` to `high` across the plot, behind a series.
+std::string band(double low, double high, double max, std::string_view colour,
+                 std::string_view title) {
+  const double top = y_of(std::min(high, max), max);
+  const double bottom = y_of(std::max(low, 0.0), max);
+  return fmt::format(
+      R"(<rect x="{:.1f}" y="{:.1f}" width="{:.1f}" height="{:.1f}" fill="{}" opacity=".25"><title>{}</title></rect>)",
+      k_left, top, k_chart_width - k_left - k_right, bottom - top, colour, e(title));
+}
+
+// The uncoupled ACWR of each week against Gabbett's bands: 0.8-1.3 (the
+// "sweet spot"), above 1.5 (the "danger zone"; contested, see the flag).
+std::string acwr_chart(const analyze::Report& r) {
+  const auto labels = week_labels(r);
+  Series s;
+  for (const auto& w : r.weeks) {
+    s.values.push_back(w.acwr_uncoupled);
+    if (w.acwr_uncoupled) s.max = std::max(s.max, *w.acwr_uncoupled);
+  }
+  s.max = std::max(2.0, std::ceil(s.max * 1.1 * 2.0) / 2.0);
+  std::string out = svg_open("Acute:chronic ratio of each week against its bands");
+  out += band(0.8, 1.3, s.max, "#2e7d32", "0.8–1.3");
+  out += band(1.5, s.max, s.max, "#c62828", "above 1.5");
+  out += axes(labels, s.max, "");
+  out += line(s, labels.size(), 1.0, "#1d2430");
+  out += "</svg>";
+  return out;
+}
+
 std::string simple_chart(const analyze::Report& r, std::string_view title, std::string_view unit,
                          double scale, bool as_line, std::optional<double> fixed_max,
                          std::optional<double> (*field)(const analyze::WeekSummary&)) {
+  const auto labels = week_labels(r);
   Series s;
-  std::vector<std::string> labels;
   for (const auto& w : r.weeks) {
     const auto v = field(w.summary);
     s.values.push_back(v);
     if (v) s.max = std::max(s.max, *v * scale);
-    labels.push_back(w.summary.iso.substr(5));
   }
   s.max = fixed_max ? *fixed_max : (s.max <= 0.0 ? 1.0 : s.max * 1.1);
   std::string out = svg_open(title);
   out += axes(labels, s.max, unit);
-  out += as_line ? line(s, r.weeks.size(), scale, "#8e44ad")
-                 : bars(s, r.weeks.size(), scale, "#7a8da6");
+  out +=
+      as_line ? line(s, labels.size(), scale, "#8e44ad") : bars(s, labels.size(), scale, "#7a8da6");
+  out += "</svg>";
+  return out;
+}
+
+std::string_view marker_colour(model::Severity s) {
+  switch (s) {
+    case model::Severity::urgent:
+      return "#8b0000";
+    case model::Severity::high:
+      return "#c62828";
+    case model::Severity::caution:
+      return "#b26a00";
+    case model::Severity::info:
+      return "#1f6f8b";
+  }
+  return "#1f6f8b";
+}
+
+// Morning stiffness, pain during and after running, day by day over the
+// weeks shown (0-10), with a marker above each day that raised a flag.
+std::string symptoms_chart(const analyze::Report& r) {
+  if (r.symptom_days.empty() || r.weeks.empty()) return {};
+  const auto first = r.weeks.front().summary.start;
+  const auto days = static_cast<std::size_t>((r.weeks.back().summary.end - first).count() + 1);
+  std::vector<std::string> labels(days);
+  for (std::size_t i = 0; i < r.weeks.size(); ++i) labels[i * 7] = r.weeks[i].summary.iso.substr(5);
+  const auto series = [&](auto field) {
+    Series s;
+    s.values.resize(days);
+    s.max = 10.0;
+    for (const auto& d : r.symptom_days) {
+      const auto v = field(d);
+      if (v) s.values[static_cast<std::size_t>((d.date - first).count())] = *v;
+    }
+    return s;
+  };
+  std::string out = svg_open("Morning stiffness, pain during and after running, 0 to 10");
+  // The week labels sit on each week's Monday.
+  for (int k = 0; k <= 2; ++k) {
+    const double v = 10.0 * k / 2.0;
+    out += fmt::format(
+        R"(<line x1="{:.1f}" y1="{:.1f}" x2="{:.1f}" y2="{:.1f}" stroke="#d9dee5"/><text x="{:.1f}" y="{:.1f}" text-anchor="end">{:.0f}</text>)",
+        k_left, y_of(v, 10.0), k_chart_width - k_right, y_of(v, 10.0), k_left - 4,
+        y_of(v, 10.0) + 4, v);
+  }
+  for (std::size_t i = 0; i < labels.size(); ++i)
+    if (!labels[i].empty())
+      out += fmt::format(R"(<text x="{:.1f}" y="{:.1f}" text-anchor="start">{}</text>)",
+                         x_of(i, days), k_chart_height - 8, e(labels[i]));
+  out += line(series([](const auto& d) { return d.stiffness; }), days, 1.0, "#8e44ad");
+  out += line(series([](const auto& d) { return d.pain_run; }), days, 1.0, "#c62828");
+  out += line(series([](const auto& d) { return d.pain_after; }), days, 1.0, "#b26a00");
+  for (const auto& d : r.symptom_days) {
+    if (!d.worst_flag) continue;
+    const auto i = static_cast<std::size_t>((d.date - first).count());
+    out += fmt::format(
+        R"(<path d="M{:.1f} {:.1f} l5 -8 l-10 0 z" fill="{}"><title>{} flag on {}</title></path>)",
+        x_of(i, days), k_top + 8, marker_colour(*d.worst_flag), severity_word(*d.worst_flag),
+        e(short_day(d.date)));
+  }
   out += "</svg>";
   return out;
 }
@@ -211,12 +313,17 @@ std::string severity_class(model::Severity s) {
   return std::string(model::to_string(s));
 }
 
-std::string page_head(const ReportMeta& meta, const analyze::WeekSummary& w) {
+std::string status_block(const analyze::Report& r);
+
+// The head, the status block (the first thing on the page), the title.
+std::string page_head(const ReportMeta& meta, const analyze::Report& r) {
+  const auto& w = r.week.summary;
   std::string h;
   h += "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n";
   h += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
   h += fmt::format("<title>runload · {} · {}</title>\n", e(meta.athlete), e(w.iso));
   h += fmt::format("<style>{}</style>\n</head>\n<body>\n", k_style);
+  h += status_block(r);
   h += fmt::format("<header><h1>Weekly Achilles load report</h1>\n");
   h += fmt::format("<p class=\"sub\">{} · {} · {} to {}</p>\n", e(meta.athlete), e(meta.timezone),
                    e(w.iso), e(long_day(w.start)) + " – " + e(long_day(w.end)));
@@ -233,6 +340,20 @@ std::string no_runs_section() {
          "<code>runload journal</code>.</p>\n";
 }
 
+std::string status_block(const analyze::Report& r) {
+  const auto& s = r.status;
+  std::string since;
+  for (const auto& f : r.flags)
+    if (s.rule == f.rule && s.since == f.date)
+      since = fmt::format(" (since {}{})", short_day(f.date),
+                          f.ongoing ? ", not yet assessed by a clinician" : "");
+  std::string word(analyze::to_string(s.level));
+  for (auto& c : word) c = static_cast<char>(c - 'a' + 'A');
+  return fmt::format(
+      "<section class=\"status {}\"><p class=\"level\">{}</p><p>{}{}</p></section>\n",
+      analyze::to_string(s.level), word, e(s.headline), e(since));
+}
+
 std::string this_week_section(const analyze::Report& r) {
   const auto& w = r.week.summary;
   std::string h = "<h2>This week</h2>\n<div class=\"grid\">\n";
@@ -243,18 +364,41 @@ std::string this_week_section(const analyze::Report& r) {
                             : std::string()));
   h += stat(fmt::format("{} km", km1(w.longest_run_m)), "longest run");
   h += stat(w.elevation_gain_m ? fmt::format("{:.0f} m", *w.elevation_gain_m) : "–", "climb");
+  const auto tracks = [&](int with) {
+    return w.runs > 0 ? fmt::format("{} of {} runs had a track", with, w.runs) : std::string();
+  };
   h += stat(w.fast_distance_m ? fmt::format("{} km", km1(*w.fast_distance_m)) : "–",
-            "fast distance (GPS runs)");
+            fmt::format("fast{}; {}",
+                        r.week.fast_threshold_mps
+                            ? fmt::format(" (at or faster than {})",
+                                          text::pace_text(1000.0 / *r.week.fast_threshold_mps))
+                            : std::string(),
+                        tracks(w.runs_with_fast)));
   h += stat(w.uphill_distance_m ? fmt::format("{} km", km1(*w.uphill_distance_m)) : "–",
-            "uphill, grade 4% or more");
+            fmt::format("uphill, grade 4% or more; {}", tracks(w.runs_with_uphill)));
   h += stat(opt(r.week.acwr_uncoupled, "{:.2f}"), "ACWR, this week ÷ 3 before");
   h += stat(opt(r.week.acwr_coupled, "{:.2f}"), "ACWR coupled (bounded by 4.0)");
   h += stat(opt(r.week.acwr_ewma, "{:.2f}"), "ACWR EWMA 7/28");
   h += stat(opt(r.week.monotony, "{:.2f}"), "monotony (Foster 1998)");
+  std::optional<double> strain;
+  if (r.week.strain_m) strain = *r.week.strain_m / 1000.0;
+  h += stat(opt(strain, "{:.0f}"), "strain, km × monotony (context)");
   h += "</div>\n";
+  return h;
+}
+
+std::string warm_up_section(const analyze::Report& r) {
+  if (r.pending.empty() && !r.warming_up) return {};
+  std::string h = "<h2>Warming up</h2>\n";
   if (r.warming_up)
     h += "<p class=\"note\">Fewer than 28 days of history end on this Sunday: the ratios are "
-         "warming up, and the ACWR flag stays silent.</p>\n";
+         "warming up, and the ACWR and weekend-share flags stay silent.</p>\n";
+  if (r.pending.empty()) return h;
+  h += "<p>No baseline yet (the window starts before your first run):</p>\n<ul class=\"warm\">\n";
+  for (const auto& p : r.pending)
+    h += fmt::format("<li>{}: {}; judged from {}</li>\n", e(rules::spec(p.rule).title), e(p.why),
+                     e(long_day(p.ready_on)));
+  h += "</ul>\n";
   return h;
 }
 
@@ -263,15 +407,19 @@ std::string charts_section(const analyze::Report& r) {
   h += "<p class=\"sub\">Distance (bars, km), longest run (orange line), and next week's "
        "envelope (green).</p>\n";
   h += distance_chart(r);
+  h += "<p class=\"sub\">Acute:chronic ratio (green band 0.8–1.3, red above 1.5)</p>\n";
+  h += acwr_chart(r);
   h += "<p class=\"sub\">Climb (m)</p>\n";
   h += simple_chart(r, "Weekly climb in metres", "m", 1.0, false, std::nullopt,
                     [](const analyze::WeekSummary& s) { return s.elevation_gain_m; });
   h += "<p class=\"sub\">Fast distance (km, runs with a GPS track)</p>\n";
   h += simple_chart(r, "Weekly fast distance in km", "km", 0.001, false, std::nullopt,
                     [](const analyze::WeekSummary& s) { return s.fast_distance_m; });
-  h += "<p class=\"sub\">Mean morning stiffness (0–10)</p>\n";
-  h += simple_chart(r, "Mean morning stiffness, 0 to 10", "", 1.0, true, 10.0,
-                    [](const analyze::WeekSummary& s) { return s.mean_morning_stiffness; });
+  if (const auto symptoms = symptoms_chart(r); !symptoms.empty()) {
+    h += "<p class=\"sub\">Morning stiffness (purple), pain during (red) and after (amber) "
+         "running, 0–10, day by day; a triangle marks a day with a flag.</p>\n";
+    h += symptoms;
+  }
   return h;
 }
 
@@ -280,6 +428,15 @@ std::string flag_card(const model::Flag& f) {
   h += fmt::format("<p><span class=\"sev\">{}</span><b>{}</b> · {} · <code>{}</code></p>\n",
                    severity_word(f.severity), e(rules::spec(f.rule).title), e(short_day(f.date)),
                    e(rules::id(f.rule)));
+  if (f.assessed_on)
+    h += fmt::format(
+        "<p class=\"num\">Assessed by a clinician on {}: it no longer sets the "
+        "status.</p>\n",
+        e(short_day(*f.assessed_on)));
+  else if (f.ongoing)
+    h += "<p class=\"num\">Raised in an earlier week and not yet assessed: it stands until you "
+         "record that a doctor or physiotherapist has seen the tendon (<code>runload journal "
+         "--assessed</code>).</p>\n";
   if (const auto numbers = flag_numbers(f); !numbers.empty())
     h += fmt::format("<p class=\"num\">{}</p>\n", e(numbers));
   h += fmt::format("<p>{}</p>\n", e(f.message));
@@ -290,79 +447,105 @@ std::string flag_card(const model::Flag& f) {
 }
 
 std::string flags_section(const analyze::Report& r) {
-  auto flags = r.flags;
-  std::stable_sort(flags.begin(), flags.end(),
-                   [](const auto& a, const auto& b) { return a.severity > b.severity; });
-  std::string h = fmt::format("<h2>Flags ({})</h2>\n", flags.size());
-  if (flags.empty()) h += "<p>None this week.</p>\n";
-  for (const auto& f : flags) h += flag_card(f);
+  std::string h = fmt::format("<h2>Flags ({})</h2>\n", r.flags.size());
+  if (r.flags.empty()) h += "<p>None this week.</p>\n";
+  for (const auto& f : r.flags) h += flag_card(f);
   return h;
 }
 
 std::string next_week_section(const analyze::Report& r) {
   const auto& env = r.next_week;
-  std::string h = "<h2>Next week</h2>\n<ul>\n";
+  std::string h = "<h2>Next week</h2>\n";
+  if (env.withheld)
+    return h + fmt::format(
+                   "<p class=\"note\">No plan to build while a HIGH or URGENT flag stands. Do "
+                   "this instead: {}</p>\n",
+                   e(env.reason));
+  h += "<ul>\n";
   h += fmt::format("<li>Longest run: {}</li>\n",
                    env.max_single_run_m
-                       ? fmt::format("at most {} km (1.10 × your longest of the last 30 days)",
+                       ? fmt::format("at most {} km (1.10 × your longest of the last 30 days that "
+                                     "was not a spike)",
                                      km1(*env.max_single_run_m))
                        : std::string("no run in the last 30 days: start short and easy"));
-  h += fmt::format("<li>Weekly distance: {}</li>\n</ul>\n",
+  h += fmt::format("<li>Weekly distance: {}</li>\n",
                    env.distance_low_m && env.distance_high_m
-                       ? fmt::format("{}–{} km (0.8–1.3 × the mean of this week and the 2 "
-                                     "before)",
-                                     km1(*env.distance_low_m), km1(*env.distance_high_m))
+                       ? fmt::format("{}–{} km (0.8–1.3 × the mean of the last {} week{})",
+                                     km1(*env.distance_low_m), km1(*env.distance_high_m),
+                                     env.weeks_averaged, env.weeks_averaged == 1 ? "" : "s")
                        : std::string("no running in the last 3 weeks: restart below your old "
                                      "level"));
+  for (const auto& limit : env.limits) h += fmt::format("<li>Limit: {}</li>\n", e(limit));
+  h += "</ul>\n";
   return h;
+}
+
+std::string day_before_cell(const analyze::DayReport& d) {
+  if (!d.day_before || !d.journal || !d.journal->stiffness) return "–";
+  const auto& b = *d.day_before;
+  std::string text = fmt::format("{} km", km1(b.distance_m));
+  if (b.over_longest_pct)
+    text += fmt::format(" ({:.0f}% of the 30-day longest)", 100.0 + *b.over_longest_pct);
+  if (b.pace_s_per_km) text += ", " + text::pace_text(*b.pace_s_per_km);
+  if (b.elevation_gain_m) text += fmt::format(", {:.0f} m", *b.elevation_gain_m);
+  return e(text);
 }
 
 std::string day_row(const analyze::DayReport& d) {
   const std::string run = d.runs > 0 ? km1(d.distance_m) : "rest";
   if (!d.journal)
     return fmt::format(
-        "<tr><td>{}</td><td class=\"n\">{}</td><td colspan=\"5\">not logged</td></tr>\n",
+        "<tr><td>{}</td><td class=\"n\">{}</td><td colspan=\"6\">not logged</td></tr>\n",
         e(short_day(d.date)), run);
   const auto& j = *d.journal;
   std::vector<std::string> other;
   if (j.pop.value_or(false)) other.emplace_back("<b>pop</b>");
   if (j.swelling.value_or(false)) other.emplace_back("swelling");
   if (j.side) other.push_back(e(model::to_string(*j.side)));
+  if (j.assessed.value_or(false)) other.emplace_back("<b>assessed</b>");
   if (j.note && !j.note->empty()) other.push_back("“" + e(*j.note) + "”");
   return fmt::format(
       "<tr><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td>"
-      "<td class=\"n\">{}</td><td class=\"n\">{}</td><td>{}</td></tr>\n",
+      "<td class=\"n\">{}</td><td class=\"n\">{}</td><td>{}</td><td>{}</td></tr>\n",
       e(short_day(d.date)), run, scale(j.stiffness),
       j.stiffness_minutes ? fmt::format("{} min", *j.stiffness_minutes) : "–", scale(j.pain_run),
-      scale(j.pain_after), fmt::join(other, ", "));
+      scale(j.pain_after), day_before_cell(d), fmt::join(other, ", "));
 }
 
 std::string symptoms_section(const analyze::Report& r) {
   std::string h = fmt::format(
-      "<h2>Symptoms day by day</h2>\n<p class=\"sub\">{} of 7 days logged{}</p>\n",
-      r.symptoms.days_logged,
+      "<h2>Symptoms day by day</h2>\n<p class=\"sub\">{} of {} days logged{}</p>\n",
+      r.symptoms.days_logged, r.days.size(),
       r.symptoms.mean_morning_stiffness
           ? fmt::format(", mean stiffness {:.1f}/10", *r.symptoms.mean_morning_stiffness)
           : std::string());
+  if (r.days.empty()) return h + "<p>No day of this week has come yet.</p>\n";
   h += "<table>\n<tr><th>day</th><th class=\"n\">run km</th><th class=\"n\">stiffness</th>"
        "<th class=\"n\">lasted</th><th class=\"n\">pain run</th><th class=\"n\">after</th>"
-       "<th>other</th></tr>\n";
+       "<th>the day before</th><th>other</th></tr>\n";
   for (const auto& d : r.days) h += day_row(d);
   h += "</table>\n";
+  if (!r.response.findings.empty()) {
+    h += "<p>The mornings after a run, over the weeks shown (counts, not causes):</p>\n<ul>\n";
+    for (const auto& f : r.response.findings) h += fmt::format("<li>{}.</li>\n", e(f.text));
+    h += "</ul>\n";
+  }
   return h;
 }
 
 }  // namespace
 
 std::string html_report(const ReportMeta& meta, const analyze::Report& r) {
-  std::string h = page_head(meta, r.week.summary);
+  std::string h = page_head(meta, r);
   if (!meta.first_run) {
     h += no_runs_section();
+    if (!r.flags.empty()) h += flags_section(r);
   } else {
-    h += this_week_section(r);
-    h += charts_section(r);
     h += flags_section(r);
     h += next_week_section(r);
+    h += this_week_section(r);
+    h += warm_up_section(r);
+    h += charts_section(r);
   }
   h += symptoms_section(r);
   h += fmt::format("<footer>{}</footer>\n</body>\n</html>\n", e(k_disclaimer));

@@ -33,6 +33,9 @@ std::string journal_table(const std::vector<model::JournalEntry>& entries,
       for (auto at = note.find('\n'); at != std::string::npos; at = note.find('\n', at + 1))
         note.insert(at + 1, indent);
     }
+    // An assessment is the entry that settles the red flags before it: it
+    // opens the note column, where it cannot be missed.
+    if (e.assessed.value_or(false)) note = note.empty() ? "ASSESSED" : "ASSESSED · " + note;
     const bool red = !journal::red_flag_reasons(e).empty();
     out += fmt::format("{}  {:>5}  {:>4}  {:>8}  {:>5}  {:>8}  {}{:>3}{}  {:<5}  {}\n",
                        date::format("%F", e.date), cell(e.stiffness), cell(e.stiffness_minutes),

@@ -1,36 +1,33 @@
 #include <runload/report/json_report.hpp>
 
-#include <cmath>
-
 #include <runload/model/local_time.hpp>
 #include <runload/rules/catalogue.hpp>
+#include <runload/text/json.hpp>
 
 namespace runload::report {
 namespace {
 
-using Json = nlohmann::ordered_json;
-
-// Division by a power of ten gives the double nearest the decimal.
-double round_to(double value, int decimals) {
-  const double scale = std::pow(10.0, decimals);
-  return std::round(value * scale) / scale;
-}
+using text::Json;
+using text::km_or_null;
+using text::or_null;
+using text::round_to;
 
 Json number(const std::optional<double>& value, int decimals) {
-  return value ? Json(round_to(*value, decimals)) : Json(nullptr);
-}
-
-Json km(const std::optional<double>& metres) {
-  return metres ? Json(round_to(*metres / 1000.0, 3)) : Json(nullptr);
+  return or_null(value, decimals);
 }
 
 Json km(double metres) {
   return round_to(metres / 1000.0, 3);
 }
 
-template <typename T>
-Json optional(const std::optional<T>& value) {
-  return value ? Json(*value) : Json(nullptr);
+Json date_or_null(const std::optional<date::sys_days>& day) {
+  return day ? Json(model::format_date(*day)) : Json(nullptr);
+}
+
+// Seconds per km of a speed in m/s.
+std::optional<double> pace_of(const std::optional<double>& mps) {
+  if (!mps || *mps <= 0.0) return std::nullopt;
+  return 1000.0 / *mps;
 }
 
 Json load_object(const analyze::WeekReport& w) {
@@ -40,11 +37,14 @@ Json load_object(const analyze::WeekReport& w) {
   return Json{
       {"runs", s.runs},
       {"distance_km", km(s.distance_m)},
-      {"duration_s", s.duration ? Json(s.duration->count()) : Json(nullptr)},
+      {"duration_s", text::seconds_or_null(s.duration)},
       {"longest_run_km", km(s.longest_run_m)},
       {"elevation_gain_m", number(s.elevation_gain_m, 1)},
-      {"fast_distance_km", km(s.fast_distance_m)},
-      {"uphill_distance_km", km(s.uphill_distance_m)},
+      {"fast_distance_km", km_or_null(s.fast_distance_m)},
+      {"uphill_distance_km", km_or_null(s.uphill_distance_m)},
+      {"runs_with_fast", s.runs_with_fast},
+      {"runs_with_uphill", s.runs_with_uphill},
+      {"fast_threshold_pace_s_per_km", number(pace_of(w.fast_threshold_mps), 0)},
       {"prev_week_distance_km", km(w.prev_week_distance_m)},
       {"week_change_pct", number(w.week_change_pct, 1)},
       {"acwr_uncoupled", number(w.acwr_uncoupled, 3)},
@@ -57,17 +57,32 @@ Json load_object(const analyze::WeekReport& w) {
 
 Json week_row(const analyze::WeekReport& w) {
   const auto& s = w.summary;
+  std::optional<double> strain;
+  if (w.strain_m) strain = *w.strain_m / 1000.0;
   return Json{
       {"iso", s.iso},
       {"start", model::format_date(s.start)},
       {"distance_km", km(s.distance_m)},
       {"longest_run_km", km(s.longest_run_m)},
       {"elevation_gain_m", number(s.elevation_gain_m, 1)},
-      {"fast_distance_km", km(s.fast_distance_m)},
-      {"uphill_distance_km", km(s.uphill_distance_m)},
+      {"fast_distance_km", km_or_null(s.fast_distance_m)},
+      {"uphill_distance_km", km_or_null(s.uphill_distance_m)},
       {"mean_morning_stiffness", number(s.mean_morning_stiffness, 2)},
       {"runs", s.runs},
       {"flags", w.flag_count},
+      {"acwr_uncoupled", number(w.acwr_uncoupled, 3)},
+      {"strain", number(strain, 1)},
+  };
+}
+
+Json day_before_object(const std::optional<analyze::DayBefore>& d) {
+  if (!d) return nullptr;
+  return Json{
+      {"runs", d->runs},
+      {"distance_km", km(d->distance_m)},
+      {"over_longest_pct", number(d->over_longest_pct, 1)},
+      {"pace_s_per_km", number(d->pace_s_per_km, 0)},
+      {"elevation_gain_m", number(d->elevation_gain_m, 1)},
   };
 }
 
@@ -78,32 +93,92 @@ Json day_row(const analyze::DayReport& d) {
       {"date", model::format_date(d.date)},
       {"runs", d.runs},
       {"distance_km", km(d.distance_m)},
-      {"stiffness", optional(j.stiffness)},
-      {"stiffness_minutes", optional(j.stiffness_minutes)},
-      {"pain_run", optional(j.pain_run)},
-      {"pain_after", optional(j.pain_after)},
-      {"swelling", optional(j.swelling)},
-      {"pop", optional(j.pop)},
+      {"stiffness", or_null(j.stiffness)},
+      {"stiffness_minutes", or_null(j.stiffness_minutes)},
+      {"pain_run", or_null(j.pain_run)},
+      {"pain_after", or_null(j.pain_after)},
+      {"swelling", or_null(j.swelling)},
+      {"pop", or_null(j.pop)},
+      {"assessed", or_null(j.assessed)},
+      {"day_before", day_before_object(d.day_before)},
   };
 }
 
+// A flag's value in its unit: distances from metres to km.
+Json flag_value(const std::optional<double>& value, model::Unit unit) {
+  if (!value) return nullptr;
+  switch (unit) {
+    case model::Unit::km:
+      return round_to(*value / 1000.0, 3);
+    case model::Unit::m:
+      return round_to(*value, 1);
+    case model::Unit::share:
+    case model::Unit::days:
+    case model::Unit::points:
+      return round_to(*value, 3);
+  }
+  return round_to(*value, 3);
+}
+
 Json flag_object(const model::Flag& f) {
-  const auto unit = rules::spec(f.rule).unit;
-  const int decimals = unit == rules::Unit::metres ? 1 : 3;
   return Json{
       {"rule", rules::id(f.rule)},
       {"severity", model::to_string(f.severity)},
       {"evidence", model::to_string(f.evidence)},
       {"date", model::format_date(f.date)},
-      {"activity_id", optional(f.activity_id)},
-      {"observed", number(f.observed, decimals)},
-      {"baseline", number(f.baseline, decimals)},
+      {"activity_id", or_null(f.activity_id)},
+      {"observed", flag_value(f.observed, f.unit)},
+      {"baseline", flag_value(f.baseline, f.unit)},
       {"ratio", number(f.ratio, 3)},
-      {"unit", rules::to_string(unit)},
+      {"unit", model::to_string(f.unit)},
       {"message", f.message},
       {"advice", f.advice},
       {"source", f.source},
+      {"ongoing", f.ongoing},
+      {"assessed_on", date_or_null(f.assessed_on)},
   };
+}
+
+Json status_object(const analyze::Status& s) {
+  return Json{
+      {"level", analyze::to_string(s.level)},
+      {"headline", s.headline},
+      {"rule", s.rule ? Json(rules::id(*s.rule)) : Json(nullptr)},
+      {"since", date_or_null(s.since)},
+  };
+}
+
+Json next_week_object(const analyze::Envelope& e) {
+  return Json{
+      {"max_single_run_km", km_or_null(e.max_single_run_m)},
+      {"distance_km_low", km_or_null(e.distance_low_m)},
+      {"distance_km_high", km_or_null(e.distance_high_m)},
+      {"withheld", e.withheld},
+      {"reason", e.withheld ? Json(e.reason) : Json(nullptr)},
+      {"limits", e.limits},
+      {"weeks_averaged", e.withheld ? Json(nullptr) : Json(e.weeks_averaged)},
+  };
+}
+
+Json pending_array(const std::vector<analyze::PendingBaseline>& pending) {
+  auto array = Json::array();
+  for (const auto& p : pending)
+    array.push_back({{"rule", rules::id(p.rule)},
+                     {"ready_on", model::format_date(p.ready_on)},
+                     {"why", p.why}});
+  return array;
+}
+
+Json response_object(const analyze::Response& r) {
+  auto findings = Json::array();
+  for (const auto& f : r.findings)
+    findings.push_back({{"trait", f.trait},
+                        {"worse_with", f.worse_with},
+                        {"worse", f.worse},
+                        {"other_with", f.other_with},
+                        {"other", f.other},
+                        {"text", f.text}});
+  return Json{{"mornings", r.mornings}, {"worse_mornings", r.worse}, {"findings", findings}};
 }
 
 }  // namespace
@@ -120,31 +195,33 @@ Json to_json(const ReportMeta& meta, const analyze::Report& report) {
   return Json{
       {"athlete", meta.athlete},
       {"timezone", meta.timezone},
+      {"status", status_object(report.status)},
       {"week",
        {{"iso", week.iso},
         {"start", model::format_date(week.start)},
-        {"end", model::format_date(week.end)}}},
-      {"first_run_date", meta.first_run ? Json(model::format_date(*meta.first_run)) : Json()},
+        {"end", model::format_date(week.end)},
+        {"begun", !report.not_begun}}},
+      {"as_of", model::format_date(report.as_of)},
+      {"first_run_date", date_or_null(meta.first_run)},
       {"warming_up", report.warming_up},
+      {"pending_baselines", pending_array(report.pending)},
       {"load", load_object(report.week)},
       {"weeks", weeks},
       {"symptoms",
        {{"days_logged", s.days_logged},
         {"mean_morning_stiffness", number(s.mean_morning_stiffness, 2)},
         {"prev_mean_morning_stiffness", number(s.prev_mean_morning_stiffness, 2)},
-        {"max_pain_run", optional(s.max_pain_run)}}},
+        {"max_pain_run", or_null(s.max_pain_run)}}},
       {"days", days},
+      {"response", response_object(report.response)},
       {"flags", flags},
-      {"next_week",
-       {{"max_single_run_km", km(report.next_week.max_single_run_m)},
-        {"distance_km_low", km(report.next_week.distance_low_m)},
-        {"distance_km_high", km(report.next_week.distance_high_m)}}},
+      {"next_week", next_week_object(report.next_week)},
       {"disclaimer", std::string(k_disclaimer)},
   };
 }
 
 std::string json_report(const ReportMeta& meta, const analyze::Report& report) {
-  return to_json(meta, report).dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
+  return text::dump(to_json(meta, report));
 }
 
 }  // namespace runload::report

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -12,11 +13,13 @@
 #include <runload/rules/catalogue.hpp>
 #include <runload/text/escape.hpp>
 #include <runload/text/layout.hpp>
+#include <runload/text/numbers.hpp>
 
 namespace runload::report {
 namespace {
 
 using text::display_width;
+using text::duration_text;
 using text::fit;
 using text::terminal_safe;
 using text::wrap;
@@ -69,12 +72,6 @@ std::string opt_km(const std::optional<double>& metres) {
 
 std::string opt_number(const std::optional<double>& value, std::string_view format) {
   return value ? fmt::format(fmt::runtime(format), *value) : std::string("-");
-}
-
-std::string duration_text(const std::optional<std::chrono::seconds>& value) {
-  if (!value) return "-";
-  const auto total = value->count();
-  return fmt::format("{}:{:02}:{:02}", total / 3600, total / 60 % 60, total % 60);
 }
 
 std::string_view severity_colour(const Palette& p, model::Severity s) {
@@ -146,6 +143,57 @@ int days_with_data(const analyze::Report& report) {
   }));
 }
 
+std::string_view level_word(analyze::StatusLevel level) noexcept {
+  switch (level) {
+    case analyze::StatusLevel::red:
+      return "RED";
+    case analyze::StatusLevel::amber:
+      return "AMBER";
+    case analyze::StatusLevel::green:
+      return "GREEN";
+  }
+  return "GREEN";
+}
+
+std::string_view level_colour(const Palette& p, analyze::StatusLevel level) {
+  switch (level) {
+    case analyze::StatusLevel::red:
+      return p.red();
+    case analyze::StatusLevel::amber:
+      return p.yellow();
+    case analyze::StatusLevel::green:
+      return p.green();
+  }
+  return "";
+}
+
+// The flag that set the status, for its date and whether it stands.
+const model::Flag* status_flag(const analyze::Report& report) {
+  for (const auto& f : report.flags)
+    if (report.status.rule == f.rule && report.status.since == f.date) return &f;
+  return nullptr;
+}
+
+// The first line of every report: the level in a word, what to do, and
+// since when.
+void status_line(Out& out, const Palette& p, const analyze::Report& report) {
+  const auto& s = report.status;
+  const auto word = level_word(s.level);
+  std::string text = s.headline;
+  if (const auto* f = status_flag(report))
+    text += fmt::format(" (since {}{})", short_day(f->date),
+                        f->ongoing ? ", not yet assessed by a clinician" : "");
+  const std::size_t indent = word.size() + 3;
+  const auto lines = wrap(text, k_terminal_width - indent);
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (i == 0)
+      out.line(fmt::format("{}{}{}{} · {}", p.bold(), level_colour(p, s.level), word, p.reset(),
+                           lines[i]));
+    else
+      out.line(fmt::format("{}{}", std::string(indent, ' '), lines[i]));
+  }
+}
+
 void header(Out& out, const Palette& p, const ReportMeta& meta, const analyze::Report& report) {
   const auto zone =
       fit(terminal_safe(meta.timezone), std::min<std::size_t>(display_width(meta.timezone), 32));
@@ -153,17 +201,59 @@ void header(Out& out, const Palette& p, const ReportMeta& meta, const analyze::R
   const auto room = k_terminal_width - display_width(lead) - display_width(zone) - 3;
   auto name = terminal_safe(meta.athlete);
   if (display_width(name) > room) name = fit(name, room);
+  out.line();
   out.line(fmt::format("{}{}{}{} · {}", p.bold(), lead, name, p.reset(), zone));
   const auto& w = report.week.summary;
-  out.line(fmt::format("{} · {} – {} {} · {} of 7 days with data", w.iso, short_day(w.start),
-                       short_day(w.end), static_cast<int>(date::year_month_day{w.end}.year()),
-                       days_with_data(report)));
+  if (report.not_begun) {
+    out.line(fmt::format("{} · {} – {} {} · this week has not begun (today is {})", w.iso,
+                         short_day(w.start), short_day(w.end),
+                         static_cast<int>(date::year_month_day{w.end}.year()),
+                         short_day(report.as_of)));
+  } else {
+    out.line(fmt::format("{} · {} – {} {} · {} of {} days with data", w.iso, short_day(w.start),
+                         short_day(w.end), static_cast<int>(date::year_month_day{w.end}.year()),
+                         days_with_data(report), report.days.size()));
+  }
   if (meta.first_run) {
     const auto days = (w.end - *meta.first_run).count() + 1;
     if (days > 0)
       out.line(fmt::format("{}History since {} ({} days){}", p.dim(), long_day(*meta.first_run),
                            days, p.reset()));
   }
+}
+
+// "1.2 km at or faster than 4:48/km (1 of 3 runs had a track)".
+std::string track_share(std::string what, int with, int runs) {
+  return runs > 0 && with < runs ? fmt::format("{} ({} of {} run{} had a track)", what, with, runs,
+                                               runs == 1 ? "" : "s")
+                                 : what;
+}
+
+void track_lines(Out& out, const analyze::WeekReport& r,
+                 const std::function<std::string(std::string_view)>& label) {
+  const auto& s = r.summary;
+  const std::string threshold =
+      r.fast_threshold_mps
+          ? fmt::format(" at or faster than {}", text::pace_text(1000.0 / *r.fast_threshold_mps))
+          : std::string(" at or above your fast threshold");
+  if (s.runs == 0) {
+    out.line(fmt::format("{}-", label("Fast")));
+    out.line(fmt::format("{}-", label("Uphill")));
+    return;
+  }
+  out.line(fmt::format(
+      "{}{}", label("Fast"),
+      s.fast_distance_m
+          ? track_share(fmt::format("{} km{}", km_text(*s.fast_distance_m), threshold),
+                        s.runs_with_fast, s.runs)
+          : fmt::format("no run with a GPS track ({} run{})", s.runs, s.runs == 1 ? "" : "s")));
+  out.line(fmt::format(
+      "{}{}", label("Uphill"),
+      s.uphill_distance_m
+          ? track_share(
+                fmt::format("{} km on a grade of 4% or more", km_text(*s.uphill_distance_m)),
+                s.runs_with_uphill, s.runs)
+          : fmt::format("no run with a GPS track ({} run{})", s.runs, s.runs == 1 ? "" : "s")));
 }
 
 void this_week(Out& out, const analyze::Report& report) {
@@ -184,15 +274,7 @@ void this_week(Out& out, const analyze::Report& report) {
   out.line(fmt::format("{}{} km", label("Longest run"), km_text(s.longest_run_m)));
   out.line(fmt::format("{}{}", label("Climb"),
                        s.elevation_gain_m ? fmt::format("{:.0f} m", *s.elevation_gain_m) : "-"));
-  const std::string tracks = "no run with a GPS track";
-  out.line(fmt::format("{}{}", label("Fast"),
-                       s.fast_distance_m ? fmt::format("{} km at or above your fast threshold",
-                                                       km_text(*s.fast_distance_m))
-                                         : (s.runs > 0 ? tracks : "-")));
-  out.line(fmt::format("{}{}", label("Uphill"),
-                       s.uphill_distance_m ? fmt::format("{} km on a grade of 4% or more",
-                                                         km_text(*s.uphill_distance_m))
-                                           : (s.runs > 0 ? tracks : "-")));
+  track_lines(out, r, label);
   out.line(fmt::format("{}{:<5} acute:chronic, this week over the mean of the 3 before",
                        label("ACWR"), opt_number(r.acwr_uncoupled, "{:.2f}")));
   out.line(fmt::format("{}{:<5} coupled (Hulin 2014; bounded by 4.0)", label(""),
@@ -203,12 +285,24 @@ void this_week(Out& out, const analyze::Report& report) {
     out.line(fmt::format("{}{:.2f}, strain {:.0f} (Foster 1998; context, not a flag)",
                          label("Monotony"), *r.monotony, r.strain_m.value_or(0.0) / 1000.0));
   }
-  if (report.warming_up) {
-    out.line();
-    out.wrapped("  Note: ", 8,
-                "fewer than 28 days of history end on this Sunday, so the ratios are warming "
-                "up: they compare with weeks that had no data, and the ACWR flag stays silent.");
-  }
+}
+
+// The comparisons that have no baseline yet, and why.
+void warm_up_section(Out& out, const analyze::Report& report) {
+  if (report.pending.empty() && !report.warming_up) return;
+  out.title("Warming up");
+  if (report.warming_up)
+    out.wrapped("  ", k_indent,
+                "Fewer than 28 days of history end on this Sunday, so the ratios are warming up: "
+                "the ACWR and the weekend share stay silent until then.");
+  if (report.pending.empty()) return;
+  out.wrapped("  ", k_indent,
+              "These comparisons have no baseline yet: their window starts before your first "
+              "run, and comparing with days of nothing would overstate every change.");
+  for (const auto& p : report.pending)
+    out.wrapped("  · ", 4,
+                fmt::format("{}: {}; judged from {}", rules::spec(p.rule).title, p.why,
+                            long_day(p.ready_on)));
 }
 
 void week_table(Out& out, const Palette& p, const analyze::Report& report) {
@@ -239,6 +333,8 @@ void week_table(Out& out, const Palette& p, const analyze::Report& report) {
                          env.max_single_run_m
                              ? fmt::format(", longest ≤ {} km", km_text(*env.max_single_run_m))
                              : ""));
+  } else if (env.withheld) {
+    out.line(fmt::format("  {:<10} withheld (see Next week)", "next week"));
   }
   if (report.weeks.size() < 2) return;
   const auto first = report.weeks.size() > k_spark_weeks ? report.weeks.size() - k_spark_weeks : 0;
@@ -262,10 +358,40 @@ std::string points(double v) {
   return std::fabs(v - std::round(v)) < 1e-9 ? fmt::format("{:.0f}", v) : fmt::format("{:.1f}", v);
 }
 
+// "since Sat 14 Nov, not yet assessed" or "assessed on Mon 16 Nov".
+std::string standing_note(const model::Flag& f) {
+  if (f.assessed_on)
+    return fmt::format("Assessed by a clinician on {}: it no longer sets the status.",
+                       short_day(*f.assessed_on));
+  if (f.ongoing)
+    return fmt::format(
+        "Raised on {} and not yet assessed: it stands until you record that a doctor or "
+        "physiotherapist has seen the tendon (runload journal --assessed).",
+        long_day(f.date));
+  return {};
+}
+
+void flag_block(Out& out, const Palette& p, const model::Flag& f) {
+  const auto word = severity_word(f.severity);
+  const std::string head =
+      fmt::format("{} · {} · {}", rules::spec(f.rule).title, short_day(f.date), rules::id(f.rule));
+  out.line(fmt::format("  {}{}{}{}{} {}", p.bold(), severity_colour(p, f.severity), word, p.reset(),
+                       std::string(8 - word.size(), ' '),
+                       fit(head, k_terminal_width - k_flag_indent)));
+  const std::string indent(k_flag_indent, ' ');
+  if (const auto standing = standing_note(f); !standing.empty())
+    out.wrapped(indent, k_flag_indent, standing);
+  if (const auto numbers = flag_numbers(f); !numbers.empty())
+    out.wrapped(indent, k_flag_indent, numbers);
+  out.wrapped(indent, k_flag_indent, f.message);
+  if (!f.advice.empty()) out.wrapped(indent, k_flag_indent, "What to do: " + f.advice);
+  out.wrapped(
+      fmt::format("{}{}", indent, p.dim()), k_flag_indent,
+      fmt::format("Source: {} (evidence: {}){}", f.source, evidence_text(f.evidence), p.reset()));
+}
+
 void flags_section(Out& out, const Palette& p, const analyze::Report& report) {
-  auto flags = report.flags;
-  std::stable_sort(flags.begin(), flags.end(),
-                   [](const auto& a, const auto& b) { return a.severity > b.severity; });
+  const auto& flags = report.flags;
   std::array<int, 4> counts{};
   for (const auto& f : flags) ++counts[static_cast<std::size_t>(f.severity)];
   std::vector<std::string> parts;
@@ -284,22 +410,8 @@ void flags_section(Out& out, const Palette& p, const analyze::Report& report) {
     return;
   }
   for (std::size_t i = 0; i < flags.size(); ++i) {
-    const auto& f = flags[i];
     if (i > 0) out.line();
-    const auto word = severity_word(f.severity);
-    const std::string head = fmt::format("{} · {} · {}", rules::spec(f.rule).title,
-                                         short_day(f.date), rules::id(f.rule));
-    out.line(fmt::format("  {}{}{}{}{} {}", p.bold(), severity_colour(p, f.severity), word,
-                         p.reset(), std::string(8 - word.size(), ' '),
-                         fit(head, k_terminal_width - k_flag_indent)));
-    const std::string indent(k_flag_indent, ' ');
-    if (const auto numbers = flag_numbers(f); !numbers.empty())
-      out.wrapped(indent, k_flag_indent, numbers);
-    out.wrapped(indent, k_flag_indent, f.message);
-    if (!f.advice.empty()) out.wrapped(indent, k_flag_indent, "What to do: " + f.advice);
-    out.wrapped(
-        fmt::format("{}{}", indent, p.dim()), k_flag_indent,
-        fmt::format("Source: {} (evidence: {}){}", f.source, evidence_text(f.evidence), p.reset()));
+    flag_block(out, p, flags[i]);
   }
 }
 
@@ -307,64 +419,96 @@ std::string scale_text(const std::optional<int>& v) {
   return v ? fmt::format("{}/10", *v) : std::string("-");
 }
 
+// "after Sun's 17.0 km (+36% on the 30-day longest), 5:55/km, 140 m of climb".
+std::string day_before_text(const analyze::DayReport& d) {
+  const auto& b = *d.day_before;
+  std::vector<std::string> parts;
+  parts.push_back(fmt::format("after {}'s {} km", short_day(d.date - date::days{1}).substr(0, 3),
+                              km_text(b.distance_m)));
+  if (b.over_longest_pct)
+    parts.back() += fmt::format(" ({:.0f}% of the 30-day longest)", 100.0 + *b.over_longest_pct);
+  if (b.pace_s_per_km) parts.push_back(text::pace_text(*b.pace_s_per_km));
+  if (b.elevation_gain_m) parts.push_back(fmt::format("{:.0f} m of climb", *b.elevation_gain_m));
+  return fmt::format("{}", fmt::join(parts, ", "));
+}
+
+void day_line(Out& out, const Palette& p, const analyze::DayReport& d) {
+  const std::string run = d.runs > 0 ? km_text(d.distance_m) : "rest";
+  if (!d.journal) {
+    out.line(fmt::format("  {:<11}{:>7}  {}", short_day(d.date), run, "not logged"));
+    return;
+  }
+  const auto& j = *d.journal;
+  std::vector<std::string> other;
+  if (j.pop.value_or(false)) other.emplace_back("POP");
+  if (j.swelling.value_or(false)) other.emplace_back("swelling");
+  if (j.side) other.emplace_back(std::string(model::to_string(*j.side)));
+  if (j.assessed.value_or(false)) other.emplace_back("ASSESSED");
+  const std::string prefix = fmt::format(
+      "  {:<11}{:>7}  {:<6}{:>7}  {:<9}{:<6} ", short_day(d.date), run, scale_text(j.stiffness),
+      j.stiffness_minutes ? fmt::format("{} min", *j.stiffness_minutes) : "-",
+      scale_text(j.pain_run), scale_text(j.pain_after));
+  out.line(prefix + fmt::format("{}", fmt::join(other, ", ")));
+  constexpr std::size_t note_indent = k_indent + 11;
+  if (j.stiffness && d.day_before)
+    out.wrapped(fmt::format("{}{}", std::string(note_indent, ' '), p.dim()), note_indent,
+                day_before_text(d) + std::string(p.reset()));
+  if (j.note && !j.note->empty())
+    out.wrapped(std::string(note_indent, ' '), note_indent,
+                "\u201c" + terminal_safe(*j.note) + "\u201d");
+}
+
 void symptoms_section(Out& out, const Palette& p, const analyze::Report& report) {
   const auto& s = report.symptoms;
-  std::string summary = fmt::format("{} of 7 days logged", s.days_logged);
+  std::string summary = fmt::format("{} of {} days logged", s.days_logged, report.days.size());
   if (s.mean_morning_stiffness)
     summary += fmt::format(", mean stiffness {:.1f}/10", *s.mean_morning_stiffness);
   if (s.prev_mean_morning_stiffness)
     summary += fmt::format(" (last week {:.1f})", *s.prev_mean_morning_stiffness);
   out.title("Symptoms day by day");
+  if (report.days.empty()) {
+    out.line("  No day of this week has come yet.");
+    return;
+  }
   out.line(fmt::format("  {}", summary));
   out.line(fmt::format("{}  {:<11}{:>7}  {:<6}{:>7}  {:<9}{:<6} {}{}", p.dim(), "day", "run km",
                        "stiff", "lasted", "pain run", "after", "other", p.reset()));
-  for (const auto& d : report.days) {
-    const std::string run = d.runs > 0 ? km_text(d.distance_m) : "rest";
-    if (!d.journal) {
-      out.line(fmt::format("  {:<11}{:>7}  {}", short_day(d.date), run, "not logged"));
-      continue;
-    }
-    const auto& j = *d.journal;
-    std::vector<std::string> other;
-    if (j.pop.value_or(false)) other.emplace_back("POP");
-    if (j.swelling.value_or(false)) other.emplace_back("swelling");
-    if (j.side) other.emplace_back(std::string(model::to_string(*j.side)));
-    const std::string prefix = fmt::format(
-        "  {:<11}{:>7}  {:<6}{:>7}  {:<9}{:<6} ", short_day(d.date), run, scale_text(j.stiffness),
-        j.stiffness_minutes ? fmt::format("{} min", *j.stiffness_minutes) : "-",
-        scale_text(j.pain_run), scale_text(j.pain_after));
-    out.line(prefix + fmt::format("{}", fmt::join(other, ", ")));
-    if (j.note && !j.note->empty()) {
-      constexpr std::size_t note_indent = k_indent + 11;
-      out.wrapped(std::string(note_indent, ' '), note_indent,
-                  "\u201c" + terminal_safe(*j.note) + "\u201d");
-    }
-  }
+  for (const auto& d : report.days) day_line(out, p, d);
+  const auto& r = report.response;
+  if (r.findings.empty()) return;
+  out.line();
+  out.line("  The mornings after a run, over the weeks shown (counts, not causes):");
+  for (const auto& f : r.findings) out.wrapped("  · ", 4, f.text + ".");
 }
 
 void next_week(Out& out, const analyze::Report& report) {
   const auto& env = report.next_week;
   out.title("Next week");
-  out.line(fmt::format("  {:<14}{}", "Longest run",
-                       env.max_single_run_m
-                           ? fmt::format("at most {} km (1.10 × your longest of the last 30 days)",
-                                         km_text(*env.max_single_run_m))
-                           : std::string("no run in the last 30 days: start short and easy")));
-  out.line(fmt::format(
-      "  {:<14}{}", "Distance",
-      env.distance_low_m && env.distance_high_m
-          ? fmt::format("{}–{} km (0.8–1.3 × the mean of this week and the 2 before)",
-                        km_text(*env.distance_low_m), km_text(*env.distance_high_m))
-          : std::string("no running in the last 3 weeks: restart below your old level")));
-  const bool serious = std::any_of(report.flags.begin(), report.flags.end(), [](const auto& f) {
-    return f.severity >= model::Severity::high;
-  });
+  if (env.withheld) {
+    out.wrapped(
+        "  ", k_indent,
+        "No plan to build while a HIGH or URGENT flag stands. Do this instead: " + env.reason);
+    return;
+  }
+  out.wrapped(fmt::format("  {:<14}", "Longest run"), 16,
+              env.max_single_run_m
+                  ? fmt::format("at most {} km (1.10 × your longest of the last 30 days that was "
+                                "not a spike)",
+                                km_text(*env.max_single_run_m))
+                  : std::string("no run in the last 30 days: start short and easy"));
+  const std::string basis =
+      env.weeks_averaged >= 3 ? std::string("0.8–1.3 × the mean of this week and the 2 before")
+                              : fmt::format("0.8–1.3 × the mean of the {} week{} of history",
+                                            env.weeks_averaged, env.weeks_averaged == 1 ? "" : "s");
+  out.wrapped(fmt::format("  {:<14}", "Distance"), 16,
+              env.distance_low_m && env.distance_high_m
+                  ? fmt::format("{}–{} km ({})", km_text(*env.distance_low_m),
+                                km_text(*env.distance_high_m), basis)
+                  : std::string("no running in the last 3 weeks: restart below your old level"));
+  for (const auto& limit : env.limits) out.wrapped("  Limit:        ", 16, limit);
   out.wrapped("  ", k_indent,
-              serious ? "This week has a HIGH or URGENT flag: follow its advice first and do not "
-                        "build; this envelope is for when the tendon is calm again."
-                      : "Stay inside it only while the mornings stay calm: pain during a run above "
-                        "5/10, or stiffness that has not settled by the next morning, means less, "
-                        "not more.");
+              "Stay inside it only while the mornings stay calm: pain during a run above 5/10, or "
+              "stiffness that has not settled by the next morning, means less, not more.");
 }
 
 void empty_history(Out& out) {
@@ -410,45 +554,48 @@ std::string_view evidence_text(model::Evidence evidence) noexcept {
   return "clinical advice";
 }
 
+std::string flag_value_text(double value, model::Unit unit) {
+  switch (unit) {
+    case model::Unit::km:
+      return km_text(value);
+    case model::Unit::m:
+    case model::Unit::days:
+      return fmt::format("{:.0f}", value);
+    case model::Unit::share:
+      return fmt::format("{:.0f}", value * 100.0);
+    case model::Unit::points:
+      return points(value);
+  }
+  return points(value);
+}
+
 std::string flag_numbers(const model::Flag& f) {
   if (!f.observed) return {};
   const auto& rule = rules::spec(f.rule);
-  const auto shown = [&](double value) {
-    switch (rule.display) {
-      case rules::Display::km:
-        return km_text(value);
-      case rules::Display::metres:
-      case rules::Display::count:
-        return fmt::format("{:.0f}", value);
-      case rules::Display::percent:
-        return fmt::format("{:.0f}", value * 100.0);
-      case rules::Display::points:
-        return points(value);
-      case rules::Display::points_1:
-        return fmt::format("{:.1f}", value);
-    }
-    return points(value);
-  };
-  return fmt::format(fmt::runtime(f.baseline ? rule.numbers : rule.numbers_alone),
-                     fmt::arg("observed", shown(*f.observed)),
-                     fmt::arg("baseline", f.baseline ? shown(*f.baseline) : std::string()),
-                     fmt::arg("ratio", f.ratio ? fmt::format(", ratio {:.2f}", *f.ratio) : ""));
+  return fmt::format(
+      fmt::runtime(f.baseline ? rule.numbers : rule.numbers_alone),
+      fmt::arg("observed", flag_value_text(*f.observed, f.unit)),
+      fmt::arg("baseline", f.baseline ? flag_value_text(*f.baseline, f.unit) : std::string()),
+      fmt::arg("unit", model::to_string(f.unit)),
+      fmt::arg("ratio", f.ratio ? fmt::format(", ratio {:.2f}", *f.ratio) : ""));
 }
 
 std::string terminal_report(const ReportMeta& meta, const analyze::Report& report,
                             const Palette& palette) {
   Out out(palette);
+  status_line(out, palette, report);
   header(out, palette, meta, report);
   if (!meta.first_run) {
     empty_history(out);
     if (!report.flags.empty()) flags_section(out, palette, report);
     if (report.symptoms.days_logged > 0) symptoms_section(out, palette, report);
   } else {
-    this_week(out, report);
-    week_table(out, palette, report);
     flags_section(out, palette, report);
-    symptoms_section(out, palette, report);
     next_week(out, report);
+    this_week(out, report);
+    warm_up_section(out, report);
+    week_table(out, palette, report);
+    symptoms_section(out, palette, report);
   }
   out.line();
   out.wrapped("", 0, std::string(k_disclaimer));

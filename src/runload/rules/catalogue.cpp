@@ -9,92 +9,117 @@ namespace {
 
 using model::Evidence;
 using model::Rule;
+using model::Unit;
 
-constexpr std::string_view k_km_numbers = "{observed} km vs {baseline} km{ratio}";
-constexpr std::string_view k_km_alone = "{observed} km";
+constexpr std::string_view k_distance_numbers = "{observed} {unit} vs {baseline} {unit}{ratio}";
+constexpr std::string_view k_distance_alone = "{observed} {unit}";
 constexpr std::string_view k_silbernagel =
     "Silbernagel et al., Am J Sports Med 2007 (pain-monitoring model)";
 
 constexpr std::array<RuleSpec, model::k_rule_count> k_catalogue{{
     {Rule::single_run_spike, "single_run_spike", "Single-run spike", Evidence::cohort,
-     "Frandsen et al., Br J Sports Med 2025", Unit::metres, Display::km, k_km_numbers, k_km_alone,
-     "Keep your next runs at or below {limit} (10% over your previous longest) and grow the long "
-     "run in small steps.",
-     "", ""},
+     "Frandsen et al., Br J Sports Med 2025", Kind::load, WhenHigh::reduce, Persistence::week,
+     Unit::km, k_distance_numbers, k_distance_alone,
+     "Keep your next runs at or below {limit} (10% over your longest run of the last 30 days that "
+     "was not itself a spike) and grow the long run in small steps.",
+     "Hold the long run well back this week and next: no run longer than the longest of your "
+     "previous 30 days until the tendon shows no reaction, then grow it in steps of 10%.",
+     "a long-run spike: keep the long run back before building again",
+     "a large long-run spike: hold the long run back and do not build next week"},
     {Rule::weekly_distance_jump, "weekly_distance_jump", "Weekly distance jump", Evidence::cohort,
-     "Nielsen et al., JOSPT 2014", Unit::metres, Display::km, k_km_numbers, k_km_alone,
+     "Nielsen et al., JOSPT 2014", Kind::load, WhenHigh::reduce, Persistence::week, Unit::km,
+     k_distance_numbers, k_distance_alone,
      "Keep next week near this week's distance rather than adding again, and keep the long run at "
      "or below its recent longest plus 10%.",
-     "", ""},
+     "", "a jump in weekly distance: hold next week near this week's", ""},
     {Rule::acwr_high, "acwr_high", "High acute:chronic ratio", Evidence::cohort,
      "Gabbett, Br J Sports Med 2016; contested (Impellizzeri et al. 2020; Frandsen et al. 2025)",
-     Unit::metres, Display::km, k_km_numbers, k_km_alone,
-     "Hold next week's distance within the envelope below rather than adding again.", "", ""},
+     Kind::load, WhenHigh::reduce, Persistence::week, Unit::km, k_distance_numbers,
+     k_distance_alone,
+     "Hold next week's distance at or below this week's rather than adding again.", "",
+     "this week is well above the weeks before: hold the distance", ""},
     {Rule::speed_spike, "speed_spike", "Speed spike", Evidence::plausible,
      "Mayo Clinic; sports physiotherapist (rapid increase in speed); single-session framing after "
      "Frandsen et al. 2025",
-     Unit::metres, Display::km, k_km_numbers, k_km_alone,
+     Kind::load, WhenHigh::reduce, Persistence::week, Unit::km, k_distance_numbers,
+     k_distance_alone,
      "Add faster running gradually: keep the fast part of a session within about 30% of what you "
      "did recently, and not on the day after a long run.",
-     "", ""},
+     "", "more fast running than you are used to: hold the speed back", ""},
     {Rule::hill_spike, "hill_spike", "Hill spike", Evidence::plausible,
      "Mayo Clinic; sports physiotherapist (rapid increase in uphill running); single-session "
      "framing after Frandsen et al. 2025",
-     Unit::metres, Display::metres, "{observed} m vs {baseline} m{ratio}", "{observed} m",
+     Kind::load, WhenHigh::reduce, Persistence::week, Unit::m, k_distance_numbers, k_distance_alone,
      "Build hills gradually: keep climbing within about 30% of what you did recently, and keep the "
      "next runs flat and easy.",
-     "", ""},
+     "", "more climbing than you are used to: keep the next runs flat and easy", ""},
     {Rule::weekend_warrior, "weekend_warrior", "Weekend warrior", Evidence::expert,
-     "Mayo Clinic; sports physiotherapist", Unit::share, Display::percent,
-     "{observed}% of the distance on weekends (threshold {baseline}%)",
+     "Mayo Clinic; sports physiotherapist", Kind::load, WhenHigh::reduce, Persistence::week,
+     Unit::share, "{observed}% of the distance on weekends (threshold {baseline}%)",
      "{observed}% of the distance on weekends",
      "Spread the same distance over the week: add one or two short easy weekday runs and shorten "
      "the weekend ones, and keep up calf strength work.",
-     "", ""},
+     "", "most of your running is at weekends: spread it over the week", ""},
     {Rule::return_after_break, "return_after_break", "Return after a break", Evidence::expert,
-     "Chronic load is near zero after a break (acute:chronic reasoning, Gabbett 2016)",
-     Unit::metres, Display::km, k_km_numbers, k_km_alone,
+     "Chronic load is near zero after a break (acute:chronic reasoning, Gabbett 2016)", Kind::load,
+     WhenHigh::reduce, Persistence::week, Unit::days,
+     "{observed} days without running (a break is {baseline} or more)",
+     "a break longer than the history analysed",
      "Restart below your old level: shorter, easier runs with rest days between them, and build "
      "back over several weeks.",
-     "", ""},
+     "", "back after a break: restart below your old level", ""},
     {Rule::pain_during_run, "pain_during_run", "Pain during a run", Evidence::rct, k_silbernagel,
-     Unit::points, Display::points, "pain {observed}/10 while running (acceptable up to {baseline}/10)",
+     Kind::symptom, WhenHigh::stop, Persistence::week, Unit::points,
+     "pain {observed}/10 while running (acceptable up to {baseline}/10)",
      "pain {observed}/10 while running",
      "Run shorter, slower and flatter until pain during running stays at 5/10 or below and is gone "
      "by the next morning.",
      "Stop running for now: rest or cross-train without pain, and see a physiotherapist or doctor "
      "before you run again.",
-     ""},
+     "pain during running above 5/10: run shorter, slower and flatter",
+     "pain of 8/10 or more while running: stop running and see a physiotherapist or doctor"},
     {Rule::stiffness_not_settled, "stiffness_not_settled", "Stiffness not settled", Evidence::rct,
-     k_silbernagel, Unit::points, Display::points, "stiffness {observed}/10 vs a usual {baseline}/10",
-     "stiffness {observed}/10",
+     k_silbernagel, Kind::symptom, WhenHigh::reduce, Persistence::week, Unit::points,
+     "stiffness {observed}/10 vs a usual {baseline}/10", "stiffness {observed}/10",
      "Make the next run shorter and easier, or rest a day, until the morning stiffness is back to "
      "your usual level.",
-     "", ""},
+     "", "morning stiffness has not settled after a run: take the next run easier", ""},
     {Rule::stiffness_rising, "stiffness_rising", "Stiffness rising", Evidence::rct, k_silbernagel,
-     Unit::points, Display::points_1, "mean stiffness {observed}/10 vs {baseline}/10 last week",
-     "mean stiffness {observed}/10",
+     Kind::symptom, WhenHigh::reduce, Persistence::week, Unit::points,
+     "mean stiffness {observed}/10 vs {baseline}/10 last week", "mean stiffness {observed}/10",
      "Hold or reduce your running next week and keep up calf strengthening; progress again once "
      "the mornings are back to last week's level.",
-     "", ""},
+     "", "morning stiffness is rising from week to week: hold or reduce", ""},
     {Rule::persistent_pain, "persistent_pain", "Persistent pain", Evidence::expert,
-     "Mayo Clinic (persistent pain around the Achilles)", Unit::days, Display::count,
-     "{observed} of the last 7 days at 3/10 or more", "{observed} of the last 7 days at 3/10 or more",
+     "Mayo Clinic (persistent pain around the Achilles)", Kind::symptom, WhenHigh::stop,
+     Persistence::until_assessed, Unit::days, "{observed} of the last 7 days at 3/10 or more",
+     "{observed} of the last 7 days at 3/10 or more",
      "Book an appointment with a doctor or sports physiotherapist, and cut running back to what is "
      "pain-free until then.",
-     "", ""},
+     "", "persistent Achilles pain: see a doctor or physiotherapist", ""},
     {Rule::load_symptom_link, "load_symptom_link", "Load spike, then stiffness", Evidence::expert,
      "Frandsen et al., Br J Sports Med 2025; Silbernagel et al., Am J Sports Med 2007",
-     Unit::points, Display::points, "stiffness {observed}/10 vs a usual {baseline}/10",
-     "stiffness {observed}/10",
+     Kind::symptom, WhenHigh::reduce, Persistence::week, Unit::points,
+     "stiffness {observed}/10 vs a usual {baseline}/10", "stiffness {observed}/10",
      "Take the load back below the spike: no long, fast or hilly sessions until the morning "
      "stiffness is back to usual for a few days.",
-     "", ""},
+     "",
+     "the tendon is reacting to a load spike: take the load back, and see a physiotherapist if "
+     "it does not settle",
+     ""},
     {Rule::rupture_warning, "rupture_warning", "Possible rupture", Evidence::expert,
-     "Mayo Clinic; sports physiotherapist (a pop or a kick at the back of the heel)", Unit::points,
-     Display::points, "pain {observed}/10", "pain {observed}/10",
+     "Mayo Clinic; sports physiotherapist (a pop or a kick at the back of the heel)", Kind::symptom,
+     WhenHigh::reduce, Persistence::until_assessed, Unit::points, "pain {observed}/10",
+     "pain {observed}/10",
      "Stop running and seek medical care immediately (emergency department or your doctor today).",
-     "", "possible Achilles tendon rupture: stop running and seek medical care now"},
+     "", "possible Achilles tendon rupture: stop running and seek medical care now", ""},
+    {Rule::pain_after_run, "pain_after_run", "Pain after a run", Evidence::rct, k_silbernagel,
+     Kind::symptom, WhenHigh::reduce, Persistence::week, Unit::points,
+     "pain {observed}/10 after running (acceptable up to {baseline}/10)",
+     "pain {observed}/10 after running",
+     "Reduce the next sessions (shorter, slower, flatter) until pain after running stays at 5/10 "
+     "or below and has settled by the next morning.",
+     "", "pain after running above 5/10: reduce the load", ""},
 }};
 
 constexpr bool in_rule_order() {
@@ -104,21 +129,11 @@ constexpr bool in_rule_order() {
 }
 static_assert(in_rule_order(), "the catalogue lists every model::Rule once, in enum order");
 
-}  // namespace
-
-std::string_view to_string(Unit unit) noexcept {
-  switch (unit) {
-    case Unit::metres:
-      return "m";
-    case Unit::share:
-      return "share";
-    case Unit::days:
-      return "days";
-    case Unit::points:
-      return "points";
-  }
-  return "m";
+bool high(model::Severity severity) {
+  return severity >= model::Severity::high;
 }
+
+}  // namespace
 
 std::span<const RuleSpec> catalogue() noexcept {
   return k_catalogue;
@@ -144,16 +159,21 @@ model::Flag make_flag(model::Rule rule, model::Severity severity, date::sys_days
   flag.rule = rule;
   flag.severity = severity;
   flag.evidence = entry.evidence;
+  flag.unit = entry.unit;
   flag.date = date;
   flag.source = std::string(entry.source);
-  flag.advice = std::string(severity >= model::Severity::high && !entry.advice_high.empty()
-                                ? entry.advice_high
-                                : entry.advice);
+  flag.advice =
+      std::string(high(severity) && !entry.advice_high.empty() ? entry.advice_high : entry.advice);
   return flag;
 }
 
 std::string advice_with_limit(model::Rule rule, std::string_view limit) {
   return fmt::format(fmt::runtime(spec(rule).advice), fmt::arg("limit", limit));
+}
+
+std::string_view headline(const model::Flag& flag) noexcept {
+  const auto& entry = spec(flag.rule);
+  return high(flag.severity) && !entry.headline_high.empty() ? entry.headline_high : entry.headline;
 }
 
 }  // namespace runload::rules

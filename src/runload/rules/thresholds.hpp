@@ -51,10 +51,10 @@ struct Thresholds {
   int break_days = 14;  // 14 or more days without running
 
   // --- symptoms: Silbernagel et al. 2007 (pain-monitoring model)
-  int pain_run_caution = 5;              // pain above 5 of 10: caution
-  int pain_run_high = 8;                 // pain of 8 or more: high
-  double stiffness_not_settled = 2.0;    // >= 2 points above the usual median
-  double stiffness_rising = 1.0;         // >= 1 point above last week's mean
+  int pain_run_caution = 5;            // pain above 5 of 10, during or after: caution
+  int pain_run_high = 8;               // pain of 8 or more: high
+  double stiffness_not_settled = 2.0;  // >= 2 points above the usual median
+  double stiffness_rising = 1.0;       // >= 1 point above last week's mean
 
   // --- persistent_pain: Mayo Clinic (persistent pain: call your doctor)
   int persistent_level = 3;  // stiffness or pain of 3 or more
@@ -90,6 +90,13 @@ constexpr int k_persistent_window_days = 7;
 constexpr int k_link_window_days = 3;
 constexpr int k_envelope_lookback_days = 30;
 constexpr int k_envelope_weeks = 3;
+// A run's moving speed enters the 90-day median of the fast threshold only
+// between these: faster than 7 m/s (2:23/km, beyond the 5000 m world-record
+// pace of 6.6 m/s) is a sparse track or a tiny moving time, slower than
+// 1 m/s (16:40/km) a GPS logger left running; either would move every later
+// run's threshold.
+constexpr double k_plausible_run_speed_min_mps = 1.0;
+constexpr double k_plausible_run_speed_max_mps = 7.0;
 // Monotony (Foster 1998) when the daily loads do not vary, and its upper bound.
 constexpr double k_monotony_cap = 10.0;
 

@@ -13,7 +13,9 @@ namespace runload::store {
 namespace {
 
 constexpr const char* k_entry_columns =
-    "date, stiffness, stiffness_minutes, pain_run, pain_after, swelling, pop, side, note";
+    "date, stiffness, stiffness_minutes, pain_run, pain_after, swelling, pop, side, note, "
+    "assessed";
+constexpr int k_entry_column_count = 10;
 
 std::string utc_now_iso() {
   return date::format("%Y-%m-%dT%H:%M:%SZ",
@@ -56,6 +58,7 @@ model::JournalEntry read_entry(SQLite::Statement& query, int first = 0) {
       throw DatabaseError(fmt::format("journal_entries holds a bad side '{}'", side.getString()));
   }
   if (const auto note = query.getColumn(first + 8); !note.isNull()) entry.note = note.getString();
+  entry.assessed = read_bool(query.getColumn(first + 9));
   return entry;
 }
 
@@ -90,6 +93,14 @@ void bind_entry(SQLite::Statement& statement, int first, const model::JournalEnt
     statement.bind(first + 8, *entry.note);
   else
     statement.bind(first + 8);
+  bind_optional(statement, first + 9, entry.assessed);
+}
+
+// "?, ?, ?": `count` parameters.
+std::string placeholders(int count) {
+  std::string out;
+  for (int i = 0; i < count; ++i) out += i == 0 ? "?" : ", ?";
+  return out;
 }
 
 template <typename T>
@@ -137,13 +148,12 @@ UpsertOutcome JournalRepository::upsert_in_transaction(const model::JournalEntry
 
   UpsertOutcome outcome;
   if (!select.executeStep()) {
-    SQLite::Statement insert(sql, fmt::format("INSERT INTO journal_entries(athlete_id, {}, "
-                                              "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                                              "?, ?)",
-                                              k_entry_columns));
+    SQLite::Statement insert(
+        sql, fmt::format("INSERT INTO journal_entries(athlete_id, {}, updated_at) VALUES ({})",
+                         k_entry_columns, placeholders(k_entry_column_count + 2)));
     insert.bind(1, m_athlete_id);
     bind_entry(insert, 2, given);
-    insert.bind(11, now);
+    insert.bind(k_entry_column_count + 2, now);
     insert.exec();
     outcome.stored = given;
     outcome.created = true;
@@ -152,7 +162,7 @@ UpsertOutcome JournalRepository::upsert_in_transaction(const model::JournalEntry
   }
 
   const model::JournalEntry previous = read_entry(select);
-  const std::string previous_updated_at = select.getColumn(9).getString();
+  const std::string previous_updated_at = select.getColumn(k_entry_column_count).getString();
   model::JournalEntry merged = previous;
   bool changed = false;
   take_given(merged.stiffness, given.stiffness, changed);
@@ -163,6 +173,7 @@ UpsertOutcome JournalRepository::upsert_in_transaction(const model::JournalEntry
   take_given(merged.pop, given.pop, changed);
   take_given(merged.side, given.side, changed);
   take_given(merged.note, given.note, changed);
+  take_given(merged.assessed, given.assessed, changed);
   outcome.stored = merged;
   outcome.changed = changed;
   if (!changed) return outcome;
@@ -172,12 +183,12 @@ UpsertOutcome JournalRepository::upsert_in_transaction(const model::JournalEntry
   SQLite::Statement update(sql,
                            "UPDATE journal_entries SET date = ?, stiffness = ?, "
                            "stiffness_minutes = ?, pain_run = ?, pain_after = ?, swelling = ?, "
-                           "pop = ?, side = ?, note = ?, updated_at = ? "
+                           "pop = ?, side = ?, note = ?, assessed = ?, updated_at = ? "
                            "WHERE athlete_id = ? AND date = ?");
   bind_entry(update, 1, merged);
-  update.bind(10, now);
-  update.bind(11, m_athlete_id);
-  update.bind(12, day);
+  update.bind(k_entry_column_count + 1, now);
+  update.bind(k_entry_column_count + 2, m_athlete_id);
+  update.bind(k_entry_column_count + 3, day);
   update.exec();
   return outcome;
 }
@@ -185,14 +196,14 @@ UpsertOutcome JournalRepository::upsert_in_transaction(const model::JournalEntry
 void JournalRepository::keep_in_history(const model::JournalEntry& previous,
                                         const std::string& previous_updated_at,
                                         const std::string& now) {
-  SQLite::Statement keep(m_db.sql(), fmt::format("INSERT INTO journal_history(athlete_id, {}, "
-                                                 "updated_at, changed_at) VALUES (?, ?, ?, ?, "
-                                                 "?, ?, ?, ?, ?, ?, ?, ?)",
-                                                 k_entry_columns));
+  SQLite::Statement keep(m_db.sql(),
+                         fmt::format("INSERT INTO journal_history(athlete_id, {}, "
+                                     "updated_at, changed_at) VALUES ({})",
+                                     k_entry_columns, placeholders(k_entry_column_count + 3)));
   keep.bind(1, m_athlete_id);
   bind_entry(keep, 2, previous);
-  keep.bind(11, previous_updated_at);
-  keep.bind(12, now);
+  keep.bind(k_entry_column_count + 2, previous_updated_at);
+  keep.bind(k_entry_column_count + 3, now);
   keep.exec();
 }
 
@@ -206,7 +217,7 @@ std::optional<model::JournalEntry> JournalRepository::remove(date::sys_days day)
   select.bind(2, format_day(day));
   if (!select.executeStep()) return std::nullopt;
   const model::JournalEntry previous = read_entry(select);
-  keep_in_history(previous, select.getColumn(9).getString(), utc_now_iso());
+  keep_in_history(previous, select.getColumn(k_entry_column_count).getString(), utc_now_iso());
   SQLite::Statement erase(sql, "DELETE FROM journal_entries WHERE athlete_id = ? AND date = ?");
   erase.bind(1, m_athlete_id);
   erase.bind(2, format_day(day));
@@ -247,6 +258,23 @@ std::vector<model::JournalEntry> JournalRepository::list(std::optional<date::sys
   return entries;
 }
 
+std::vector<model::JournalEntry> JournalRepository::red_flag_history(date::sys_days before,
+                                                                     int level) {
+  SQLite::Statement query(
+      m_db.sql(),
+      fmt::format("SELECT {} FROM journal_entries WHERE athlete_id = ?1 AND date < ?2 AND "
+                  "date >= coalesce((SELECT max(date) FROM journal_entries WHERE athlete_id = ?1 "
+                  "AND assessed = 1 AND date < ?2), '') AND (assessed = 1 OR pop = 1 OR "
+                  "stiffness >= ?3 OR pain_run >= ?3 OR pain_after >= ?3) ORDER BY date",
+                  k_entry_columns));
+  query.bind(1, m_athlete_id);
+  query.bind(2, format_day(before));
+  query.bind(3, level);
+  std::vector<model::JournalEntry> entries;
+  while (query.executeStep()) entries.push_back(read_entry(query));
+  return entries;
+}
+
 std::vector<JournalHistoryRow> JournalRepository::history(date::sys_days day) {
   SQLite::Statement query(m_db.sql(),
                           fmt::format("SELECT {}, updated_at, changed_at FROM journal_history "
@@ -256,8 +284,9 @@ std::vector<JournalHistoryRow> JournalRepository::history(date::sys_days day) {
   query.bind(2, format_day(day));
   std::vector<JournalHistoryRow> rows;
   while (query.executeStep())
-    rows.push_back(JournalHistoryRow{read_entry(query), query.getColumn(9).getString(),
-                                     query.getColumn(10).getString()});
+    rows.push_back(JournalHistoryRow{read_entry(query),
+                                     query.getColumn(k_entry_column_count).getString(),
+                                     query.getColumn(k_entry_column_count + 1).getString()});
   return rows;
 }
 

@@ -63,6 +63,13 @@ class JournalRepository {
   std::vector<model::JournalEntry> list(std::optional<date::sys_days> since = std::nullopt,
                                         std::optional<date::sys_days> until = std::nullopt);
 
+  // What the red flags that stand until an assessment need from before
+  // `before` (the start of a report's journal window): the entries from the
+  // latest one recording an assessment (included) on, that record one, a
+  // pop, or stiffness or pain of `level` or more; oldest first. Reads the
+  // journal by date through its (athlete_id, date) key, never its start.
+  std::vector<model::JournalEntry> red_flag_history(date::sys_days before, int level);
+
   // The superseded versions of `day`'s entry, oldest first.
   std::vector<JournalHistoryRow> history(date::sys_days day);
 

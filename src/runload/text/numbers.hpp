@@ -12,6 +12,9 @@ namespace runload::text {
 // by 0.1 can).
 double round_to(double value, int decimals) noexcept;
 
+// "4:48/km" for 288 seconds per km.
+std::string pace_text(double seconds_per_km);
+
 // "1:02:03" (hours unpadded), or "-" for an unknown duration.
 std::string duration_text(const std::optional<std::chrono::seconds>& value);
 
