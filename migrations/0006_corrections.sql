@@ -13,7 +13,7 @@
 -- SQLite cannot change a CHECK constraint in place, so the table is rebuilt;
 -- the migrator runs migrations with foreign keys off, so dropping the old
 -- table takes no activity_sources row with it.
-CREATE TABLE activities_0006 (
+CREATE TABLE activities_rebuilt (
   id               INTEGER PRIMARY KEY,
   athlete_id       INTEGER NOT NULL REFERENCES athletes(id) ON DELETE CASCADE,
   start_utc        INTEGER NOT NULL,
@@ -37,7 +37,7 @@ CREATE TABLE activities_0006 (
   created_at       TEXT NOT NULL,
   edited           TEXT NOT NULL DEFAULT ''
 );
-INSERT INTO activities_0006(id, athlete_id, start_utc, utc_offset_s, offset_origin, local_date,
+INSERT INTO activities_rebuilt(id, athlete_id, start_utc, utc_offset_s, offset_origin, local_date,
                             sport, name, distance_m, elapsed_s, moving_s, elevation_gain_m,
                             elevation_loss_m, avg_hr, max_hr, avg_cadence, max_cadence, gear,
                             speed_hist, grade_hist, created_at)
@@ -46,7 +46,7 @@ INSERT INTO activities_0006(id, athlete_id, start_utc, utc_offset_s, offset_orig
          avg_cadence, max_cadence, gear, speed_hist, grade_hist, created_at
   FROM activities;
 DROP TABLE activities;
-ALTER TABLE activities_0006 RENAME TO activities;
+ALTER TABLE activities_rebuilt RENAME TO activities;
 CREATE INDEX activities_by_start ON activities(athlete_id, start_utc);
 CREATE INDEX activities_by_local_date ON activities(athlete_id, local_date);
 
