@@ -254,8 +254,15 @@ fs::path write_backup(SQLite::Database& db, const fs::path& path, int version) {
 
 void refuse_damaged(SQLite::Database& db, const fs::path& path) {
   std::vector<std::string> problems;
-  SQLite::Statement check(db, "PRAGMA quick_check");
-  while (check.executeStep()) problems.push_back(check.getColumn(0).getString());
+  try {
+    SQLite::Statement check(db, "PRAGMA quick_check");
+    while (check.executeStep()) problems.push_back(check.getColumn(0).getString());
+  } catch (const SQLite::Exception& e) {
+    // A page damaged badly enough makes the check itself fail ("database
+    // disk image is malformed"): the same verdict, with the same advice.
+    if (e.getErrorCode() != SQLITE_CORRUPT && e.getErrorCode() != SQLITE_NOTADB) throw;
+    problems = {e.what()};
+  }
   if (problems.size() == 1 && problems.front() == "ok") return;
   throw DamagedDatabaseError(
       fmt::format("{} is damaged (SQLite's quick check: {}); runload writes nothing to it",
