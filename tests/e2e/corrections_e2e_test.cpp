@@ -458,7 +458,8 @@ TEST_CASE("e2e corrections: runs and import escape control bytes in names, gear 
 // --- Storage faults -----------------------------------------------------------------
 
 TEST_CASE(
-    "e2e corrections: a healthy database in a read-only folder reads, and import says why it cannot",
+    "e2e corrections: a healthy database in a read-only folder reads, and import says why it "
+    "cannot",
     "[e2e][corrections][readonly]") {
   TempDir dir;
   const auto folder = dir / "shared";
@@ -520,8 +521,10 @@ TEST_CASE("e2e corrections: a journal export to a full disk fails, however small
   }
 }
 
-TEST_CASE("e2e corrections: doctor finds a missing table or column, and gives no advice for a foreign file",
-          "[e2e][corrections][doctor]") {
+TEST_CASE(
+    "e2e corrections: doctor finds a missing table or column, and gives no advice for a foreign "
+    "file",
+    "[e2e][corrections][doctor]") {
   CliDatabase db;
   REQUIRE(db.run({"journal", "--date", "2024-03-10", "--stiffness", "3"}).exit_code == 0);
   {
