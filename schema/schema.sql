@@ -13,17 +13,22 @@ CREATE TABLE athletes (
 -- Activities: one row per run (or other sport), merged across the files it
 -- came from (DESIGN.md section 4). Unknown values are NULL, never 0.
 -- start_utc is unix seconds; utc_offset_s the offset in force at the start,
--- from the file ('file') or from the athlete's zone ('zone', re-derived when
--- the zone changes). local_date (YYYY-MM-DD) is start_utc + utc_offset_s
--- floored to the day, stored so weekly queries use an index.
+-- from the file ('file'), from the athlete's zone at a UTC instant ('zone':
+-- a zone change keeps the instant and re-derives the offset), or from the
+-- zone for a naive wall-clock time ('local', Garmin Connect and runload
+-- CSVs: a zone change keeps the wall time and moves the instant).
+-- local_date (YYYY-MM-DD) is start_utc + utc_offset_s floored to the day,
+-- stored so weekly queries use an index.
 -- speed_hist and grade_hist: float32 little-endian metres per bin, bin widths
 -- and origins fixed by runload/model/histogram.hpp; NULL without a track.
+-- edited: the fields the runner set with `runs set` ("name,sport,gear"),
+-- which no later import overwrites.
 CREATE TABLE activities (
   id               INTEGER PRIMARY KEY,
   athlete_id       INTEGER NOT NULL REFERENCES athletes(id) ON DELETE CASCADE,
   start_utc        INTEGER NOT NULL,
   utc_offset_s     INTEGER NOT NULL,
-  offset_origin    TEXT NOT NULL CHECK (offset_origin IN ('file', 'zone')),
+  offset_origin    TEXT NOT NULL CHECK (offset_origin IN ('file', 'zone', 'local')),
   local_date       TEXT NOT NULL,
   sport            TEXT NOT NULL,
   name             TEXT NOT NULL DEFAULT '',
@@ -39,7 +44,8 @@ CREATE TABLE activities (
   gear             TEXT,
   speed_hist       BLOB,
   grade_hist       BLOB,
-  created_at       TEXT NOT NULL
+  created_at       TEXT NOT NULL,
+  edited           TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX activities_by_start ON activities(athlete_id, start_utc);
 CREATE INDEX activities_by_local_date ON activities(athlete_id, local_date);
@@ -129,3 +135,38 @@ CREATE TABLE gear (
   UNIQUE (athlete_id, name)
 );
 CREATE INDEX activities_by_gear ON activities(athlete_id, gear);
+
+-- Activities the runner deleted (`runs delete`): importing the same run again
+-- (the same-run rule) does not bring them back; `import --undelete` does.
+-- deleted_activity_files holds the files each came from, by SHA-256.
+CREATE TABLE deleted_activities (
+  id          INTEGER PRIMARY KEY,
+  athlete_id  INTEGER NOT NULL REFERENCES athletes(id) ON DELETE CASCADE,
+  activity_id INTEGER NOT NULL,
+  start_utc   INTEGER NOT NULL,
+  distance_m  REAL,
+  elapsed_s   INTEGER,
+  moving_s    INTEGER,
+  sport       TEXT NOT NULL,
+  name        TEXT NOT NULL,
+  deleted_at  TEXT NOT NULL
+);
+CREATE INDEX deleted_activities_by_start ON deleted_activities(athlete_id, start_utc);
+CREATE TABLE deleted_activity_files (
+  deleted_id  INTEGER NOT NULL REFERENCES deleted_activities(id) ON DELETE CASCADE,
+  file_sha256 TEXT NOT NULL,
+  PRIMARY KEY (deleted_id, file_sha256)
+);
+CREATE INDEX deleted_activity_files_by_sha256 ON deleted_activity_files(file_sha256);
+
+-- Files whose import failed, by content: the same content is then counted as
+-- failed before, not reported again in full; `import --retry-failed` reads it.
+CREATE TABLE failed_files (
+  id         INTEGER PRIMARY KEY,
+  athlete_id INTEGER NOT NULL REFERENCES athletes(id) ON DELETE CASCADE,
+  sha256     TEXT NOT NULL,
+  path       TEXT NOT NULL,
+  message    TEXT NOT NULL,
+  failed_at  TEXT NOT NULL,
+  UNIQUE (athlete_id, sha256)
+);

@@ -8,9 +8,9 @@
 #include <cli/completion.hpp>
 #include <cli/context.hpp>
 #include <cli/exit_codes.hpp>
+#include <runload/app/athletes_command.hpp>
 #include <runload/app/gear_command.hpp>
 #include <runload/error.hpp>
-#include <runload/store/database.hpp>
 
 namespace runload::cli {
 
@@ -21,15 +21,16 @@ struct CompletionArgs {
   std::string names;
 };
 
-// The shoe names a completion offers: none when the database does not exist
+// The shoe or athlete names a completion offers: none when the database does not exist
 // yet (completing must never create it).
 int print_names(Context& ctx, const std::string& kind) {
   auto& session = ctx.session();
   if (!std::filesystem::exists(session.database_path())) return k_exit_success;
-  session.database(store::OpenMode::read_only);
   std::string out;
   if (kind == "gear")
     for (const auto& shoe : app::list_gear(session)) out += shoe.gear.name + "\n";
+  if (kind == "athletes")
+    for (const auto& athlete : app::list_athletes(session)) out += athlete.athlete.name + "\n";
   ctx.print(out);
   return k_exit_success;
 }
@@ -41,7 +42,7 @@ void setup_completion(CLI::App& cmd, Context& ctx, Action& action) {
   cmd.add_option("SHELL", args->shell, "bash, zsh or fish")
       ->check(CLI::IsMember({"bash", "zsh", "fish"}));
   cmd.add_option("--names", args->names, "print the names a completion offers, one a line")
-      ->check(CLI::IsMember({"gear"}))
+      ->check(CLI::IsMember({"gear", "athletes"}))
       ->group("");  // for the scripts, not for people
   cmd.footer(
       "Installed packages put the scripts where each shell finds them. By hand:\n"

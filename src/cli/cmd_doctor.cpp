@@ -21,9 +21,8 @@ void setup_doctor(CLI::App& cmd, Context& ctx, Action& action) {
       ctx.print(*json ? text::dump(app::doctor_json(report)) + "\n"
                       : app::doctor_text(report, ctx.out_palette()));
       if (report.healthy()) return k_exit_success;
-      const auto path = session.database_path().string();
-      ctx.error(fmt::format("{} is not healthy ({})\n{}", path, app::problem_summary(report),
-                            app::recovery_advice(path)));
+      ctx.error(fmt::format("{} is not healthy ({})\n{}", session.database_path().string(),
+                            app::problem_summary(report), app::doctor_advice(report)));
       return k_exit_database;
     };
   });

@@ -10,6 +10,7 @@
 #include <cli/context.hpp>
 #include <cli/exit_codes.hpp>
 #include <cli/options.hpp>
+#include <functional>
 #include <runload/app/gear_command.hpp>
 #include <runload/error.hpp>
 #include <runload/model/local_time.hpp>
@@ -20,6 +21,11 @@
 
 namespace runload::cli {
 namespace {
+
+// The athlete's today, for "today" and "yesterday" in a date option.
+std::function<date::sys_days()> today_of(Context& ctx) {
+  return [&ctx] { return ctx.session().today(app::Access::write); };
+}
 
 using text::terminal_safe;
 
@@ -40,7 +46,7 @@ struct ValueOptions {
   std::optional<std::string> limit;
   std::optional<std::string> since;
 
-  app::GearValues values() const {
+  app::GearValues values(const std::function<date::sys_days()>& today) const {
     app::GearValues v;
     v.rename = rename;
     v.brand = brand;
@@ -50,7 +56,7 @@ struct ValueOptions {
     if (minimalist) v.minimalist = true;
     if (not_minimalist) v.minimalist = false;
     v.limit_km = number_option(limit, "--limit-km");
-    v.since = date_option(since, "--since");
+    v.since = date_option(since, "--since", today);
     return v;
   }
 };
@@ -78,7 +84,7 @@ void setup_add(CLI::App& gear, Context& ctx, Action& action) {
   add_value_options(*cmd, *v);
   cmd->callback([&ctx, &action, name, v] {
     action = [&ctx, name, v] {
-      app::add_gear(ctx.session(), *name, v->values());
+      app::add_gear(ctx.session(), *name, v->values(today_of(ctx)));
       ctx.note(fmt::format("added '{}'", terminal_safe(*name)));
       return k_exit_success;
     };
@@ -94,7 +100,7 @@ void setup_edit(CLI::App& gear, Context& ctx, Action& action) {
   add_value_options(*cmd, *v);
   cmd->callback([&ctx, &action, name, v] {
     action = [&ctx, name, v] {
-      app::edit_gear(ctx.session(), *name, v->values());
+      app::edit_gear(ctx.session(), *name, v->values(today_of(ctx)));
       ctx.note(fmt::format("changed '{}'", terminal_safe(v->rename.value_or(*name))));
       return k_exit_success;
     };
@@ -122,20 +128,6 @@ void setup_list(CLI::App& gear, Context& ctx, Action& action) {
   cmd->callback([&ctx, &action, json] { action = [&ctx, json] { return list(ctx, *json); }; });
 }
 
-// "1234" as an activity id; throws UsageError otherwise.
-std::int64_t activity_id(const std::string& text) {
-  std::size_t end = 0;
-  long long id = 0;
-  try {
-    id = std::stoll(text, &end);
-  } catch (const std::exception&) {
-    end = 0;
-  }
-  if (end != text.size() || text.empty() || id <= 0)
-    throw UsageError(fmt::format("'{}' is not an activity id (see 'runload runs')", text));
-  return id;
-}
-
 struct AssignOptions {
   std::vector<std::string> words;  // ACTIVITY... NAME
   std::optional<std::string> from;
@@ -150,15 +142,15 @@ int assign(Context& ctx, const AssignOptions& o) {
     if (!o.from || !o.to) throw UsageError("gear assign: give both --from and --to");
     if (o.words.size() > 1)
       throw UsageError("gear assign: give activity ids or --from and --to, not both");
-    changed = app::assign_gear_range(ctx.session(), *date_option(o.from, "--from"),
-                                     *date_option(o.to, "--to"), name);
+    changed = app::assign_gear_range(ctx.session(), *date_option(o.from, "--from", today_of(ctx)),
+                                     *date_option(o.to, "--to", today_of(ctx)), name);
   } else {
     if (o.words.size() < 2)
       throw UsageError(
           "gear assign: give the activity ids, then the shoe ('gear assign 12 13 "
           "NAME'), or --from D --to D NAME");
     std::vector<std::int64_t> ids;
-    for (std::size_t i = 0; i + 1 < o.words.size(); ++i) ids.push_back(activity_id(o.words[i]));
+    for (std::size_t i = 0; i + 1 < o.words.size(); ++i) ids.push_back(id_argument(o.words[i]));
     changed = app::assign_gear(ctx.session(), ids, name);
   }
   ctx.note(
@@ -201,7 +193,7 @@ void setup_retire(CLI::App& gear, Context& ctx, Action& action) {
   cmd->callback([&ctx, &action, name, day, undo] {
     action = [&ctx, name, day, undo] {
       const auto retired =
-          app::retire_gear(ctx.session(), *name, date_option(*day, "--date"), *undo);
+          app::retire_gear(ctx.session(), *name, date_option(*day, "--date", today_of(ctx)), *undo);
       ctx.note(retired ? fmt::format("'{}' retired on {}", terminal_safe(*name),
                                      model::format_date(*retired))
                        : fmt::format("'{}' is in use again", terminal_safe(*name)));

@@ -10,6 +10,7 @@
 #include <cli/commands.hpp>
 #include <cli/context.hpp>
 #include <cli/exit_codes.hpp>
+#include <cli/options.hpp>
 #include <runload/app/import_command.hpp>
 #include <runload/text/json.hpp>
 
@@ -68,6 +69,9 @@ void setup_import(CLI::App& cmd, Context& ctx, Action& action) {
   auto json = std::make_shared<bool>(false);
   auto jobs = std::make_shared<unsigned>(0);
   auto garmin_units = std::make_shared<std::string>("km");
+  auto undelete = std::make_shared<bool>(false);
+  auto retry_failed = std::make_shared<bool>(false);
+  auto verbose = std::make_shared<bool>(false);
   cmd.add_option("PATH", *paths,
                  "files (any name) or folders (their .csv .gpx .tcx .fit, .gz of these, .zip; "
                  "an unpacked Strava export as one export)")
@@ -75,23 +79,36 @@ void setup_import(CLI::App& cmd, Context& ctx, Action& action) {
   cmd.add_flag("--json", *json, "print the summary as one JSON object on stdout");
   cmd.add_option("-j,--jobs", *jobs, "threads parsing files (default 0: one per core)")
       ->check(CLI::Range(0u, 256u));
-  cmd.add_option("--garmin-units", *garmin_units,
-                 "the distance unit of Garmin Connect CSVs, km or mi: your account's setting, "
-                 "which the file does not state (default km)")
-      ->check(CLI::IsMember({"km", "mi"}));
+  offer_values(*cmd.add_option("--garmin-units", *garmin_units,
+                               "the distance unit of Garmin Connect CSVs, km or mi: your "
+                               "account's setting, which the file does not state (default km)"),
+               "UNIT", {"km", "mi"});
+  cmd.add_flag("--undelete", *undelete,
+               "bring back the activities deleted with 'runs delete' that these files hold");
+  cmd.add_flag("--retry-failed", *retry_failed,
+               "read again the files whose import failed before (same content)");
+  cmd.add_flag("-v,--verbose", *verbose,
+               "list every warning, each on its own line (default: one line per kind per file, "
+               "and only those that matter)");
   cmd.footer(fmt::format(
       "Files already imported (same content) are skipped; the same run from two sources is "
       "merged. Each file is stored whole or not at all; in a zip or a Strava export, each "
       "member (a row with its track). Files over {} MiB are refused "
-      "(RUNLOAD_MAX_FILE_BYTES can lower that limit).\n"
-      "Exit 0 when every file was imported or already known, 1 when any failed.",
+      "(RUNLOAD_MAX_FILE_BYTES can lower that limit). A file that failed before (same "
+      "content) is counted, not reported again: --retry-failed reads it.\n"
+      "Exit 0 when every file was imported, already known or failed before, 1 when any failed "
+      "now.",
       files::k_max_file_bytes >> 20));
-  cmd.callback([&ctx, &action, paths, json, jobs, garmin_units] {
-    action = [&ctx, paths, json, jobs, garmin_units] {
+  cmd.callback([&ctx, &action, paths, json, jobs, garmin_units, undelete, retry_failed, verbose] {
+    action = [&ctx, paths, json, jobs, garmin_units, undelete, retry_failed, verbose] {
       app::ImportRequest request{
           {paths->begin(), paths->end()},
           *jobs,
-          *garmin_units == "mi" ? app::DistanceUnit::miles : app::DistanceUnit::km};
+          choice_option(*garmin_units, "--garmin-units", {"km", "mi"}) == "mi"
+              ? app::DistanceUnit::miles
+              : app::DistanceUnit::km,
+          *undelete ? store::Undelete::yes : store::Undelete::no,
+          *retry_failed};
       std::unique_ptr<ProgressBar> bar;
       app::ProgressFunction progress;
       if (ctx.stderr_is_terminal() && !ctx.options.quiet && !*json) {
@@ -101,8 +118,8 @@ void setup_import(CLI::App& cmd, Context& ctx, Action& action) {
       keep_freed_memory();
       const auto summary = app::run_import(ctx.session(), request, progress);
       bar.reset();
-      ctx.print(
-          app::import_messages(summary, *json ? app::SummaryLine::no : app::SummaryLine::yes));
+      ctx.print(app::import_messages(summary, *json ? app::SummaryLine::no : app::SummaryLine::yes,
+                                     *verbose ? app::Verbose::yes : app::Verbose::no));
       if (*json) ctx.print(text::dump(app::import_json(summary)) + "\n");
       return summary.ok() ? k_exit_success : k_exit_input_failed;
     };

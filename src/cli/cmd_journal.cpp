@@ -11,6 +11,7 @@
 #include <cli/commands.hpp>
 #include <cli/context.hpp>
 #include <cli/exit_codes.hpp>
+#include <cli/options.hpp>
 #include <runload/app/journal_command.hpp>
 #include <runload/error.hpp>
 #include <runload/journal/checkin.hpp>
@@ -20,6 +21,8 @@
 #include <runload/report/journal_table.hpp>
 #include <runload/text/escape.hpp>
 #include <runload/text/json.hpp>
+#include <runload/text/spellcheck.hpp>
+#include <runload/text/utf8.hpp>
 
 namespace runload::cli {
 namespace {
@@ -79,10 +82,24 @@ model::JournalEntry entry_from_options(const ValueOptions& o) {
   if (o.no_pop) entry.pop = false;
   if (o.assessed) entry.assessed = true;
   if (o.not_assessed) entry.assessed = false;
-  if (o.side) entry.side = checked_or_throw(journal::parse_side(*o.side), "--side");
+  if (o.side) {
+    const auto side = journal::parse_side(*o.side);
+    if (!side)
+      throw UsageError(fmt::format("--side {}{}", side.error,
+                                   text::did_you_mean(*o.side, {"left", "right", "both"})));
+    entry.side = *side.value;
+  }
   if (o.note && o.note->size() > journal::k_note_max_bytes)
     throw UsageError(fmt::format("--note is {} bytes long; a note may have at most {}",
                                  o.note->size(), journal::k_note_max_bytes));
+  // Stored notes are UTF-8 text, as the journal CSV requires: a note that is
+  // not would make runload refuse its own export.
+  if (o.note)
+    if (const auto bad = text::first_bad_byte(*o.note))
+      throw UsageError(fmt::format(
+          "--note is not UTF-8 text: byte {} is 0x{:02X}; write the note in UTF-8 (a terminal set "
+          "to UTF-8 does)",
+          *bad, static_cast<unsigned char>((*o.note)[*bad])));
   if (o.note) entry.note = *o.note;
   return entry;
 }
@@ -94,10 +111,12 @@ void print_urgent(const Context& ctx, const std::vector<std::string>& reasons) {
              journal::urgent_warning(reasons), journal::urgent_source());
 }
 
-// The day of --date (YYYY-MM-DD, today, yesterday), else today.
+// The day of --date (YYYY-MM-DD, today, yesterday), else today: of the
+// athlete the entry is for, found or to be created (nothing is created
+// before the date is known to be valid).
 date::sys_days entry_day(app::Session& session, const std::optional<std::string>& date) {
-  const auto today = session.today();
-  return date ? checked_or_throw(journal::parse_day(*date, today), "--date") : today;
+  const auto today = [&session] { return session.today(app::Access::write); };
+  return date ? *date_option(date, "--date", today, journal::FutureDates::refuse) : today();
 }
 
 // --- runload journal --value ... ---------------------------------------------
@@ -187,14 +206,9 @@ int run_checkin(Context& ctx, const ValueOptions& options) {
 
 int list_entries(Context& ctx, const RangeOptions& options) {
   auto& session = ctx.session();
-  const auto today = session.today();
-  std::optional<date::sys_days> since, until;
-  if (options.since)
-    since = checked_or_throw(journal::parse_day(*options.since, today, journal::FutureDates::allow),
-                             "--since");
-  if (options.until)
-    until = checked_or_throw(journal::parse_day(*options.until, today, journal::FutureDates::allow),
-                             "--until");
+  const auto today = [&session] { return session.today(app::Access::read); };
+  const auto since = date_option(options.since, "--since", today);
+  const auto until = date_option(options.until, "--until", today);
   const auto entries = app::journal_entries(session, since, until);
   if (options.json) {
     ctx.print(text::dump(journal::to_json(entries)) + "\n");
@@ -229,6 +243,15 @@ int import_csv(Context& ctx, const std::string& path) {
   ctx.print(fmt::format("imported {} journal entr{} from {}: {} new, {} updated, {} unchanged\n",
                         total, total == 1 ? "y" : "ies", path, result.created(), result.updated(),
                         total - result.created() - result.updated()));
+  return k_exit_success;
+}
+
+int delete_entry(Context& ctx, const std::string& day) {
+  auto& session = ctx.session();
+  const auto today = [&session] { return session.today(app::Access::read); };
+  const auto deleted = app::delete_entry(session, *date_option(day, "DATE", today));
+  ctx.print(fmt::format("deleted the journal entry {} (kept in the history table)\n",
+                        journal::describe(deleted)));
   return k_exit_success;
 }
 
@@ -301,6 +324,17 @@ void setup_journal(CLI::App& journal, Context& ctx, Action& action) {
       refuse_values_on(*values, "export");
       ctx.print(app::export_journal_csv(ctx.session()));
       return k_exit_success;
+    };
+  });
+
+  auto day = std::make_shared<std::string>();
+  auto* remover = cmd->add_subcommand(
+      "delete", "delete the entry of a day (kept in the history table, like every change)");
+  remover->add_option("DATE", *day, "the day: YYYY-MM-DD, today or yesterday")->required();
+  remover->callback([&ctx, &action, values, day] {
+    action = [&ctx, values, day] {
+      refuse_values_on(*values, "delete");
+      return delete_entry(ctx, *day);
     };
   });
 

@@ -2,6 +2,7 @@
 #include <CLI/CLI.hpp>
 
 #include <charconv>
+#include <filesystem>
 #include <memory>
 #include <optional>
 #include <string>
@@ -44,14 +45,12 @@ int weeks_option(const std::optional<std::string>& text) {
 
 std::optional<model::Severity> fail_on_option(const std::optional<std::string>& text) {
   if (!text) return std::nullopt;
-  const auto severity = model::severity_from_string(*text);
-  if (!severity || *severity == model::Severity::info)
-    throw UsageError(fmt::format("--fail-on must be caution, high or urgent, not '{}'", *text));
-  return severity;
+  return model::severity_from_string(
+      choice_option(*text, "--fail-on", {"caution", "high", "urgent"}));
 }
 
 // Any day of the reported week: --week's Monday, --date, else nullopt (today).
-std::optional<date::sys_days> day_option(const ReportOptions& o) {
+std::optional<date::sys_days> day_option(app::Session& session, const ReportOptions& o) {
   if (o.week && o.date) throw UsageError("--week and --date cannot be used together");
   if (o.week) {
     const auto monday = report::parse_iso_week(*o.week);
@@ -61,7 +60,20 @@ std::optional<date::sys_days> day_option(const ReportOptions& o) {
           *o.week));
     return monday;
   }
-  return date_option(o.date, "--date");
+  return date_option(o.date, "--date", [&session] { return session.today(app::Access::read); });
+}
+
+// An --html path that cannot be a file is refused before the report is made
+// (exit 1, with the path and why), not after.
+void check_html_path(const std::string& path) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (fs::is_directory(path, ec))
+    throw OutputError(fmt::format("--html {}: is a folder; give the path of a file", path));
+  const fs::path parent = fs::path(path).parent_path();
+  if (!parent.empty() && !fs::is_directory(parent, ec))
+    throw OutputError(fmt::format("--html {}: cannot be written: the folder {} does not exist",
+                                  path, parent.string()));
 }
 
 // The page holds a health journal: written 0600, like the database.
@@ -71,7 +83,7 @@ void write_html(const Context& ctx, const std::string& path, const std::string& 
     return;
   }
   if (auto error = files::write_private_file(path, page))
-    throw std::runtime_error(fmt::format("cannot write the HTML report to {}: {}", path, *error));
+    throw OutputError(fmt::format("cannot write the HTML report to {}: {}", path, *error));
   ctx.note(fmt::format("wrote {}", path));
 }
 
@@ -82,8 +94,10 @@ int run_report(Context& ctx, const ReportOptions& o) {
         "file (--html FILE) or leave out --json");
   const int weeks = weeks_option(o.weeks);
   const auto fail_on = fail_on_option(o.fail_on);
-  const auto day = day_option(o);
-  const auto [report, meta] = app::make_report(ctx.session(), {day, weeks});
+  if (o.html && *o.html != "-") check_html_path(*o.html);
+  const auto day = day_option(ctx.session(), o);
+  const auto [report, meta, messages] = app::make_report(ctx.session(), {day, weeks});
+  ctx.print(messages);
   if (o.html) write_html(ctx, *o.html, report::html_report(meta, report));
   if (o.json) {
     ctx.print(report::json_report(meta, report) + "\n");
@@ -98,7 +112,8 @@ int run_report(Context& ctx, const ReportOptions& o) {
 void setup_report(CLI::App& cmd, Context& ctx, Action& action) {
   auto o = std::make_shared<ReportOptions>();
   cmd.add_option("--week", o->week, "the ISO week to report, YYYY-Www (default: this week)");
-  cmd.add_option("--date", o->date, "report the week holding this local date, YYYY-MM-DD");
+  cmd.add_option("--date", o->date,
+                 "report the week holding this local date: YYYY-MM-DD, today or yesterday");
   cmd.add_option("--weeks", o->weeks, "weeks shown, the reported one included (1-104, default 8)");
   cmd.add_flag("--json", o->json, "print one JSON object (DESIGN.md section 6)");
   cmd.add_option("--html", o->html, "write a self-contained HTML page to FILE ('-': stdout)");

@@ -31,6 +31,7 @@ struct Command {
 std::span<const Command> commands();
 
 // One setup function per command, each in its own cmd_<name>.cpp.
+void setup_athletes(CLI::App& command, Context& ctx, Action& action);
 void setup_completion(CLI::App& command, Context& ctx, Action& action);
 void setup_doctor(CLI::App& command, Context& ctx, Action& action);
 void setup_gear(CLI::App& command, Context& ctx, Action& action);

@@ -4,7 +4,12 @@
 
 #include <fmt/format.h>
 
+#include <cerrno>
+#include <cstring>
+
+#include <cli/options.hpp>
 #include <runload/error.hpp>
+#include <runload/text/escape.hpp>
 
 namespace runload::cli {
 
@@ -15,11 +20,14 @@ bool Context::stderr_is_terminal() const {
   return ::isatty(::fileno(err)) == 1;
 }
 
+void Context::check_options() const {
+  (void)color_mode();
+}
+
 report::ColorMode Context::color_mode() const {
   const auto mode = report::color_mode_from_string(options.color);
-  if (!mode)
-    throw UsageError(fmt::format("--color must be auto, always or never, not '{}'", options.color));
-  return *mode;
+  if (!mode) choice_option(options.color, "--color", {"auto", "always", "never"});
+  return mode.value_or(report::ColorMode::automatic);
 }
 
 report::Palette Context::out_palette() const {
@@ -41,27 +49,41 @@ app::Session& Context::session() {
 }
 
 void Context::print(std::string_view text) const {
-  fmt::print(out, "{}", text);
+  if (std::fwrite(text.data(), 1, text.size(), out) != text.size())
+    throw OutputError(fmt::format("cannot write the output: {}", std::strerror(errno)));
 }
 
+namespace {
+
+std::string safe(const std::string& message) {
+  return text::terminal_safe(message, text::KeepNewlines::yes);
+}
+
+}  // namespace
+
 void Context::note(const std::string& message) const {
-  if (!options.quiet) fmt::print(err, "runload: {}\n", message);
+  if (!options.quiet) fmt::print(err, "runload: {}\n", safe(message));
 }
 
 void Context::detail(const std::string& message) const {
-  fmt::print(err, "runload: {}\n", message);
+  fmt::print(err, "runload: {}\n", safe(message));
 }
 
 void Context::warn(const std::string& message) const {
-  fmt::print(err, "runload: warning: {}\n", message);
+  fmt::print(err, "runload: warning: {}\n", safe(message));
 }
 
 void Context::error(const std::string& message) const noexcept {
   try {
     const auto p = err_palette();
-    fmt::print(err, "runload: {}error:{} {}\n", p.red(), p.reset(), message);
+    fmt::print(err, "runload: {}error:{} {}\n", p.red(), p.reset(), safe(message));
   } catch (...) {
-    // A bad --color or a stderr that cannot be written: nothing left to tell.
+    try {
+      // A bad --color: the message without colour.
+      fmt::print(err, "runload: error: {}\n", safe(message));
+    } catch (...) {
+      // A stderr that cannot be written: nothing left to tell.
+    }
   }
 }
 

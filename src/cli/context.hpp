@@ -5,6 +5,7 @@
 
 #include <cstdio>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 
@@ -13,6 +14,13 @@
 #include <runload/report/terminal.hpp>
 
 namespace runload::cli {
+
+// Output that could not be written: a file of --html, or stdout (exit 1, with
+// the path and the system's reason).
+class OutputError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
 
 struct GlobalOptions {
   std::optional<std::string> db;
@@ -28,6 +36,10 @@ class Context {
   std::FILE* out = stdout;
   std::FILE* err = stderr;
 
+  // Checks the global options that CLI11 takes as text (--color), so that
+  // a bad one is refused whatever the command prints. Throws UsageError.
+  void check_options() const;
+
   bool stdin_is_terminal() const;
   bool stderr_is_terminal() const;
   report::Palette out_palette() const;
@@ -37,8 +49,12 @@ class Context {
   // the database and resolving the athlete did is noted on stderr.
   app::Session& session();
 
-  // Prints `text` on stdout as it is.
+  // Prints `text` on stdout as it is. Throws OutputError when it cannot be
+  // written (cli::run also checks stdout when it closes it).
   void print(std::string_view text) const;
+  // Every diagnostic below is made terminal-safe as a whole
+  // (text::terminal_safe keeping newlines and tabs): no control byte a
+  // file or a user wrote reaches the terminal, whatever the message quotes.
   // "runload: <message>" on stderr unless --quiet.
   void note(const std::string& message) const;
   // "runload: <message>" on stderr, even with --quiet: a detail of an error.

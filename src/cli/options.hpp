@@ -1,18 +1,57 @@
 #pragma once
 // Values of the command line's options, parsed the one way every command
-// parses them. Each throws UsageError naming the option.
+// parses them. Each throws UsageError naming the option, with the nearest
+// valid value when one is close.
 
+#include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <date/date.h>
 
+#include <runload/journal/validation.hpp>
+
+namespace CLI {
+class App;
+}
+
 namespace runload::cli {
 
-// A date written exactly YYYY-MM-DD, or nullopt when the option was not given.
-std::optional<date::sys_days> date_option(const std::optional<std::string>& text,
-                                          std::string_view option);
+// A date as every option takes it: YYYY-MM-DD, "today" or "yesterday" (the
+// athlete's today, from `today`), or nullopt when the option was not given.
+// With FutureDates::refuse a day after today is refused.
+std::optional<date::sys_days> date_option(
+    const std::optional<std::string>& text, std::string_view option,
+    const std::function<date::sys_days()>& today,
+    journal::FutureDates future = journal::FutureDates::allow);
+
+// `text` when it is one of `choices`, else UsageError naming them and the
+// nearest ("--color 'sometimes' is not one of auto, always, never").
+const std::string& choice_option(const std::string& text, std::string_view option,
+                                 const std::vector<std::string>& choices);
+
+// Names the values `option` accepts in its type ("SPORT:{run,...}"), for
+// --help and for the completion scripts (completion.hpp), when a check of
+// the core, not CLI11, validates them.
+void offer_values(CLI::Option& option, std::string_view kind,
+                  const std::vector<std::string>& values);
+
+// The sports' contract names, run first; with `running`, "running" too.
+std::vector<std::string> sport_names(bool running = false);
+
+// An activity id as `runs show/delete/set` take it: a whole number >= 1.
+std::int64_t id_argument(const std::string& text);
+
+// Refuses, before CLI11 parses them, options that none of the commands on
+// the command line knows, naming the nearest one and the help to read
+// (UsageError). `app` is the whole command line with its subcommands.
+void check_option_names(const CLI::App& app, int argc, char** argv);
+
+// "runload runs show": the (sub)commands named on the command line.
+std::string command_path(const CLI::App& app, int argc, char** argv);
 
 // A decimal number ("4", "4.5"; not "4mm", "nan" or "1e400"), or nullopt
 // when the option was not given.

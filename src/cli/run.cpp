@@ -3,16 +3,21 @@
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
 
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 #include <string>
 #include <vector>
 
 #include <cli/commands.hpp>
 #include <cli/context.hpp>
 #include <cli/exit_codes.hpp>
-#include <cli/spellcheck.hpp>
+#include <cli/options.hpp>
 #include <runload/app/version.hpp>
 #include <runload/error.hpp>
 #include <runload/store/database.hpp>
+#include <runload/text/escape.hpp>
+#include <runload/text/spellcheck.hpp>
 
 namespace runload::cli {
 namespace {
@@ -49,6 +54,17 @@ std::string help_footer() {
          "runload informs; it does not diagnose.";
 }
 
+// Every output stream is checked on close: a write that failed (a full
+// disk, /dev/full) is an error, not a silent truncation.
+int finish_output(Context& ctx, int code) {
+  errno = 0;
+  if (std::fflush(ctx.out) == 0 && std::ferror(ctx.out) == 0) return code;
+  const int error = errno;
+  ctx.error(fmt::format("cannot write the output: {}",
+                        error != 0 ? std::strerror(error) : "a write failed"));
+  return code == k_exit_success || code == k_exit_threshold ? k_exit_input_failed : code;
+}
+
 int run_parsed(int argc, char** argv, Context& ctx) {
   const std::string word = find_command_word(argc, argv);
   std::vector<std::string_view> names;
@@ -64,7 +80,7 @@ int run_parsed(int argc, char** argv, Context& ctx) {
     return k_exit_usage;
   }
   if (!word.empty() && std::find(names.begin(), names.end(), word) == names.end()) {
-    const auto suggestion = closest_match(word, names);
+    const auto suggestion = text::closest_match(word, names);
     ctx.error(fmt::format("unknown command '{}'{}", word,
                           suggestion ? fmt::format("; did you mean '{}'?", *suggestion)
                                      : std::string("; see 'runload --help'")));
@@ -82,8 +98,8 @@ int run_parsed(int argc, char** argv, Context& ctx) {
   app.add_option("--db", ctx.options.db, "database file");
   app.add_option("--athlete", ctx.options.athlete, "athlete name (default: the only one)");
   app.add_option("--tz", ctx.options.tz, "IANA time zone of the athlete (e.g. Europe/Berlin)");
-  app.add_option("--color", ctx.options.color, "colour: auto, always or never")
-      ->check(CLI::IsMember({"auto", "always", "never"}));
+  offer_values(*app.add_option("--color", ctx.options.color, "colour: auto, always or never"),
+               "WHEN", {"auto", "always", "never"});
   app.add_flag("-q,--quiet", ctx.options.quiet, "print no notes or progress on stderr");
 
   Action action;
@@ -92,6 +108,7 @@ int run_parsed(int argc, char** argv, Context& ctx) {
     command.setup(*subcommand, ctx, action);
   }
 
+  if (!asks_help_or_version) check_option_names(app, argc, argv);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -101,22 +118,23 @@ int run_parsed(int argc, char** argv, Context& ctx) {
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    ctx.error(e.what());
-    fmt::print(ctx.err, "Try 'runload {} --help'.\n", word.empty() ? "" : word);
+    ctx.error(text::terminal_safe(e.what()));
+    fmt::print(ctx.err, "Try '{} --help'.\n", command_path(app, argc, argv));
     return k_exit_usage;
   }
+  ctx.check_options();
   return action ? action() : k_exit_usage;
 }
 
-}  // namespace
-
-int run(int argc, char** argv) {
-  Context ctx;
+int run_guarded(int argc, char** argv, Context& ctx) {
   try {
     return run_parsed(argc, argv, ctx);
   } catch (const UsageError& e) {
     ctx.error(e.what());
     return k_exit_usage;
+  } catch (const OutputError& e) {
+    ctx.error(e.what());
+    return k_exit_input_failed;
   } catch (const DatabaseError& e) {
     ctx.error(e.what());
     return k_exit_database;
@@ -128,6 +146,13 @@ int run(int argc, char** argv) {
     ctx.error(fmt::format("unexpected: {}", e.what()));
     return k_exit_database;
   }
+}
+
+}  // namespace
+
+int run(int argc, char** argv) {
+  Context ctx;
+  return finish_output(ctx, run_guarded(argc, argv, ctx));
 }
 
 }  // namespace runload::cli

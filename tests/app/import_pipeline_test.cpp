@@ -41,10 +41,13 @@ struct Fixture {
       store::resolve_athlete(db, {std::string("ann"), std::string("Europe/Berlin")}).athlete;
   FakeReader reader;
   unsigned threads = 0;
+  app::ImportOptions options;
 
   app::ImportSummary run(const std::vector<std::filesystem::path>& paths,
                          app::ProgressFunction progress = {}) {
-    app::Importer importer(db, {athlete.id, athlete.timezone}, reader, {threads});
+    auto with_threads = options;
+    with_threads.parse_threads = threads;
+    app::Importer importer(db, {athlete.id, athlete.timezone}, reader, with_threads);
     if (progress) importer.on_progress(std::move(progress));
     return importer.run(paths);
   }
@@ -104,9 +107,20 @@ TEST_CASE("importer: a file with an error leaves nothing behind and the rest imp
   for (const auto& a : f.activities()) CHECK(a.sources[0].file != (f.dir / "in/b.csv").string());
   CHECK(f.count("imported_files") == 2);
 
-  SECTION("the failed file is tried again next time") {
+  SECTION("the failed file is counted as failed before next time, unread") {
+    const auto again = f.run({f.dir / "in"});
+    CHECK(again.failed == 0);
+    CHECK(again.failed_before == 1);
+    CHECK(again.ok());
+    CHECK(again.errors.empty());
+    CHECK(again.duplicates == 2);
+    CHECK(*f.reader.calls == 3);
+  }
+  SECTION("retry_failed reads it again") {
+    f.options.retry_failed = true;
     const auto again = f.run({f.dir / "in"});
     CHECK(again.failed == 1);
+    CHECK(again.failed_before == 0);
     CHECK(again.duplicates == 2);
     CHECK(*f.reader.calls == 4);
   }

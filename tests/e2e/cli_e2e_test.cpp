@@ -6,6 +6,7 @@
 #include "support/temp_dir.hpp"
 
 using runload::test::run_runload;
+using runload::test::RunOptions;
 using runload::test::TempDir;
 
 TEST_CASE("e2e: --help prints the commands on stdout and exits 0", "[e2e]") {
@@ -45,6 +46,10 @@ TEST_CASE("e2e: an unknown option is a usage error", "[e2e]") {
 TEST_CASE("e2e: doctor on a fresh database is healthy, in text and JSON", "[e2e]") {
   TempDir dir;
   const auto db = (dir / "fresh.db").string();
+  // doctor reads: it never creates the database, an import of nothing does.
+  std::filesystem::create_directories(dir / "empty");
+  REQUIRE(run_runload({"--db", db, "--tz", "UTC", "import", (dir / "empty").string()}).exit_code ==
+          0);
   const auto text = run_runload({"--db", db, "doctor"});
   CHECK(text.exit_code == 0);
   CHECK_THAT(text.out, Catch::Contains("integrity     ok"));
@@ -59,11 +64,16 @@ TEST_CASE("e2e: doctor on a fresh database is healthy, in text and JSON", "[e2e]
 TEST_CASE("e2e: the database comes from RUNLOAD_DB, then XDG_DATA_HOME", "[e2e]") {
   TempDir dir;
   const auto env_db = (dir / "env.db").string();
+  // doctor never creates a database: each is made first by a writing command.
+  std::filesystem::create_directories(dir / "empty");
+  const std::vector<std::string> create{"--tz", "UTC", "import", (dir / "empty").string()};
+  REQUIRE(run_runload(create, {{{"RUNLOAD_DB", env_db}}, "", ""}).exit_code == 0);
   auto r = run_runload({"doctor", "--json"}, {{{"RUNLOAD_DB", env_db}}, "", ""});
   REQUIRE(r.exit_code == 0);
   CHECK(nlohmann::json::parse(r.out)["path"] == env_db);
-  r = run_runload({"doctor", "--json"},
-                  {{{"RUNLOAD_DB", ""}, {"XDG_DATA_HOME", dir.path().string()}}, "", ""});
+  const RunOptions xdg{{{"RUNLOAD_DB", ""}, {"XDG_DATA_HOME", dir.path().string()}}, "", ""};
+  REQUIRE(run_runload(create, xdg).exit_code == 0);
+  r = run_runload({"doctor", "--json"}, xdg);
   REQUIRE(r.exit_code == 0);
   CHECK(nlohmann::json::parse(r.out)["path"] == (dir / "runload" / "runload.db").string());
 }
@@ -80,6 +90,8 @@ TEST_CASE("e2e: doctor refuses a file that is not a database, exit 3, file untou
 TEST_CASE("e2e: piped output carries no colour escapes, even with TERM set", "[e2e]") {
   TempDir dir;
   const auto db = (dir / "c.db").string();
+  // doctor reads an existing database; a journal entry creates it.
+  REQUIRE(run_runload({"--db", db, "--tz", "UTC", "journal", "--stiffness", "1"}).exit_code == 0);
   for (const auto& args : std::vector<std::vector<std::string>>{
            {"--db", db, "doctor"}, {"docter"}, {"--db", db, "--color", "auto", "doctor"}}) {
     const auto r = run_runload(args, {{{"TERM", "xterm-256color"}, {"NO_COLOR", ""}}, "", ""});

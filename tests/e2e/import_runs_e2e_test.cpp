@@ -126,15 +126,29 @@ TEST_CASE("e2e: the runs table marks other sports and shows unknowns as '-'", "[
   CHECK(r.out.find('\x1b') == std::string::npos);
 }
 
-TEST_CASE("e2e: --tz with a new zone re-derives local dates and says so", "[e2e][runs]") {
+TEST_CASE("e2e: a new zone is set by 'athletes set', which re-derives local dates and says so",
+          "[e2e][runs]") {
   TempDir dir;
   const auto db = fill_database(dir);
+  // --tz on a command only applies to a new athlete: another zone later is
+  // an error naming the one way to change it, and changes nothing.
+  auto r = run_runload({"--db", db, "--tz", "Asia/Tokyo", "runs", "--json"});
+  CHECK(r.exit_code == 2);
+  CHECK_THAT(r.err, Catch::Contains("runload athletes set ann --tz Asia/Tokyo"));
+  CHECK(nlohmann::json::parse(run_runload({"--db", db, "runs", "--json"}).out)[2]["local_date"] ==
+        "2024-01-09");
+
   // 2024-01-09T22:30Z is the 9th in Berlin and still the 9th in New York (17:30).
   // In Tokyo (+09:00) it is 07:30 on the 10th.
-  const auto r = run_runload({"--db", db, "--tz", "Asia/Tokyo", "runs", "--json"});
+  r = run_runload({"--db", db, "athletes", "set", "ann", "--tz", "Asia/Tokyo"});
   REQUIRE(r.exit_code == 0);
-  CHECK_THAT(r.err, Catch::Contains("Europe/Berlin") && Catch::Contains("Asia/Tokyo"));
-  CHECK_THAT(r.err, Catch::Contains("re-derived"));
+  CHECK_THAT(r.out, Catch::Contains("Europe/Berlin") && Catch::Contains("Asia/Tokyo"));
+  // The bare run (23:30 on the 9th in Berlin, 07:30 on the 10th in Tokyo)
+  // and the walk (18:00 on the 8th, 02:00 on the 9th) move; the long run does not.
+  CHECK_THAT(r.out, Catch::Contains("3 activities with a UTC start kept their instants; 2 moved "
+                                    "to another local day"));
+  r = run_runload({"--db", db, "runs", "--json"});
+  REQUIRE(r.exit_code == 0);
   const auto doc = nlohmann::json::parse(r.out);
   REQUIRE(doc.size() == 3);
   CHECK(doc[2]["local_date"] == "2024-01-10");

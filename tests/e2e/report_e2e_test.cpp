@@ -17,10 +17,18 @@ RunResult runload_in(const TempDir& dir, std::vector<std::string> args) {
   return run_runload(full);
 }
 
+// The database of runload_in(), made by an import of nothing: a report never
+// creates one.
+void create_database(const TempDir& dir) {
+  std::filesystem::create_directories(dir / "nothing");
+  REQUIRE(runload_in(dir, {"import", (dir / "nothing").string()}).exit_code == 0);
+}
+
 }  // namespace
 
 TEST_CASE("e2e report: an empty database prints an honest empty report, exit 0", "[e2e][report]") {
   TempDir dir;
+  create_database(dir);
   auto r = runload_in(dir, {"report", "--week", "2026-W46"});
   CHECK(r.exit_code == 0);
   CHECK_THAT(r.out, Catch::Contains("No runs yet"));
@@ -56,6 +64,7 @@ TEST_CASE("e2e report: --fail-on exits 4 at or above the severity, after printin
 
 TEST_CASE("e2e report: bad options exit 2 naming the option", "[e2e][report]") {
   TempDir dir;
+  create_database(dir);
   const std::vector<std::pair<std::vector<std::string>, std::string>> cases{
       {{"--week", "2021-W53"}, "--week"},
       {{"--week", "2024-03-01"}, "--week"},

@@ -3,9 +3,11 @@
 #include <sys/stat.h>
 
 #include <SQLiteCpp/SQLiteCpp.h>
+#include <fmt/format.h>
 
 #include <algorithm>
 #include <sstream>
+#include <string_view>
 
 #include <runload/error.hpp>
 #include <runload/store/database.hpp>
@@ -70,6 +72,15 @@ void make_database_at(const std::filesystem::path& path, int version) {
   for (const auto& m : store::embedded_migrations())
     if (m.version <= version) older.push_back(m);
   REQUIRE(store::apply_migrations(db, older) == version);
+}
+
+// The version of the migration named NNNN_`name`: found by name, so that
+// renumbering a migration file changes no test.
+int version_of(std::string_view name) {
+  for (const auto& m : store::embedded_migrations())
+    if (m.name.size() > 5 && m.name.substr(5) == name) return m.version;
+  FAIL("no migration named NNNN_" << name);
+  return 0;
 }
 
 }  // namespace
@@ -201,4 +212,45 @@ TEST_CASE("doctor: a foreign-key violation makes the database unhealthy", "[stor
   CHECK_FALSE(report.healthy());
   REQUIRE(report.foreign_keys.size() == 1);
   CHECK_THAT(report.foreign_keys[0], Catch::Contains("child"));
+}
+
+TEST_CASE(
+    "database: the corrections migration keeps every activity and source, wall-clock rows local",
+    "[store][migrations]") {
+  TempDir dir;
+  const auto path = dir / "before_corrections.db";
+  make_database_at(path, version_of("corrections") - 1);
+  {
+    SQLite::Database old(path.string(), SQLite::OPEN_READWRITE);
+    old.exec("PRAGMA foreign_keys = ON");
+    old.exec(
+        "INSERT INTO athletes(id, name, timezone, created_at) VALUES (1, 'ann', 'Europe/Berlin', "
+        "'2024-01-01T00:00:00Z')");
+    // A Garmin row (wall-clock), a GPX track (UTC instant), and a Garmin row
+    // merged with a GPX track (its start the track's).
+    for (int id = 1; id <= 3; ++id)
+      old.exec(
+          fmt::format("INSERT INTO activities(id, athlete_id, start_utc, utc_offset_s, "
+                      "offset_origin, local_date, sport, created_at) VALUES ({}, 1, {}, "
+                      "3600, 'zone', '2024-01-0{}', 'run', '2024-01-01T00:00:00Z')",
+                      id, 1704096000 + id * 86400, id + 1));
+    old.exec(
+        "INSERT INTO activity_sources(activity_id, format, file, line, file_sha256) VALUES "
+        "(1, 'garmin_csv', 'a.csv', 2, 'aa'), (2, 'gpx', 'b.gpx', NULL, 'bb'), "
+        "(3, 'garmin_csv', 'a.csv', 3, 'aa'), (3, 'gpx', 'c.gpx', NULL, 'cc')");
+  }
+  auto db = store::Database::open(path);
+  REQUIRE(db.schema_version() == store::latest_schema_version());
+  auto& sql = db.sql();
+  CHECK(sql.execAndGet("SELECT count(*) FROM activities").getInt() == 3);
+  CHECK(sql.execAndGet("SELECT count(*) FROM activity_sources").getInt() == 4);
+  CHECK(sql.execAndGet("SELECT group_concat(offset_origin, ',') FROM (SELECT offset_origin FROM "
+                       "activities ORDER BY id)")
+            .getString() == "local,zone,zone");
+  CHECK(sql.execAndGet("SELECT count(*) FROM activities WHERE edited = ''").getInt() == 3);
+  CHECK(sql.execAndGet("PRAGMA foreign_keys").getInt() == 1);
+  SQLite::Statement fk(sql, "PRAGMA foreign_key_check");
+  CHECK_FALSE(fk.executeStep());
+  auto fresh = store::Database::open_in_memory();
+  CHECK(schema_fingerprint(db.sql()) == schema_fingerprint(fresh.sql()));
 }

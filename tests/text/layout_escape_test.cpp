@@ -57,3 +57,18 @@ TEST_CASE("text: first_bad_byte finds a NUL or the first byte that is not UTF-8"
   CHECK(first_bad_byte("ok \xFF") == 3u);
   CHECK(first_bad_byte("ok \xE2\x98") == 3u);
 }
+
+TEST_CASE("text: a name must be non-empty printable text", "[text]") {
+  using runload::text::printable_text_problem;
+  CHECK_FALSE(printable_text_problem("Lena").has_value());
+  CHECK_FALSE(printable_text_problem("Zoë Müller-Lüdenscheidt").has_value());
+  CHECK_FALSE(printable_text_problem("  padded  ").has_value());
+  CHECK(printable_text_problem("") == "is empty");
+  CHECK(printable_text_problem("   ") == "is blank");
+  CHECK(printable_text_problem("\xC2\xA0") == "is blank");
+  CHECK(printable_text_problem("ann\n") == "holds a control character (byte 3 is \\n)");
+  CHECK(printable_text_problem("a\tb") == "holds a control character (byte 1 is \\t)");
+  CHECK(printable_text_problem("\x1b[31mred") == "holds a control character (byte 0 is \\e)");
+  CHECK(printable_text_problem("x\xC2\x9B") == "holds a control character (byte 1 is \\u009B)");
+  CHECK(printable_text_problem("caf\xE9") == "is not UTF-8 text (byte 3 is 0xE9)");
+}

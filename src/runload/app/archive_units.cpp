@@ -1,6 +1,7 @@
 #include <runload/app/archive_units.hpp>
 
 #include <algorithm>
+#include <array>
 #include <chrono>
 #include <map>
 #include <set>
@@ -69,7 +70,11 @@ class MemberSource {
 class ZipSource final : public MemberSource {
  public:
   ZipSource(std::string_view zip, std::string label, std::uintmax_t max_bytes)
-      : m_zip(zip), m_label(std::move(label)), m_max_bytes(max_bytes) {}
+      : m_zip(zip),
+        m_label(std::move(label)),
+        m_max_bytes(max_bytes),
+        m_budget(k_archive_inflate_factor * max_bytes),
+        m_remaining(m_budget) {}
 
   std::optional<std::string> list(std::vector<Listed>& members, std::vector<ImportUnit>&) override {
     auto listing = list_zip(m_zip);
@@ -78,24 +83,50 @@ class ZipSource final : public MemberSource {
   }
 
   std::optional<std::string> read(const Wanted& wanted, const Consumer& consume) override {
-    return for_each_zip_member(
+    std::int64_t left_unread = 0;
+    auto error = for_each_zip_member(
         m_zip, static_cast<std::size_t>(m_max_bytes),
-        [&](const ZipMember& member) { return wanted(member.name); },
+        [&](const ZipMember& member) {
+          if (!wanted(member.name)) return false;
+          if (m_remaining == 0) ++left_unread;
+          return m_remaining > 0;
+        },
         [&](const ZipMember& member, ZipMemberData&& data) {
           // Refused members were reported from the listing.
           if (member.refusal || !wanted(member.name)) return;
+          // A member refused part way was inflated up to the cap first; one
+          // refused by its declared size was not inflated at all.
+          const std::uintmax_t spent =
+              data.ok() ? data.bytes.size()
+                        : (member.size && *member.size > m_max_bytes ? 0 : m_max_bytes);
+          spend(spent);
           consume(member.name, std::move(data));
         });
+    if (error) return error;
+    if (left_unread > 0)
+      return fmt::format(
+          "stopped: the archive inflates to more than {} MiB in all (the limit per archive, {} "
+          "times the limit per file); {} member{} not read",
+          m_budget >> 20, k_archive_inflate_factor, left_unread,
+          left_unread == 1 ? " was" : "s were");
+    return std::nullopt;
   }
 
   std::string label(const std::string& name) const override {
     return fmt::format("{}{}{}", m_label, k_member_separator, name);
   }
 
+  // What the readers may still inflate (gzip members) for this archive.
+  std::uint64_t* inflate_budget() { return &m_remaining; }
+
  private:
+  void spend(std::uintmax_t bytes) { m_remaining -= std::min<std::uint64_t>(m_remaining, bytes); }
+
   std::string_view m_zip;
   std::string m_label;
   std::uintmax_t m_max_bytes;
+  std::uint64_t m_budget;
+  std::uint64_t m_remaining;
 };
 
 class FolderSource final : public MemberSource {
@@ -119,6 +150,9 @@ class FolderSource final : public MemberSource {
   }
 
   std::string label(const std::string& name) const override { return (m_root / name).string(); }
+
+  // The files of a folder are each bounded by the file cap alone.
+  std::uint64_t* inflate_budget() { return nullptr; }
 
  private:
   void walk(const fs::path& dir, std::vector<Listed>& members, std::vector<ImportUnit>& units) {
@@ -155,8 +189,15 @@ struct MemberResult {
   std::string label;
   std::string sha256;
   bool known = false;
+  bool failed_before = false;  // the same content failed before: not parsed
   ParseResult parsed;
   bool joined = false;  // its activities went into a row's unit
+};
+
+// Whether a member's content was imported, or failed, before.
+struct MemberChecks {
+  const IsImported& imported;
+  const IsImported& failed_before;  // may be empty
 };
 
 bool is_track_name(std::string_view name) {
@@ -187,15 +228,25 @@ ParseResult parse_member(const std::string& name, const std::string& label, std:
 
 MemberResult take_member(const std::string& name, const MemberSource& source, ZipMemberData&& data,
                          const ParseContext& context, const ReadFunction& read,
-                         const IsImported& is_imported) {
-  MemberResult result{name, source.label(name), {}, false, {}, false};
+                         const MemberChecks& checks) {
+  MemberResult result{name, source.label(name), {}, false, false, {}, false};
   if (!data.ok()) {
     result.parsed.errors.push_back(problem(result.label, *data.error));
     return result;
   }
   result.sha256 = identity::sha256_hex(data.bytes);
-  result.known = is_imported(result.sha256);
-  if (!result.known) result.parsed = parse_member(name, result.label, data.bytes, context, read);
+  result.known = checks.imported(result.sha256);
+  if (result.known) return result;
+  result.failed_before = checks.failed_before && checks.failed_before(result.sha256);
+  if (result.failed_before) return result;
+  if (is_archive_name(name) || data.bytes.starts_with(std::string_view("PK\3\4", 4))) {
+    // Hashed, so that a failure of it is remembered like any other.
+    result.parsed.errors.push_back(problem(
+        result.label,
+        "an archive inside an archive is not read: unpack it and import its files on their own"));
+    return result;
+  }
+  result.parsed = parse_member(name, result.label, data.bytes, context, read);
   return result;
 }
 
@@ -264,29 +315,26 @@ std::optional<std::string> export_root(const std::vector<Listed>& members) {
   return root;
 }
 
-// The members to read: outside an export every track and CSV; in an export
-// the tracks under activities/ (activities.csv is read on its own). The
-// export's other CSVs are warned about, as not read.
+// The members to read: outside an export (no export, or outside its root)
+// every track, CSV and archive (which fails, saying why); in an export the
+// tracks under activities/ (activities.csv is read on its own) and any
+// archive. Strava's other files are not read, and not mentioned.
 std::set<std::string> wanted_members(const std::vector<Listed>& members,
-                                     const std::optional<std::string>& root,
-                                     const MemberSource& source, ArchiveRead& result) {
+                                     const std::optional<std::string>& root) {
   std::set<std::string> wanted;
   for (const auto& member : members) {
     if (member.refusal) continue;
     const std::string& name = member.name;
-    if (!root) {
+    if (is_archive_name(name)) {
+      wanted.insert(name);
+      continue;
+    }
+    if (!root || !name.starts_with(*root)) {
       if (is_track_name(name) || to_lower(name).ends_with(".csv")) wanted.insert(name);
       continue;
     }
-    if (!name.starts_with(*root)) continue;
     const std::string relative = name.substr(root->size());
-    if (relative.starts_with(k_activities_folder) && is_track_name(relative)) {
-      wanted.insert(name);
-    } else if (relative != k_activities_csv && relative != k_shoes_csv &&
-               relative.find('/') == std::string::npos && to_lower(relative).ends_with(".csv")) {
-      result.warnings.push_back(
-          problem(source.label(name), "ignored: not the activity list of the Strava export"));
-    }
+    if (relative.starts_with(k_activities_folder) && is_track_name(relative)) wanted.insert(name);
   }
   return wanted;
 }
@@ -297,7 +345,7 @@ std::set<std::string> wanted_members(const std::vector<Listed>& members,
 std::optional<MemberResult> read_activities_csv(MemberSource& source, const std::string& root,
                                                 const ParseContext& context,
                                                 const ReadFunction& read,
-                                                const IsImported& is_imported, ArchiveRead& result,
+                                                const MemberChecks& checks, ArchiveRead& result,
                                                 std::optional<std::string>& stop) {
   std::optional<MemberResult> csv;
   const std::string csv_name = root + std::string(k_activities_csv);
@@ -307,14 +355,21 @@ std::optional<MemberResult> read_activities_csv(MemberSource& source, const std:
                          result.units.push_back(failed_unit(source.label(name), k_second_member));
                          return;
                        }
+                       // Read even when imported before: its rows name the tracks.
+                       const IsImported never = [](const std::string&) { return false; };
                        csv = take_member(name, source, std::move(data), context, read,
-                                         [](const std::string&) { return false; });
+                                         {never, checks.failed_before});
                      });
   if (stop || !csv) return std::nullopt;
   ++result.members;
-  csv->known = is_imported(csv->sha256);
+  if (csv->failed_before) {
+    ++result.failed_before;
+    return std::nullopt;
+  }
+  csv->known = checks.imported(csv->sha256);
   if (!csv->parsed.ok()) {
-    result.units.push_back(ImportUnit{csv->label, std::move(csv->parsed), {}, {}, std::nullopt});
+    result.units.push_back(
+        ImportUnit{csv->label, std::move(csv->parsed), {}, csv->sha256, std::nullopt});
     return std::nullopt;
   }
   if (!csv->known) {
@@ -328,7 +383,7 @@ std::optional<MemberResult> read_activities_csv(MemberSource& source, const std:
 // member of one name fails. Returns the archive's error, if any.
 std::optional<std::string> read_tracks(MemberSource& source, const std::set<std::string>& wanted,
                                        const ParseContext& context, const ReadFunction& read,
-                                       const IsImported& is_imported,
+                                       const MemberChecks& checks,
                                        std::map<std::string, MemberResult>& tracks,
                                        ArchiveRead& result) {
   return source.read([&](const std::string& name) { return wanted.count(name) > 0; },
@@ -339,8 +394,9 @@ std::optional<std::string> read_tracks(MemberSource& source, const std::set<std:
                        }
                        ++result.members;
                        auto member =
-                           take_member(name, source, std::move(data), context, read, is_imported);
+                           take_member(name, source, std::move(data), context, read, checks);
                        if (member.known) ++result.known_members;
+                       if (member.failed_before) ++result.failed_before;
                        tracks.emplace(name, std::move(member));
                      });
 }
@@ -356,8 +412,8 @@ void join_rows(const MemberResult& csv, const std::vector<ParsedActivity>& rows,
     const auto found = row.track_file && !row.track_file->empty()
                            ? tracks.find(root + *row.track_file)
                            : tracks.end();
-    if (found != tracks.end() && !found->second.known && !found->second.joined &&
-        found->second.parsed.ok()) {
+    if (found != tracks.end() && !found->second.known && !found->second.failed_before &&
+        !found->second.joined && found->second.parsed.ok()) {
       result.units.push_back(joined_unit(row, found->second, result.warnings));
       continue;
     }
@@ -402,23 +458,27 @@ std::optional<std::string> read_shoes_csv(MemberSource& source, const std::strin
 
 ArchiveRead read_archive(MemberSource& source, const std::string& label,
                          const ParseContext& context, const ReadFunction& read,
-                         const IsImported& is_imported) {
+                         const MemberChecks& checks) {
   ArchiveRead result;
   std::vector<Listed> members;
   if (auto error = source.list(members, result.units)) {
     result.error = problem(label, *error);
     return result;
   }
+  // A Mac's additions are passed over unread; an unsafe name is refused
+  // whatever it looks like.
+  std::erase_if(
+      members, [](const Listed& member) { return !member.refusal && is_junk_member(member.name); });
   for (const auto& member : members)
     if (member.refusal)
       result.units.push_back(failed_unit(source.label(member.name), *member.refusal));
 
   const auto root = export_root(members);
-  const auto wanted = wanted_members(members, root, source, result);
+  const auto wanted = wanted_members(members, root);
   std::optional<MemberResult> csv;
   if (root) {
     std::optional<std::string> stop;
-    csv = read_activities_csv(source, *root, context, read, is_imported, result, stop);
+    csv = read_activities_csv(source, *root, context, read, checks, result, stop);
     if (!stop) stop = read_shoes_csv(source, *root, context, result);
     if (stop) {
       result.error = problem(label, *stop);
@@ -426,13 +486,14 @@ ArchiveRead read_archive(MemberSource& source, const std::string& label,
     }
   }
   std::map<std::string, MemberResult> tracks;
-  const auto stop = read_tracks(source, wanted, context, read, is_imported, tracks, result);
+  const auto stop = read_tracks(source, wanted, context, read, checks, tracks, result);
   if (csv) {
     const auto rows = std::move(csv->parsed.activities);
     join_rows(*csv, rows, *root, tracks, stop.has_value(), result);
   }
   for (auto& [name, member] : tracks)
-    if (!member.known && !member.joined) result.units.push_back(member_unit(std::move(member)));
+    if (!member.known && !member.failed_before && !member.joined)
+      result.units.push_back(member_unit(std::move(member)));
   if (stop) result.error = problem(label, *stop);
   return result;
 }
@@ -447,16 +508,41 @@ bool is_strava_export_folder(const fs::path& folder) {
 
 ArchiveRead read_zip_archive(std::string_view zip, const std::string& label,
                              const ParseContext& context, const ReadFunction& read,
-                             const IsImported& is_imported, std::uintmax_t max_member_bytes) {
+                             const IsImported& is_imported, std::uintmax_t max_member_bytes,
+                             const IsImported& failed_before) {
   ZipSource source(zip, label, max_member_bytes);
-  return read_archive(source, label, context, read, is_imported);
+  ParseContext budgeted = context;
+  budgeted.inflate_budget = source.inflate_budget();
+  return read_archive(source, label, budgeted, read, {is_imported, failed_before});
 }
 
 ArchiveRead read_export_folder(const fs::path& folder, const ParseContext& context,
                                const ReadFunction& read, const IsImported& is_imported,
-                               std::uintmax_t max_member_bytes) {
+                               std::uintmax_t max_member_bytes, const IsImported& failed_before) {
   FolderSource source(folder, max_member_bytes);
-  return read_archive(source, folder.string(), context, read, is_imported);
+  return read_archive(source, folder.string(), context, read, {is_imported, failed_before});
+}
+
+bool is_junk_member(std::string_view name) {
+  std::size_t start = 0;
+  while (start < name.size()) {
+    const auto slash = name.find('/', start);
+    const auto component =
+        name.substr(start, slash == std::string_view::npos ? name.size() - start : slash - start);
+    if (component.starts_with(".") || component == "__MACOSX") return true;
+    if (slash == std::string_view::npos) break;
+    start = slash + 1;
+  }
+  return false;
+}
+
+bool is_archive_name(std::string_view name) {
+  static constexpr std::array<std::string_view, 10> k_suffixes{
+      ".zip", ".tar", ".tgz", ".tar.gz", ".tar.bz2", ".tar.xz", ".tbz2", ".txz", ".7z", ".rar"};
+  const std::string lowered = to_lower(name);
+  return std::any_of(k_suffixes.begin(), k_suffixes.end(), [&](std::string_view suffix) {
+    return lowered.size() > suffix.size() && lowered.ends_with(suffix);
+  });
 }
 
 }  // namespace runload::app

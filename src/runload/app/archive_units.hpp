@@ -15,12 +15,22 @@
 //   metrics, the row's name, type and gear): the join holds even when the
 //   row's and the track's distances disagree. Of a track with several
 //   activities (a multisport FIT), the row joins the one that starts nearest.
-// - Only activities.csv, shoes.csv (the athlete's shoes, brand and model) and
-//   the files under activities/ are read. The other CSVs at the root
-//   (profile.csv, bikes.csv, comments.csv...) are ignored with a warning;
-//   other folders (media/, routes/...) are ignored.
+// - Of the export, only activities.csv, shoes.csv (the athlete's shoes,
+//   brand and model) and the files under activities/ are read. Strava's
+//   other files (profile.csv, bikes.csv, comments.csv... at the root;
+//   media/, routes/, messages/...) are skipped without a word: they hold no
+//   activities.
+// - A zip's members outside the export's root (an export zipped in a
+//   subfolder beside other files) are read as if there were no export.
 // A zip that is not a Strava export gives each member with an importable name
 // (is_importable_name) as a unit of its own.
+// In a zip, what a Mac adds (__MACOSX/, ._* resource forks, .DS_Store) and
+// every other hidden member (a name component starting with '.') is skipped
+// silently. A zip inside the archive is not read: it fails as a member of
+// its own, saying to unpack it. A zip may inflate to at most
+// k_archive_inflate_factor times the member cap in total (its members and
+// the gzip files among them); past that the archive stops with an error, the
+// units read before it standing.
 //
 // Units, each stored in one transaction or not at all:
 // - a row with its track: the joined activity; records the track file;
@@ -75,9 +85,10 @@ struct ImportUnit {
 
 struct ArchiveRead {
   std::vector<ImportUnit> units;
-  std::vector<Problem> warnings;     // ignored members, rows whose track is missing
+  std::vector<Problem> warnings;     // rows whose track is missing or far from it
   std::int64_t members = 0;          // member files read or skipped by hash
   std::int64_t known_members = 0;    // of which skipped: their SHA-256 was already imported
+  std::int64_t failed_before = 0;    // of which skipped: the same content failed before
   std::optional<Problem> error;      // the archive itself failed; units read before it stand
   std::vector<UnitFile> on_success;  // recorded once every unit was stored
   // The export's shoes.csv: the shoes with brand and model, for the store to
@@ -88,8 +99,14 @@ struct ArchiveRead {
   std::optional<import::RowCounts> csv_rows;
 };
 
-// True when the athlete already imported content with this SHA-256.
+// True when the athlete already imported content with this SHA-256 (or,
+// for a FailedBefore, when content with it failed to import before).
 using IsImported = std::function<bool(const std::string& sha256)>;
+
+// A zip may inflate, members and the gzip files among them together, to at
+// most this many times the member cap (4 GiB with the default 256 MiB):
+// more than any real export, and a bound on the time one file can take.
+inline constexpr std::uintmax_t k_archive_inflate_factor = 16;
 
 // The separator between an archive's label and a member's name in labels.
 inline constexpr std::string_view k_member_separator = "!";
@@ -100,10 +117,13 @@ bool is_strava_export_folder(const std::filesystem::path& folder);
 // Reads the zip in `zip`, labelled `label` (its path as given). Members are
 // read in memory, each up to `max_member_bytes`, and labelled
 // "label!member/name"; `read` parses each one (read_file_bytes in the CLI).
+// A member whose content `failed_before` knows is not parsed
+// (ArchiveRead::failed_before).
 ArchiveRead read_zip_archive(std::string_view zip, const std::string& label,
                              const ParseContext& context, const ReadFunction& read,
                              const IsImported& is_imported,
-                             std::uintmax_t max_member_bytes = files::k_max_file_bytes);
+                             std::uintmax_t max_member_bytes = files::k_max_file_bytes,
+                             const IsImported& failed_before = {});
 
 // Reads the Strava export unpacked in `folder` (is_strava_export_folder).
 // Files are labelled by their paths and refused over `max_member_bytes`;
@@ -111,6 +131,15 @@ ArchiveRead read_zip_archive(std::string_view zip, const std::string& label,
 // in expand_inputs.
 ArchiveRead read_export_folder(const std::filesystem::path& folder, const ParseContext& context,
                                const ReadFunction& read, const IsImported& is_imported,
-                               std::uintmax_t max_member_bytes = files::k_max_file_bytes);
+                               std::uintmax_t max_member_bytes = files::k_max_file_bytes,
+                               const IsImported& failed_before = {});
+
+// True for what a zip made on a Mac adds and for other hidden members: a
+// '/'-separated name with a component that starts with '.' (.DS_Store,
+// ._run.gpx) or is __MACOSX.
+bool is_junk_member(std::string_view name);
+
+// True for a name that is an archive (.zip, .tar, .tgz, .tar.gz, .7z, .rar...).
+bool is_archive_name(std::string_view name);
 
 }  // namespace runload::app

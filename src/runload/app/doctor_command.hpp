@@ -12,12 +12,21 @@
 
 namespace runload::app {
 
-// Opens the database and checks it. A file that cannot be opened or checked
-// throws DatabaseError whose message ends with recovery_advice().
+// Opens the database (never creating it) and checks it. A runload file that
+// cannot be opened or checked throws DatabaseError whose message ends with
+// recovery_advice(); another application's file (store::ForeignDatabaseError)
+// and a missing one throw without it.
 store::DoctorReport check_database(Session& session);
 
-// How to recover a damaged database at `path`, in runload's words.
+// How to recover a damaged database at `path`, in runload's words: the
+// newest whole backup next to it (store::usable_backups), if any, and
+// SQLite's .recover.
 std::string recovery_advice(const std::string& path);
+
+// What to do about an unhealthy report: recovery_advice() for a damaged
+// file; for a sound file holding activities a report cannot use, how to
+// see and delete them.
+std::string doctor_advice(const store::DoctorReport& report);
 
 // What makes `report` unhealthy, in one line ("integrity check: ...; 2
 // foreign-key violations").

@@ -59,8 +59,10 @@ model::Gear apply(model::Gear shoe, const GearValues& v) {
   return shoe;
 }
 
-store::GearRepository repository(Session& session) {
-  return store::GearRepository(session.database(), session.athlete().id);
+// Access::read for listing: a database or athlete that does not exist is
+// an error, never created by looking.
+store::GearRepository repository(Session& session, Access access = Access::write) {
+  return store::GearRepository(session.database(access), session.athlete(access).id);
 }
 
 Json date_or_null(const std::optional<date::sys_days>& day) {
@@ -85,7 +87,7 @@ void edit_gear(Session& session, const std::string& name, const GearValues& valu
 }
 
 std::vector<model::GearUsage> list_gear(Session& session) {
-  return repository(session).list();
+  return repository(session, Access::read).list();
 }
 
 int assign_gear(Session& session, const std::vector<std::int64_t>& ids, const std::string& name) {
@@ -113,7 +115,7 @@ std::optional<date::sys_days> retire_gear(Session& session, const std::string& n
   auto gear = repository(session);
   auto shoe = gear.find(name);
   if (!shoe) throw UsageError(fmt::format("no shoe named '{}'; see 'runload gear list'", name));
-  shoe->retired_on = undo ? std::nullopt : std::optional(day ? *day : session.today());
+  shoe->retired_on = undo ? std::nullopt : std::optional(day ? *day : session.today(Access::write));
   if (shoe->retired_on) shoe->is_default = false;
   gear.update(name, *shoe);
   return shoe->retired_on;

@@ -102,7 +102,33 @@ void walk_inputs(const fs::path& dir, std::vector<InputFile>& found, std::vector
             }});
 }
 
+// Naive wall-clock sources: their times are local, read in the athlete's
+// zone (DESIGN.md section 3), so a zone change keeps their wall time.
+bool is_wall_clock_format(std::string_view format) {
+  return format == "garmin_csv" || format == "runload_csv";
+}
+
+void mark_wall_clock(model::Activity& activity) {
+  if (activity.offset_origin != model::OffsetOrigin::zone || activity.sources.empty()) return;
+  if (std::all_of(activity.sources.begin(), activity.sources.end(),
+                  [](const model::Source& s) { return is_wall_clock_format(s.format); }))
+    activity.offset_origin = model::OffsetOrigin::wall_clock;
+}
+
 }  // namespace
+
+std::optional<std::string> implausible_start(const model::Activity& activity,
+                                             date::sys_seconds now) {
+  const auto latest = now + k_max_start_ahead;
+  if (activity.start_utc >= date::sys_seconds{k_earliest_start} && activity.start_utc <= latest)
+    return std::nullopt;
+  const std::string name =
+      activity.name.empty() ? std::string() : fmt::format(" \"{}\"", activity.name);
+  return fmt::format(
+      "the activity{} starts at {}, outside the range runload accepts ({} to a day from now): a "
+      "device clock that was not set, or a damaged time; nothing of this file was stored",
+      name, model::format_utc(activity.start_utc), model::format_date(k_earliest_start));
+}
 
 bool is_importable_name(const fs::path& file) {
   static constexpr std::array<std::string_view, 9> k_suffixes{
@@ -155,7 +181,9 @@ Importer::Importer(store::Database& db, ImportTarget target, ReadFunction read,
       m_zone(date::locate_zone(m_target.timezone)),
       m_read(std::move(read)),
       m_options(options),
-      m_repository(std::make_unique<store::ActivityRepository>(db)) {}
+      m_repository(std::make_unique<store::ActivityRepository>(db)),
+      m_now(options.now ? *options.now
+                        : date::floor<std::chrono::seconds>(std::chrono::system_clock::now())) {}
 
 Importer::~Importer() = default;
 
@@ -168,6 +196,7 @@ ImportSummary Importer::run(const std::vector<fs::path>& paths) {
     summary.errors.push_back(std::move(error));
   }
 
+  m_failed_hashes = m_repository->failed_hashes(m_target.athlete_id);
   Progress progress;
   progress.files_total = inputs.files.size();
   for (const auto& input : inputs.files) progress.bytes_total += input.size;
@@ -208,9 +237,7 @@ ImportSummary Importer::run(const std::vector<fs::path>& paths) {
 
 void Importer::run_sequential(const std::vector<InputFile>& files, ImportSummary& summary,
                               Progress& progress) {
-  const KnownHash known = [this](const std::string& sha256) {
-    return m_repository->is_file_imported(m_target.athlete_id, sha256);
-  };
+  const KnownHash known = [this](const std::string& sha256) { return is_known(sha256); };
   for (const auto& input : files) {
     auto prepared = prepare(input, m_bytes, known);
     finish(input, prepared, summary);
@@ -231,9 +258,14 @@ void Importer::run_parallel(const std::vector<InputFile>& files, unsigned thread
   // files without a database connection of their own; finish() checks the
   // database again, which also catches files stored since by this run or by
   // another process.
-  const auto imported = m_repository->imported_hashes(m_target.athlete_id);
-  const KnownHash known = [&imported](const std::string& sha256) {
-    return imported.contains(sha256);
+  // With undelete, files imported before may hold what comes back: the
+  // writer decides, with the database at hand.
+  const auto imported = m_options.undelete == store::Undelete::yes
+                            ? std::unordered_set<std::string>{}
+                            : m_repository->imported_hashes(m_target.athlete_id);
+  const KnownHash known = [this, &imported](const std::string& sha256) {
+    return imported.contains(sha256) ||
+           (!m_options.retry_failed && m_failed_hashes.contains(sha256));
   };
   const std::size_t window = k_files_in_flight_per_thread * threads;
   std::vector<std::optional<Prepared>> slots(window);
@@ -328,16 +360,43 @@ Importer::Prepared Importer::prepare(const InputFile& input, std::string& bytes,
   return prepared;
 }
 
+bool Importer::is_known(const std::string& sha256) {
+  if (!m_options.retry_failed && m_failed_hashes.contains(sha256)) return true;
+  // Undeleting reads every file again: what was deleted comes back, the
+  // rest is a duplicate.
+  return m_options.undelete == store::Undelete::no &&
+         m_repository->is_file_imported(m_target.athlete_id, sha256);
+}
+
+void Importer::record_failure(const std::string& sha256, const std::string& label,
+                              const std::vector<Problem>& errors, std::size_t first_error) {
+  if (sha256.empty()) return;  // refused unread: no content to know it by
+  m_repository->record_failed_file(store::FailedFile{
+      m_target.athlete_id, sha256, label,
+      first_error < errors.size() ? import::describe(errors[first_error]) : std::string()});
+  m_failed_hashes.insert(sha256);
+}
+
+void Importer::forget_failure(const std::string& sha256) {
+  if (!m_failed_hashes.erase(sha256)) return;
+  m_repository->forget_failed_file(m_target.athlete_id, sha256);
+}
+
 void Importer::finish(const InputFile& input, Prepared& prepared, ImportSummary& summary) {
   ++summary.files;
   const std::string label = input.path.string();
   const ParseContext context{label, m_zone, m_target.garmin_distance_unit};
   const IsImported is_imported = [this](const std::string& sha256) {
-    return m_repository->is_file_imported(m_target.athlete_id, sha256);
+    return m_options.undelete == store::Undelete::no &&
+           m_repository->is_file_imported(m_target.athlete_id, sha256);
+  };
+  const IsImported failed_before = [this](const std::string& sha256) {
+    return !m_options.retry_failed && m_failed_hashes.contains(sha256);
   };
   if (input.kind == InputKind::strava_export_folder) {
     auto read = read_guarded(label, summary, [&] {
-      return read_export_folder(input.path, context, m_read, is_imported, m_max_file_bytes);
+      return read_export_folder(input.path, context, m_read, is_imported, m_max_file_bytes,
+                                failed_before);
     });
     if (!read) return;
     summary.files += read->members - 1;
@@ -349,8 +408,14 @@ void Importer::finish(const InputFile& input, Prepared& prepared, ImportSummary&
     summary.errors.push_back(std::move(*prepared.load_error));
     return;
   }
-  if (m_repository->is_file_imported(m_target.athlete_id, prepared.sha256)) {
+  if (is_imported(prepared.sha256)) {
     ++summary.duplicates;
+    if (m_repository->holds_deleted(m_target.athlete_id, prepared.sha256))
+      ++summary.files_with_deleted;
+    return;
+  }
+  if (failed_before(prepared.sha256)) {
+    ++summary.failed_before;
     return;
   }
   if (!prepared.parsed) {
@@ -365,7 +430,7 @@ void Importer::finish(const InputFile& input, Prepared& prepared, ImportSummary&
   if (prepared.zip_bytes) {
     auto read = read_guarded(label, summary, [&] {
       return read_zip_archive(*prepared.zip_bytes, label, context, m_read, is_imported,
-                              m_max_file_bytes);
+                              m_max_file_bytes, failed_before);
     });
     if (!read) return;
     import_archive(*read,
@@ -377,10 +442,12 @@ void Importer::finish(const InputFile& input, Prepared& prepared, ImportSummary&
   auto& parsed = prepared.result;
   if (!parsed.ok()) {
     ++summary.failed;
+    const auto first = summary.errors.size();
     for (auto& error : parsed.errors) {
       if (error.file.empty()) error.file = label;
       summary.errors.push_back(std::move(error));
     }
+    record_failure(prepared.sha256, label, summary.errors, first);
     return;
   }
   store_file(input, label, prepared.sha256, parsed, summary);
@@ -415,7 +482,13 @@ void Importer::store_file(const InputFile& input, const std::string& label,
   const store::ImportedFile file{m_target.athlete_id, sha256, label,
                                  file_format(input.path, parsed),
                                  static_cast<std::int64_t>(parsed.activities.size())};
-  if (!store_unit(label, input.path, sha256, parsed, {file}, summary)) ++summary.failed;
+  const auto first_error = summary.errors.size();
+  if (store_unit(label, input.path, sha256, parsed, {file}, summary)) {
+    forget_failure(sha256);
+    return;
+  }
+  ++summary.failed;
+  record_failure(sha256, label, summary.errors, first_error);
 }
 
 bool Importer::store_unit(const std::string& label, const fs::path& format_name,
@@ -426,9 +499,19 @@ bool Importer::store_unit(const std::string& label, const fs::path& format_name,
     auto& activity = parsed_activity.activity;
     if (activity.sources.empty())
       activity.sources.push_back(model::Source{extension_format(format_name), label, std::nullopt});
+    mark_wall_clock(activity);
+    // One check for every reader: a start no report could place (year 10000
+    // in a zone ahead of UTC) or that no run had (a clock never set) fails
+    // the file, as any bad input does.
+    if (const auto reason = implausible_start(activity, m_now)) {
+      const auto source = activity.sources.front();
+      summary.errors.push_back(
+          Problem{source.file.empty() ? label : source.file, source.line, std::nullopt, *reason});
+      return false;
+    }
   }
 
-  std::int64_t imported = 0, merged = 0, duplicates = 0;
+  std::int64_t imported = 0, merged = 0, duplicates = 0, deleted = 0;
   std::vector<MergeNote> merges;
   std::vector<std::string> new_shoes;
   try {
@@ -440,7 +523,8 @@ bool Importer::store_unit(const std::string& label, const fs::path& format_name,
     for (const auto& parsed_activity : parsed.activities) {
       const auto& activity = parsed_activity.activity;
       const auto outcome = stored_track ? repository.store_into(*stored_track, activity, sha256)
-                                        : repository.store(m_target.athlete_id, activity, sha256);
+                                        : repository.store(m_target.athlete_id, activity, sha256,
+                                                           m_options.undelete);
       if (outcome.new_shoe) new_shoes.push_back(*outcome.new_shoe);
       switch (outcome.kind) {
         case store::StoreOutcome::Kind::inserted:
@@ -448,6 +532,9 @@ bool Importer::store_unit(const std::string& label, const fs::path& format_name,
           break;
         case store::StoreOutcome::Kind::duplicate:
           ++duplicates;
+          break;
+        case store::StoreOutcome::Kind::deleted:
+          ++deleted;
           break;
         case store::StoreOutcome::Kind::merged: {
           ++merged;
@@ -470,6 +557,7 @@ bool Importer::store_unit(const std::string& label, const fs::path& format_name,
   summary.imported += imported;
   summary.merged += merged;
   summary.duplicates += duplicates;
+  summary.deleted += deleted;
   summary.merges.insert(summary.merges.end(), merges.begin(), merges.end());
   summary.new_shoes.insert(summary.new_shoes.end(), new_shoes.begin(), new_shoes.end());
   if (parsed.rows) {
@@ -501,16 +589,27 @@ void Importer::store_shoes(const std::vector<import::StravaShoe>& shoes, ImportS
 
 void Importer::import_archive(ArchiveRead& read, std::optional<store::ImportedFile> container,
                               ImportSummary& summary) {
-  bool all_stored = !read.error;
+  // A member skipped as failed before keeps the zip from being recorded
+  // whole, so that --retry-failed can read it through the zip again.
+  bool all_stored = !read.error && read.failed_before == 0;
+  summary.failed_before += read.failed_before;
   std::int64_t activities = 0;
+  std::optional<std::size_t> first_error;
+  const auto failed_unit = [&](const ImportUnit& unit, std::size_t first) {
+    all_stored = false;
+    ++summary.failed;
+    if (!first_error) first_error = first;
+    // In a folder each file is remembered; a zip is remembered whole, below.
+    if (!container) record_failure(unit.sha256, unit.label, summary.errors, first);
+  };
   for (auto& unit : read.units) {
     if (!unit.parsed.ok()) {
-      all_stored = false;
-      ++summary.failed;
+      const auto first = summary.errors.size();
       for (auto& error : unit.parsed.errors) {
         if (error.file.empty()) error.file = unit.label;
         summary.errors.push_back(std::move(error));
       }
+      failed_unit(unit, first);
       continue;
     }
     std::vector<store::ImportedFile> files;
@@ -519,10 +618,12 @@ void Importer::import_archive(ArchiveRead& read, std::optional<store::ImportedFi
           m_target.athlete_id, file.sha256, file.label, file_format(file.name, unit.parsed),
           static_cast<std::int64_t>(unit.parsed.activities.size())});
     activities += static_cast<std::int64_t>(unit.parsed.activities.size());
-    if (!store_unit(unit.label, unit.label, unit.sha256, unit.parsed, files, summary,
-                    unit.stored_track_sha256)) {
-      all_stored = false;
-      ++summary.failed;
+    const auto first = summary.errors.size();
+    if (store_unit(unit.label, unit.label, unit.sha256, unit.parsed, files, summary,
+                   unit.stored_track_sha256)) {
+      if (!container) forget_failure(unit.sha256);
+    } else {
+      failed_unit(unit, first);
     }
   }
   summary.duplicates += read.known_members;
@@ -534,7 +635,14 @@ void Importer::import_archive(ArchiveRead& read, std::optional<store::ImportedFi
   for (auto& warning : read.warnings) summary.warnings.push_back(std::move(warning));
   if (read.error) {
     ++summary.failed;
+    if (!first_error) first_error = summary.errors.size();
     summary.errors.push_back(std::move(*read.error));
+  }
+  if (container) {
+    if (first_error)
+      record_failure(container->sha256, container->path, summary.errors, *first_error);
+    else if (all_stored)
+      forget_failure(container->sha256);
   }
   if (!all_stored) return;
   // Recorded last and only when every unit is stored: a zip with a bad

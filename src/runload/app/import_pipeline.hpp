@@ -16,6 +16,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include <date/date.h>
@@ -24,11 +25,10 @@
 #include <runload/files/load.hpp>
 #include <runload/import/parse_result.hpp>
 #include <runload/import/strava_shoes.hpp>
+#include <runload/store/activity_repository.hpp>
 
 namespace runload::store {
-class ActivityRepository;
 class Database;
-struct ImportedFile;
 }  // namespace runload::store
 
 namespace runload::app {
@@ -97,11 +97,19 @@ struct MergeNote {
 };
 
 struct ImportSummary {
-  std::int64_t files = 0;         // inputs: files found, plus paths that failed to expand
-  std::int64_t imported = 0;      // new activities
-  std::int64_t merged = 0;        // activities merged into a stored run from another source
-  std::int64_t duplicates = 0;    // files skipped by hash + activities already stored
-  std::int64_t failed = 0;        // inputs of which nothing was stored
+  std::int64_t files = 0;       // inputs: files found, plus paths that failed to expand
+  std::int64_t imported = 0;    // new activities
+  std::int64_t merged = 0;      // activities merged into a stored run from another source
+  std::int64_t duplicates = 0;  // files skipped by hash + activities already stored
+  std::int64_t failed = 0;      // inputs of which nothing was stored
+  // Files skipped unread because the same content failed before
+  // (ImportOptions::retry_failed reads them again); not in `failed`.
+  std::int64_t failed_before = 0;
+  // Activities not stored because the runner deleted the same run
+  // (ImportOptions::undelete brings them back), and files skipped by their
+  // hash that hold such an activity.
+  std::int64_t deleted = 0;
+  std::int64_t files_with_deleted = 0;
   std::vector<Problem> errors;    // every error of the failed inputs
   std::vector<Problem> warnings;  // readers' warnings of the files that were stored
   std::vector<MergeNote> merges;
@@ -112,6 +120,8 @@ struct ImportSummary {
   std::int64_t csv_rows = 0;
   std::int64_t csv_rows_refused = 0;
 
+  // True when nothing failed in this import (a file that failed before and
+  // was skipped is not a new failure).
   bool ok() const noexcept { return failed == 0; }
 };
 
@@ -130,7 +140,26 @@ struct ImportOptions {
   // them. 0: one per core (std::thread::hardware_concurrency()). 1: no
   // thread; every file is loaded, parsed and stored on the calling thread.
   unsigned parse_threads = 0;
+  // Bring back the activities the runner deleted (`import --undelete`):
+  // files holding one are read again even when imported before.
+  store::Undelete undelete = store::Undelete::no;
+  // Read again the files whose import failed before (`import
+  // --retry-failed`); otherwise the same content is skipped unread.
+  bool retry_failed = false;
+  // The instant "more than a day in the future" is measured from; nullopt:
+  // the system clock when run() starts.
+  std::optional<date::sys_seconds> now{};
 };
+
+// Starts runload accepts: none before this (a clock that was never set reads
+// 1970 or 1989; GPS loggers, 1999 or 2019 after a week-number rollover, are
+// at least in range), none more than k_max_start_ahead after now.
+inline constexpr date::sys_days k_earliest_start{date::year{1990} / 1 / 1};
+inline constexpr std::chrono::hours k_max_start_ahead{24};
+
+// Why an activity's start is outside the range runload accepts, or nullopt.
+std::optional<std::string> implausible_start(const model::Activity& activity,
+                                             date::sys_seconds now);
 
 // At most this many files per parse thread are read or parsed ahead of the
 // writer: memory stays bounded by (2 x threads) parse results plus, per
@@ -174,6 +203,16 @@ class Importer {
   // A file whose SHA-256 the athlete had imported when run() began is
   // skipped unparsed; one imported earlier in the same run (the same content
   // twice) may be parsed, but is still counted a duplicate and not stored.
+  // A file that fails for its content (it cannot be parsed, a start is out
+  // of range, it cannot be stored) is recorded by its SHA-256: the next run
+  // skips the same content unread and counts it in failed_before, unless
+  // ImportOptions::retry_failed; a zip with any failed member is recorded
+  // whole. An activity that is the same run as one the runner deleted is not
+  // stored (ImportSummary::deleted) unless ImportOptions::undelete.
+  // Activities from wall-clock sources (Garmin Connect and runload CSVs)
+  // are stored with OffsetOrigin::wall_clock, so that a zone change keeps
+  // their local time.
+  //
   // Files are committed with store::Durability::at_checkpoint and synced
   // together (Database::checkpoint) before run() returns; the connection is
   // back at each_commit afterwards.
@@ -192,6 +231,8 @@ class Importer {
     std::optional<std::string> zip_bytes;
     ParseResult result;
   };
+  // True when a file's content need not be parsed: imported before (and
+  // holding nothing to undelete), or failed before (and not retried).
   using KnownHash = std::function<bool(const std::string& sha256)>;
 
   void run_sequential(const std::vector<InputFile>& files, ImportSummary& summary,
@@ -222,6 +263,12 @@ class Importer {
   // A shoe the runs already named (under any of its names) gets the brand
   // and model; the others are created under the name the runs would give.
   void store_shoes(const std::vector<import::StravaShoe>& shoes, ImportSummary& summary);
+  // Where a file whose content failed is remembered, and forgotten once it
+  // imports.
+  void record_failure(const std::string& sha256, const std::string& label,
+                      const std::vector<Problem>& errors, std::size_t first_error);
+  void forget_failure(const std::string& sha256);
+  bool is_known(const std::string& sha256);
 
   store::Database& m_db;
   ImportTarget m_target;
@@ -231,6 +278,9 @@ class Importer {
   ProgressFunction m_progress;
   std::uintmax_t m_max_file_bytes = files::k_max_file_bytes;
   std::unique_ptr<store::ActivityRepository> m_repository;
+  date::sys_seconds m_now{};
+  // Hashes of the files that failed before, read when run() begins.
+  std::unordered_set<std::string> m_failed_hashes;
   // Reused for every file on the calling thread (each parse thread has its
   // own): allocating and faulting in a fresh buffer per file costs a quarter
   // of the parse time (DESIGN.md section 7).

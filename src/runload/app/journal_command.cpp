@@ -2,35 +2,70 @@
 
 #include <algorithm>
 
+#include <fmt/format.h>
+
 #include <runload/error.hpp>
 #include <runload/journal/red_flags.hpp>
+#include <runload/model/local_time.hpp>
 
 namespace runload::app {
 
+namespace {
+
+// The journal of the session's athlete, for writing (created on first use).
+store::JournalRepository journal_for_writing(Session& session) {
+  auto& db = session.database(Access::write);
+  return store::JournalRepository(db, session.athlete(Access::write).id);
+}
+
+}  // namespace
+
 Recorded record_entry(Session& session, const model::JournalEntry& entry) {
-  auto& db = session.database();
   Recorded recorded;
   recorded.red_flags = journal::red_flag_reasons(entry);
-  recorded.outcome = store::JournalRepository(db, session.athlete().id).upsert(entry);
+  recorded.outcome = journal_for_writing(session).upsert(entry);
   return recorded;
 }
 
 journal::CheckinSetup checkin_setup(Session& session, date::sys_days day) {
-  store::JournalRepository journal(session.database(), session.athlete().id);
   const auto yesterday = day - date::days{1};
+  // Nothing is created until the answers are stored.
+  const auto athlete = session.athlete_before_writing();
+  if (!athlete) return {day, std::nullopt, std::nullopt, false};
+  store::JournalRepository journal(session.database(Access::write), athlete->id);
   return {day, journal.find(day), journal.find(yesterday), journal.has_run_on(yesterday)};
 }
 
 std::vector<store::UpsertOutcome> store_checkin(Session& session,
                                                 const std::vector<model::JournalEntry>& entries) {
-  return store::JournalRepository(session.database(), session.athlete().id).upsert_all(entries);
+  return journal_for_writing(session).upsert_all(entries);
 }
 
 std::vector<model::JournalEntry> journal_entries(Session& session,
                                                  std::optional<date::sys_days> since,
                                                  std::optional<date::sys_days> until) {
-  if (since && until && *since > *until) throw UsageError("--since must not be after --until");
-  return store::JournalRepository(session.database(), session.athlete().id).list(since, until);
+  if (since && until && *since > *until)
+    throw UsageError(fmt::format("--since {} is after --until {}", model::format_date(*since),
+                                 model::format_date(*until)));
+  auto& db = session.database(Access::read);
+  const auto& athlete = session.athlete(Access::read);
+  if (!session.athlete_stored(Access::read)) return {};
+  return store::JournalRepository(db, athlete.id).list(since, until);
+}
+
+model::JournalEntry delete_entry(Session& session, date::sys_days day) {
+  // Upkeep acts on what exists: the database and the athlete are found as
+  // for reading (never created), then checked for writing.
+  const auto& athlete = session.athlete(Access::read);
+  if (!session.athlete_stored(Access::read))
+    throw UsageError(fmt::format("no journal entry for {}: this database holds no athlete yet",
+                                 model::format_date(day)));
+  auto deleted = store::JournalRepository(session.database(Access::write), athlete.id).remove(day);
+  if (!deleted)
+    throw UsageError(
+        fmt::format("no journal entry for {}; 'runload journal list' shows the days logged",
+                    model::format_date(day)));
+  return *deleted;
 }
 
 std::size_t JournalImport::created() const noexcept {
@@ -48,8 +83,8 @@ JournalImport import_journal_csv(Session& session, const std::filesystem::path& 
   const auto limit = files::max_file_bytes(session.env()("RUNLOAD_MAX_FILE_BYTES"));
   std::string text;
   if ((result.load_error = files::load_file(path, limit, text))) return result;
-  auto& db = session.database();
-  auto parsed = journal::parse_journal_csv(text, session.today());
+  // Checked before anything is created for it.
+  auto parsed = journal::parse_journal_csv(text, session.today(Access::write));
   if (!parsed.ok()) {
     result.problems = std::move(parsed.problems);
     return result;
@@ -58,13 +93,12 @@ JournalImport import_journal_csv(Session& session, const std::filesystem::path& 
     if (auto reasons = journal::red_flag_reasons(entry); !reasons.empty())
       result.red_flags.push_back(std::move(reasons));
   }
-  result.outcomes = store::JournalRepository(db, session.athlete().id).upsert_all(parsed.entries);
+  result.outcomes = journal_for_writing(session).upsert_all(parsed.entries);
   return result;
 }
 
 std::string export_journal_csv(Session& session) {
-  const auto entries = store::JournalRepository(session.database(), session.athlete().id).list();
-  return journal::write_journal_csv(entries);
+  return journal::write_journal_csv(journal_entries(session, std::nullopt, std::nullopt));
 }
 
 }  // namespace runload::app

@@ -31,7 +31,9 @@ struct Recorded {
 Recorded record_entry(Session& session, const model::JournalEntry& entry);
 
 // What the check-in of `day` starts from: the entries of the day and the day
-// before, and whether the athlete ran the day before.
+// before, and whether the athlete ran the day before. Creates nothing (the
+// database and the athlete are created when the answers are stored), but
+// refuses a database that cannot be written before the first question.
 journal::CheckinSetup checkin_setup(Session& session, date::sys_days day);
 
 // Stores the check-in's entries, all or none.
@@ -39,7 +41,8 @@ std::vector<store::UpsertOutcome> store_checkin(Session& session,
                                                 const std::vector<model::JournalEntry>& entries);
 
 // Entries with since <= date <= until (either bound optional), oldest first.
-// Throws UsageError when since is after until.
+// Throws UsageError when since is after until. Never creates the database
+// or the athlete.
 std::vector<model::JournalEntry> journal_entries(Session& session,
                                                  std::optional<date::sys_days> since,
                                                  std::optional<date::sys_days> until);
@@ -62,7 +65,11 @@ struct JournalImport {
 // stores its entries in one transaction, or nothing of it.
 JournalImport import_journal_csv(Session& session, const std::filesystem::path& path);
 
-// The whole journal as CSV (journal::write_journal_csv).
+// The whole journal as CSV (journal::write_journal_csv). Never creates.
 std::string export_journal_csv(Session& session);
+
+// `journal delete DATE`: deletes the entry of `day`, keeping it in the
+// history table. Throws UsageError when there is none.
+model::JournalEntry delete_entry(Session& session, date::sys_days day);
 
 }  // namespace runload::app

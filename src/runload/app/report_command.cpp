@@ -1,6 +1,9 @@
 #include <runload/app/report_command.hpp>
 
+#include <algorithm>
+
 #include <runload/analyze/weekly_series.hpp>
+#include <runload/app/runs_command.hpp>
 #include <runload/store/activity_repository.hpp>
 #include <runload/store/gear_repository.hpp>
 #include <runload/store/journal_repository.hpp>
@@ -10,13 +13,14 @@ namespace runload::app {
 analyze::AnalysisInput report_input(store::Database& db, std::int64_t athlete_id,
                                     date::sys_days day, int weeks,
                                     const std::optional<date::sys_days>& first_run,
-                                    date::sys_days today) {
+                                    date::sys_days today,
+                                    std::vector<store::UnusableActivity>* unusable) {
   analyze::AnalysisInput input;
   input.week = analyze::week_monday(day);
   input.weeks = weeks;
   const auto sunday = input.week + date::days{6};
   const auto from = analyze::history_start(input.week, weeks);
-  input.activities = store::ActivityRepository(db).between(athlete_id, from, sunday);
+  input.activities = store::ActivityRepository(db).between(athlete_id, from, sunday, unusable);
   store::GearRepository gear(db, athlete_id);
   for (auto& usage : gear.list()) input.shoes.push_back(std::move(usage.gear));
   input.shoe_distance_before_m = gear.distance_before(from);
@@ -32,14 +36,23 @@ analyze::AnalysisInput report_input(store::Database& db, std::int64_t athlete_id
 }
 
 ReportResult make_report(Session& session, const ReportRequest& request) {
-  auto& db = session.database();
-  const auto& athlete = session.athlete();
-  const auto today = session.today();
+  auto& db = session.database(Access::read);
+  const auto& athlete = session.athlete(Access::read);
+  const auto today = session.today(Access::read);
   const auto day = request.day ? *request.day : today;
-  const auto first_run = store::ActivityRepository(db).first_run_date(athlete.id);
+  store::ActivityRepository repository(db);
+  const auto first_run = repository.first_run_date(athlete.id);
+  // A stored value the report cannot use (an activity of year 10000) costs
+  // that activity, named in a warning, never the report.
+  auto unusable = repository.unusable(athlete.id);
+  std::vector<store::UnusableActivity> in_window;
+  auto input = report_input(db, athlete.id, day, request.weeks, first_run, today, &in_window);
+  for (const auto& u : in_window)
+    if (std::none_of(unusable.begin(), unusable.end(), [&](const auto& v) { return v.id == u.id; }))
+      unusable.push_back(u);
   ReportResult result{
-      analyze::analyze(report_input(db, athlete.id, day, request.weeks, first_run, today)),
-      {athlete.name, athlete.timezone, first_run}};
+      analyze::analyze(std::move(input)), {athlete.name, athlete.timezone, first_run}, {}};
+  for (const auto& u : unusable) result.messages.push_back(unusable_warning(u));
   return result;
 }
 

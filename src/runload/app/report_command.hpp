@@ -9,8 +9,10 @@
 #include <date/date.h>
 
 #include <runload/analyze/analysis.hpp>
+#include <runload/app/message.hpp>
 #include <runload/app/session.hpp>
 #include <runload/report/report_meta.hpp>
+#include <runload/store/activity_repository.hpp>
 
 namespace runload::app {
 
@@ -27,6 +29,10 @@ struct ReportRequest {
 struct ReportResult {
   analyze::Report report;
   report::ReportMeta meta;
+  // A warning for each of the athlete's activities the report skipped
+  // because a stored value of it cannot be used (see
+  // store::ActivityRepository::unusable).
+  Messages messages;
 };
 
 // What analyze() needs for the week holding `day`, read over the window only:
@@ -34,13 +40,16 @@ struct ReportResult {
 // analyze::journal_start(), both to the reported Sunday, and before that
 // only what the standing red flags need (JournalRepository::red_flag_history).
 // `first_run` is the athlete's earliest run (the EWMA seed); `today` the
-// athlete's.
+// athlete's. Activities that cannot be used go to `unusable` (see
+// ActivityRepository::list).
 analyze::AnalysisInput report_input(store::Database& db, std::int64_t athlete_id,
                                     date::sys_days day, int weeks,
                                     const std::optional<date::sys_days>& first_run,
-                                    date::sys_days today);
+                                    date::sys_days today,
+                                    std::vector<store::UnusableActivity>* unusable = nullptr);
 
-// The report of the session's athlete.
+// The report of the session's athlete. Never creates the database or the
+// athlete.
 ReportResult make_report(Session& session, const ReportRequest& request);
 
 }  // namespace runload::app

@@ -99,7 +99,13 @@ model::Activity merge_activities(const model::Activity& stored, const model::Act
   const bool incoming_offset_wins = incoming.offset_origin != stored.offset_origin
                                         ? incoming.offset_origin == model::OffsetOrigin::file
                                         : incoming_track_wins;
-  const auto& offset = incoming_offset_wins ? incoming : stored;
+  // A wall-clock offset belongs with the wall-clock start it was derived
+  // for: with the other side's start instant, the other side's offset goes.
+  const auto& offset_winner = incoming_offset_wins ? incoming : stored;
+  const auto& offset =
+      offset_winner.offset_origin == model::OffsetOrigin::wall_clock && &offset_winner != &track
+          ? track
+          : offset_winner;
   merged.utc_offset = offset.utc_offset;
   merged.offset_origin = offset.offset_origin;
 

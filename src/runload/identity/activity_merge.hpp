@@ -45,8 +45,10 @@ MatchKind classify_match(const model::Activity& stored, const model::Activity& i
 //   CSV row (a source with a line): runners name, type and assign shoes in
 //   Strava or a spreadsheet, not on the watch. On a tie (both rows, or both
 //   tracks) the stored activity wins.
-// - UTC offset: a stated offset (origin `file`) beats a derived one (`zone`);
-//   between two of the same origin the track-metrics winner's.
+// - UTC offset: a stated offset (origin `file`) beats a derived one (`zone`,
+//   `wall_clock`); between two of the same origin the track-metrics
+//   winner's. A `wall_clock` offset goes only with its own start: when the
+//   start instant comes from the other side, so do its offset and origin.
 // - Sources: the stored ones, then those of `incoming` not already listed
 //   (same format, file and line).
 model::Activity merge_activities(const model::Activity& stored, const model::Activity& incoming);

@@ -252,12 +252,14 @@ std::optional<ParsedActivity> track_activity(Reader& reader, pugi::xml_node trk,
   const auto dropped =
       metrics.glitches_dropped + metrics.non_increasing_dropped + metrics.untimed_dropped;
   if (dropped > 0) {
-    reader.result.warnings.push_back(
-        Problem{reader.ctx.file, reader.line_of(trk), std::nullopt,
-                fmt::format("track \"{}\": dropped {} GPS glitch point(s) (over {} m/s), {} "
-                            "whose time did not increase and {} without a time",
-                            a.name, metrics.glitches_dropped, metrics.glitch_speed_mps,
-                            metrics.non_increasing_dropped, metrics.untimed_dropped)});
+    reader.result.warnings.push_back(Problem{
+        reader.ctx.file, reader.line_of(trk), std::nullopt,
+        fmt::format("track \"{}\": dropped {} GPS glitch point(s) (over {} m/s), {} "
+                    "whose time did not increase and {} without a time",
+                    a.name, metrics.glitches_dropped, metrics.glitch_speed_mps,
+                    metrics.non_increasing_dropped, metrics.untimed_dropped),
+        std::string(k_dropped_points), static_cast<std::int64_t>(dropped),
+        static_cast<std::int64_t>(dropped + metrics.kept_points + metrics.unpositioned_dropped)});
   }
   if (metrics.elevation_spikes > 0) {
     reader.result.warnings.push_back(

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <date/tz.h>
@@ -21,7 +22,17 @@ struct Problem {
   std::optional<std::int64_t> line;    // 1-based line for text formats
   std::optional<std::int64_t> offset;  // byte offset for binary formats (FIT, gzip)
   std::string message;
+  // Optional, for grouping and weighing warnings (app::import_messages): a
+  // kind shared by warnings of one nature ("" groups by message), and, for
+  // points a filter dropped, how many of how many were read.
+  std::string kind{};
+  std::optional<std::int64_t> count{};
+  std::optional<std::int64_t> of{};
 };
+
+// The kind of the warning about track points dropped (GPS glitches, times
+// that do not increase, points without a time).
+inline constexpr std::string_view k_dropped_points = "dropped_points";
 
 // "file:line: message" or "file: byte N: message" or "file: message".
 std::string describe(const Problem& problem);
@@ -72,6 +83,10 @@ struct ParseContext {
   // Garmin Connect's activities CSV writes distances in the account's unit
   // and its header does not say which; the user states it (default km).
   DistanceUnit distance_unit = DistanceUnit::km;
+  // For a member of an archive: the bytes the archive may still inflate in
+  // all (app/archive_units). A gzip reader inflates at most this many and
+  // lowers it by what it inflated. Null: only the per-file cap applies.
+  std::uint64_t* inflate_budget = nullptr;
 };
 
 }  // namespace runload::import

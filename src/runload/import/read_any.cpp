@@ -89,7 +89,11 @@ ParseResult read_bytes(std::string_view name, std::string& bytes, const ParseCon
                        bool inflated);
 
 ParseResult read_gzip(std::string_view name, std::string& bytes, const ParseContext& ctx) {
-  auto inflated = gunzip(bytes, k_max_inflated_bytes);
+  std::size_t cap = k_max_inflated_bytes;
+  if (ctx.inflate_budget)
+    cap = static_cast<std::size_t>(std::min<std::uint64_t>(cap, *ctx.inflate_budget));
+  auto inflated = gunzip(bytes, cap);
+  if (ctx.inflate_budget) *ctx.inflate_budget -= inflated.ok() ? inflated.bytes.size() : cap;
   if (!inflated.ok()) {
     ParseResult result;
     result.errors.push_back(

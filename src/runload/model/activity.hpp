@@ -26,6 +26,10 @@ struct Source {
 enum class OffsetOrigin {
   file,  // the file stated the UTC offset (GPX "+01:00", Strava local columns)
   zone,  // derived from the athlete's time zone at the start instant
+  // The file gave a naive wall-clock time (Garmin Connect CSV, runload's
+  // CSV), read in the athlete's zone: its wall time is what the file says,
+  // the instant follows from the zone. A zone change keeps the wall time.
+  wall_clock,
 };
 
 struct Activity {

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include <runload/model/local_time.hpp>
+#include <runload/text/escape.hpp>
 #include <runload/text/layout.hpp>
 #include <runload/text/numbers.hpp>
 
@@ -14,9 +15,10 @@ namespace {
 
 using text::duration_text;
 using text::fit;
+using text::terminal_safe;
 
-constexpr std::size_t k_name_width = 28;
-constexpr std::size_t k_gear_width = 16;
+constexpr std::size_t k_name_width = 24;
+constexpr std::size_t k_gear_width = 14;
 
 template <typename T>
 std::string number_text(const std::optional<T>& value, std::string_view format) {
@@ -27,14 +29,26 @@ std::optional<long long> rounded(const std::optional<double>& value) {
   return value ? std::optional<long long>(std::llround(*value)) : std::nullopt;
 }
 
+// Minutes and seconds per kilometre over the moving time (else the elapsed).
+std::string pace_text(const model::Activity& a) {
+  const auto time = a.moving ? a.moving : a.elapsed;
+  if (!a.distance_m || *a.distance_m < 1.0 || !time) return "-";
+  const auto per_km = std::llround(static_cast<double>(time->count()) / (*a.distance_m / 1000.0));
+  return fmt::format("{}:{:02}", per_km / 60, per_km % 60);
+}
+
 }  // namespace
 
 std::string runs_table(const std::vector<model::Activity>& activities, const Palette& p) {
-  std::string out =
-      fmt::format("{}{:<10}  {:<5}  {:<14}  {}  {:>7}  {:>8}  {:>8}  {:>5}  {:>3}  {}  {}{}\n",
-                  p.bold(), "date", "start", "sport", fit("name", k_name_width), "km", "time",
-                  "moving", "climb", "HR", fit("gear", k_gear_width), "src", p.reset());
+  constexpr std::string_view k_row =
+      "{}{:>5}  {:<10}  {:<5}  {:<14}  {}  {:>7}  {:>8}  {:>5}  {:>5}  {:>3}  {}  {}{}\n";
+  std::string out = fmt::format(fmt::runtime(k_row), p.bold(), "id", "date", "start", "sport",
+                                fit("name", k_name_width), "km", "time", "pace", "climb", "HR",
+                                fit("gear", k_gear_width), "src", p.reset());
   bool other_sports = false;
+  std::size_t runs = 0;
+  double run_km = 0.0;
+  std::chrono::seconds run_time{0};
   for (const auto& a : activities) {
     const bool running = model::is_running(a.sport);
     other_sports = other_sports || !running;
@@ -42,15 +56,24 @@ std::string runs_table(const std::vector<model::Activity>& activities, const Pal
     const std::string sport = fmt::format("{}{}", model::to_string(a.sport), running ? "" : "*");
     const std::optional<double> km =
         a.distance_m ? std::optional<double>(*a.distance_m / 1000.0) : std::nullopt;
-    out +=
-        fmt::format("{}{:<10}  {:<5}  {:<14}  {}  {:>7}  {:>8}  {:>8}  {:>5}  {:>3}  {}  {}{}\n",
-                    running ? "" : p.dim(), model::format_date(a.local_date()),
-                    date::format("%H:%M", date::floor<std::chrono::minutes>(local)), sport,
-                    fit(a.name, k_name_width), number_text(km, "{:.2f}"), duration_text(a.elapsed),
-                    duration_text(a.moving), number_text(rounded(a.elevation_gain_m), "{}"),
-                    number_text(rounded(a.avg_hr), "{}"), fit(a.gear.value_or("-"), k_gear_width),
-                    a.sources.size(), running ? "" : p.reset());
+    if (running) {
+      ++runs;
+      run_km += km.value_or(0.0);
+      run_time += a.elapsed.value_or(std::chrono::seconds{0});
+    }
+    out += fmt::format(fmt::runtime(k_row), running ? "" : p.dim(), a.id.value_or(0),
+                       model::format_date(a.local_date()),
+                       date::format("%H:%M", date::floor<std::chrono::minutes>(local)), sport,
+                       fit(terminal_safe(a.name), k_name_width), number_text(km, "{:.2f}"),
+                       duration_text(a.elapsed), pace_text(a),
+                       number_text(rounded(a.elevation_gain_m), "{}"),
+                       number_text(rounded(a.avg_hr), "{}"),
+                       fit(terminal_safe(a.gear.value_or("-")), k_gear_width), a.sources.size(),
+                       running ? "" : p.reset());
   }
+  out += fmt::format("{} activit{}, {} run{}: {:.2f} km of running in {}\n", activities.size(),
+                     activities.size() == 1 ? "y" : "ies", runs, runs == 1 ? "" : "s", run_km,
+                     duration_text(run_time));
   if (other_sports) out += "* not a run: stored, but not counted as running load\n";
   return out;
 }

@@ -10,8 +10,10 @@
 
 namespace runload::report {
 
-// A header line, one line per activity (names and gear cut to their
-// columns, made terminal-safe), and a footnote when an activity is not a run.
+// A header line, one line per activity (its id, pace per km over the moving
+// time, names and gear made terminal-safe and cut to their columns), a total
+// line (activities, runs, the running distance and time), and a footnote when
+// an activity is not a run.
 std::string runs_table(const std::vector<model::Activity>& activities, const Palette& palette);
 
 }  // namespace runload::report

@@ -4,6 +4,7 @@
 #include <date/tz.h>
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
 #include <bit>
 #include <cmath>
@@ -30,7 +31,20 @@ namespace {
 
 constexpr const char* k_columns =
     "id, start_utc, utc_offset_s, offset_origin, sport, name, distance_m, elapsed_s, moving_s, "
-    "elevation_gain_m, elevation_loss_m, avg_hr, max_hr, avg_cadence, max_cadence, gear";
+    "elevation_gain_m, elevation_loss_m, avg_hr, max_hr, avg_cadence, max_cadence, gear, "
+    "local_date";
+constexpr int k_local_date_column = 16;
+constexpr int k_speed_hist_column = 17;
+constexpr int k_grade_hist_column = 18;
+
+// No UTC offset in force anywhere is beyond +-14 h; +-18 h is what ISO 8601
+// and the tz database allow.
+constexpr std::int64_t k_max_offset_s = 18 * 3600;
+
+// The edited column: the fields `runs set` changed.
+constexpr std::string_view k_edited_sport = "sport";
+constexpr std::string_view k_edited_name = "name";
+constexpr std::string_view k_edited_gear = "gear";
 // Histograms are read only when asked: `runs` has no use for them.
 constexpr const char* k_histogram_columns = ", speed_hist, grade_hist";
 
@@ -44,6 +58,50 @@ std::string utc_now_iso() {
 
 std::string describe_start(const model::Activity& activity) {
   return model::format_utc(activity.start_utc);
+}
+
+// A stored start as text: ISO 8601 within years 1 to 99999, else the number
+// (a start so far out that calendar arithmetic on it would overflow).
+std::string start_text(std::int64_t unix_seconds) {
+  constexpr std::int64_t k_year_1 = -62135596800;
+  constexpr std::int64_t k_year_99999 = 3093527980800;
+  if (unix_seconds < k_year_1 || unix_seconds > k_year_99999)
+    return fmt::format("unix time {}", unix_seconds);
+  return model::format_utc(date::sys_seconds{std::chrono::seconds{unix_seconds}});
+}
+
+std::string_view origin_name(model::OffsetOrigin origin) {
+  switch (origin) {
+    case model::OffsetOrigin::file:
+      return "file";
+    case model::OffsetOrigin::zone:
+      return "zone";
+    case model::OffsetOrigin::wall_clock:
+      return "local";
+  }
+  return "zone";
+}
+
+model::OffsetOrigin origin_from_name(std::string_view name) {
+  if (name == "file") return model::OffsetOrigin::file;
+  if (name == "local") return model::OffsetOrigin::wall_clock;
+  return model::OffsetOrigin::zone;
+}
+
+std::vector<std::string> split_fields(const std::string& text) {
+  std::vector<std::string> fields;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    const auto comma = text.find(',', start);
+    const auto end = comma == std::string::npos ? text.size() : comma;
+    if (end > start) fields.push_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  return fields;
+}
+
+bool has_field(const std::vector<std::string>& fields, std::string_view field) {
+  return std::find(fields.begin(), fields.end(), field) != fields.end();
 }
 
 void bind_real(SQLite::Statement& stmt, int index, const std::optional<double>& value,
@@ -125,14 +183,28 @@ std::optional<std::chrono::seconds> seconds_or_null(const SQLite::Column& column
   return std::chrono::seconds{column.getInt64()};
 }
 
+// Why the row of k_columns cannot be read as an activity, judged from its
+// columns, or nullopt.
+std::optional<std::string> column_problem(SQLite::Statement& row) {
+  const std::string local_date = row.getColumn(k_local_date_column).getString();
+  if (!model::parse_date(local_date))
+    return fmt::format(
+        "its local date '{}' is not a date runload can use (YYYY-MM-DD, year 9999 "
+        "at most)",
+        local_date);
+  const std::int64_t offset = row.getColumn(2).getInt64();
+  if (offset < -k_max_offset_s || offset > k_max_offset_s)
+    return fmt::format("its UTC offset of {} s is beyond +-18 hours", offset);
+  return std::nullopt;
+}
+
 // Reads the columns of k_columns (and k_histogram_columns when present).
 model::Activity read_activity(SQLite::Statement& row, WithHistograms histograms) {
   model::Activity a;
   a.id = row.getColumn(0).getInt64();
   a.start_utc = date::sys_seconds{std::chrono::seconds{row.getColumn(1).getInt64()}};
   a.utc_offset = std::chrono::seconds{row.getColumn(2).getInt64()};
-  a.offset_origin = row.getColumn(3).getString() == "file" ? model::OffsetOrigin::file
-                                                           : model::OffsetOrigin::zone;
+  a.offset_origin = origin_from_name(row.getColumn(3).getString());
   // A sport name from a newer runload reads as `other`, which counts as no running load.
   a.sport = model::sport_from_string(row.getColumn(4).getString()).value_or(model::Sport::other);
   a.name = row.getColumn(5).getString();
@@ -147,11 +219,36 @@ model::Activity read_activity(SQLite::Statement& row, WithHistograms histograms)
   a.max_cadence = real_or_null(row.getColumn(14));
   if (!row.getColumn(15).isNull()) a.gear = row.getColumn(15).getString();
   if (histograms == WithHistograms::yes) {
-    a.speed_histogram = decode_histogram(row.getColumn(16), 0.0, model::k_speed_bin_mps, *a.id);
-    a.grade_histogram = decode_histogram(row.getColumn(17), model::k_grade_origin_pct,
-                                         model::k_grade_bin_pct, *a.id);
+    a.speed_histogram =
+        decode_histogram(row.getColumn(k_speed_hist_column), 0.0, model::k_speed_bin_mps, *a.id);
+    a.grade_histogram = decode_histogram(row.getColumn(k_grade_hist_column),
+                                         model::k_grade_origin_pct, model::k_grade_bin_pct, *a.id);
   }
   return a;
+}
+
+// The row as an activity, or why it cannot be one (UnusableActivity).
+std::optional<model::Activity> read_usable(SQLite::Statement& row, WithHistograms histograms,
+                                           std::int64_t athlete_id,
+                                           std::vector<UnusableActivity>* unusable) {
+  std::optional<std::string> problem = column_problem(row);
+  std::optional<model::Activity> activity;
+  if (!problem) {
+    try {
+      activity = read_activity(row, histograms);
+    } catch (const DatabaseError& e) {
+      problem = e.what();
+    }
+  }
+  if (!problem) return activity;
+  const std::int64_t id = row.getColumn(0).getInt64();
+  const std::string start = start_text(row.getColumn(1).getInt64());
+  if (unusable == nullptr)
+    throw DatabaseError(fmt::format(
+        "activity {} (started {}) cannot be used: {}; 'runload runs delete {}' removes it", id,
+        start, *problem, id));
+  unusable->push_back(UnusableActivity{id, athlete_id, start, *problem});
+  return std::nullopt;
 }
 
 // `query` selects format, file, line of one activity's sources, ordered.
@@ -172,7 +269,7 @@ int bind_activity(SQLite::Statement& stmt, int start, const model::Activity& a) 
   int i = start;
   stmt.bind(i++, static_cast<std::int64_t>(a.start_utc.time_since_epoch().count()));
   stmt.bind(i++, static_cast<std::int64_t>(a.utc_offset.count()));
-  stmt.bind(i++, a.offset_origin == model::OffsetOrigin::file ? "file" : "zone");
+  stmt.bind(i++, std::string(origin_name(a.offset_origin)));
   stmt.bind(i++, model::format_date(a.local_date()));
   stmt.bind(i++, std::string(model::to_string(a.sport)));
   stmt.bind(i++, a.name);
@@ -345,7 +442,19 @@ std::optional<model::Activity> ActivityRepository::find_same_run(std::int64_t at
 }
 
 StoreOutcome ActivityRepository::store(std::int64_t athlete_id, const model::Activity& incoming,
-                                       std::string_view file_sha256) {
+                                       std::string_view file_sha256, Undelete undelete) {
+  if (const auto deleted = deleted_same_run(athlete_id, incoming)) {
+    if (undelete == Undelete::no) {
+      SQLite::Statement query(m_db.sql(),
+                              "SELECT activity_id FROM deleted_activities WHERE id = ?");
+      query.bind(1, *deleted);
+      query.executeStep();
+      return {StoreOutcome::Kind::deleted, query.getColumn(0).getInt64(), std::nullopt};
+    }
+    SQLite::Statement forget(m_db.sql(), "DELETE FROM deleted_activities WHERE id = ?");
+    forget.bind(1, *deleted);
+    forget.exec();
+  }
   const auto stored = find_same_run(athlete_id, incoming);
   if (!stored) {
     StoreOutcome outcome{StoreOutcome::Kind::inserted, insert(athlete_id, incoming, file_sha256),
@@ -361,7 +470,12 @@ StoreOutcome ActivityRepository::store_into(const model::Activity& stored,
                                             std::string_view file_sha256) {
   if (classify_match(stored, incoming) == MatchKind::duplicate)
     return {StoreOutcome::Kind::duplicate, *stored.id, std::nullopt};
-  const auto merged = merge_activities(stored, incoming);
+  auto merged = merge_activities(stored, incoming);
+  // What the runner set by hand outranks every file.
+  const auto edited = edited_fields(*stored.id);
+  if (has_field(edited, k_edited_sport)) merged.sport = stored.sport;
+  if (has_field(edited, k_edited_name)) merged.name = stored.name;
+  if (has_field(edited, k_edited_gear)) merged.gear = stored.gear;
   update(merged, stored.sources.size(), file_sha256);
   return {StoreOutcome::Kind::merged, *stored.id, ensure_shoe(*stored.id)};
 }
@@ -377,6 +491,212 @@ std::optional<std::string> ActivityRepository::ensure_shoe(std::int64_t activity
   shoe.name = q.getColumn(1).getString();
   if (!GearRepository(m_db, q.getColumn(0).getInt64()).ensure(shoe)) return std::nullopt;
   return shoe.name;
+}
+
+std::vector<std::string> ActivityRepository::edited_fields(std::int64_t activity_id) {
+  SQLite::Statement query(m_db.sql(), "SELECT edited FROM activities WHERE id = ?");
+  query.bind(1, activity_id);
+  if (!query.executeStep()) return {};
+  return split_fields(query.getColumn(0).getString());
+}
+
+std::optional<std::int64_t> ActivityRepository::deleted_same_run(std::int64_t athlete_id,
+                                                                 const model::Activity& incoming) {
+  const std::int64_t start = incoming.start_utc.time_since_epoch().count();
+  const std::int64_t window = k_same_run_start_window.count();
+  SQLite::Statement query(m_db.sql(),
+                          "SELECT id, start_utc, distance_m, elapsed_s, moving_s FROM "
+                          "deleted_activities WHERE athlete_id = ? AND start_utc BETWEEN ? AND ? "
+                          "ORDER BY abs(start_utc - ?), id");
+  query.bind(1, athlete_id);
+  query.bind(2, start - window);
+  query.bind(3, start + window);
+  query.bind(4, start);
+  while (query.executeStep()) {
+    model::Activity deleted;
+    deleted.start_utc = date::sys_seconds{std::chrono::seconds{query.getColumn(1).getInt64()}};
+    deleted.distance_m = real_or_null(query.getColumn(2));
+    deleted.elapsed = seconds_or_null(query.getColumn(3));
+    deleted.moving = seconds_or_null(query.getColumn(4));
+    if (is_same_run(deleted, incoming)) return query.getColumn(0).getInt64();
+  }
+  return std::nullopt;
+}
+
+std::optional<ActivityDetails> ActivityRepository::details(std::int64_t athlete_id,
+                                                           std::int64_t activity_id) {
+  {
+    SQLite::Statement owner(m_db.sql(), "SELECT 1 FROM activities WHERE id = ? AND athlete_id = ?");
+    owner.bind(1, activity_id);
+    owner.bind(2, athlete_id);
+    if (!owner.executeStep()) return std::nullopt;
+  }
+  auto activity = find(activity_id);
+  if (!activity) return std::nullopt;
+  ActivityDetails details{std::move(*activity), {}, edited_fields(activity_id), {}};
+  SQLite::Statement created(m_db.sql(), "SELECT created_at FROM activities WHERE id = ?");
+  created.bind(1, activity_id);
+  if (created.executeStep()) details.created_at = created.getColumn(0).getString();
+  SQLite::Statement hashes(m_db.sql(),
+                           "SELECT file_sha256 FROM activity_sources WHERE activity_id = ? ORDER "
+                           "BY id");
+  hashes.bind(1, activity_id);
+  while (hashes.executeStep()) details.source_sha256.push_back(hashes.getColumn(0).getString());
+  return details;
+}
+
+std::vector<model::Activity> ActivityRepository::remove(std::int64_t athlete_id,
+                                                        const std::vector<std::int64_t>& ids) {
+  auto& sql = m_db.sql();
+  SQLite::Transaction tx(sql, SQLite::TransactionBehavior::IMMEDIATE);
+  std::vector<model::Activity> removed;
+  SQLite::Statement tombstone(sql,
+                              "INSERT INTO deleted_activities(athlete_id, activity_id, start_utc, "
+                              "distance_m, elapsed_s, moving_s, sport, name, deleted_at) "
+                              "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  // The files it came from, and the archives those were members of
+  // ("export.zip!activities/1.fit"), so that importing either again says so.
+  SQLite::Statement file(sql,
+                         "INSERT OR IGNORE INTO deleted_activity_files(deleted_id, file_sha256) "
+                         "SELECT ?1, file_sha256 FROM activity_sources WHERE activity_id = ?2 "
+                         "UNION SELECT ?1, f.sha256 FROM imported_files f JOIN activity_sources s "
+                         "ON substr(s.file, 1, length(f.path) + 1) = f.path || '!' "
+                         "WHERE s.activity_id = ?2 AND f.athlete_id = ?3");
+  SQLite::Statement erase(sql, "DELETE FROM activities WHERE id = ? AND athlete_id = ?");
+  for (const auto id : ids) {
+    auto activity = find(id);
+    if (!activity) continue;  // named twice
+    tombstone.bind(1, athlete_id);
+    tombstone.bind(2, id);
+    tombstone.bind(3, static_cast<std::int64_t>(activity->start_utc.time_since_epoch().count()));
+    bind_real(tombstone, 4, activity->distance_m, *activity, "distance_m");
+    bind_seconds(tombstone, 5, activity->elapsed);
+    bind_seconds(tombstone, 6, activity->moving);
+    tombstone.bind(7, std::string(model::to_string(activity->sport)));
+    tombstone.bind(8, activity->name);
+    tombstone.bind(9, utc_now_iso());
+    tombstone.exec();
+    tombstone.reset();
+    file.bind(1, sql.getLastInsertRowid());
+    file.bind(2, id);
+    file.bind(3, athlete_id);
+    file.exec();
+    file.reset();
+    erase.bind(1, id);
+    erase.bind(2, athlete_id);
+    erase.exec();
+    erase.reset();
+    removed.push_back(std::move(*activity));
+  }
+  tx.commit();
+  return removed;
+}
+
+model::Activity ActivityRepository::set_fields(std::int64_t activity_id, const ActivityEdit& edit) {
+  auto& sql = m_db.sql();
+  SQLite::Transaction tx(sql, SQLite::TransactionBehavior::IMMEDIATE);
+  auto edited = edited_fields(activity_id);
+  const auto mark = [&](std::string_view field) {
+    if (!has_field(edited, field)) edited.emplace_back(field);
+  };
+  SQLite::Statement update(sql,
+                           "UPDATE activities SET sport = coalesce(?, sport), name = coalesce(?, "
+                           "name), gear = CASE WHEN ? THEN ? ELSE gear END, edited = ? WHERE id "
+                           "= ?");
+  if (edit.sport) {
+    update.bind(1, std::string(model::to_string(*edit.sport)));
+    mark(k_edited_sport);
+  }
+  if (edit.name) {
+    update.bind(2, *edit.name);
+    mark(k_edited_name);
+  }
+  update.bind(3, edit.gear.has_value() ? 1 : 0);
+  if (edit.gear) {
+    mark(k_edited_gear);
+    if (!edit.gear->empty()) update.bind(4, *edit.gear);
+  }
+  update.bind(5, fmt::format("{}", fmt::join(edited, ",")));
+  update.bind(6, activity_id);
+  update.exec();
+  ensure_shoe(activity_id);  // a shoe named by hand is one of the athlete's, as from a file
+  tx.commit();
+  auto stored = find(activity_id);
+  if (!stored) throw DatabaseError(fmt::format("activity {} is not stored", activity_id));
+  return *stored;
+}
+
+bool ActivityRepository::holds_deleted(std::int64_t athlete_id, std::string_view sha256) {
+  SQLite::Statement query(m_db.sql(),
+                          "SELECT 1 FROM deleted_activity_files f JOIN deleted_activities d ON "
+                          "d.id = f.deleted_id WHERE d.athlete_id = ? AND f.file_sha256 = ? "
+                          "LIMIT 1");
+  query.bind(1, athlete_id);
+  query.bind(2, std::string(sha256));
+  return query.executeStep();
+}
+
+void ActivityRepository::record_failed_file(const FailedFile& file) {
+  SQLite::Statement insert(m_db.sql(),
+                           "INSERT INTO failed_files(athlete_id, sha256, path, message, failed_at) "
+                           "VALUES(?, ?, ?, ?, ?) ON CONFLICT(athlete_id, sha256) DO UPDATE SET "
+                           "path = excluded.path, message = excluded.message, failed_at = "
+                           "excluded.failed_at");
+  insert.bind(1, file.athlete_id);
+  insert.bind(2, file.sha256);
+  insert.bind(3, file.path);
+  insert.bind(4, file.message);
+  insert.bind(5, utc_now_iso());
+  insert.exec();
+}
+
+void ActivityRepository::forget_failed_file(std::int64_t athlete_id, std::string_view sha256) {
+  SQLite::Statement erase(m_db.sql(),
+                          "DELETE FROM failed_files WHERE athlete_id = ? AND sha256 = ?");
+  erase.bind(1, athlete_id);
+  erase.bind(2, std::string(sha256));
+  erase.exec();
+}
+
+std::unordered_set<std::string> ActivityRepository::failed_hashes(std::int64_t athlete_id) {
+  SQLite::Statement query(m_db.sql(), "SELECT sha256 FROM failed_files WHERE athlete_id = ?");
+  query.bind(1, athlete_id);
+  std::unordered_set<std::string> hashes;
+  while (query.executeStep()) hashes.insert(query.getColumn(0).getString());
+  return hashes;
+}
+
+std::vector<UnusableActivity> ActivityRepository::unusable(std::optional<std::int64_t> athlete_id) {
+  // The checks of column_problem() and decode_histogram() in SQL, so that
+  // no blob is read: a report runs this over the athlete's whole history.
+  SQLite::Statement query(
+      m_db.sql(),
+      fmt::format("SELECT id, athlete_id, start_utc, local_date, utc_offset_s, "
+                  "length(speed_hist) % 4, length(grade_hist) % 4 FROM activities WHERE {} ("
+                  "local_date NOT GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' OR "
+                  "abs(utc_offset_s) > {} OR length(speed_hist) % 4 != 0 OR "
+                  "length(grade_hist) % 4 != 0) ORDER BY athlete_id, start_utc, id",
+                  athlete_id ? "athlete_id = ? AND" : "", k_max_offset_s));
+  if (athlete_id) query.bind(1, *athlete_id);
+  std::vector<UnusableActivity> found;
+  while (query.executeStep()) {
+    UnusableActivity u{query.getColumn(0).getInt64(),
+                       query.getColumn(1).getInt64(),
+                       start_text(query.getColumn(2).getInt64()),
+                       {}};
+    const std::string local_date = query.getColumn(3).getString();
+    const std::int64_t offset = query.getColumn(4).getInt64();
+    if (!model::parse_date(local_date))
+      u.reason = fmt::format(
+          "its local date '{}' is not a date runload can use (YYYY-MM-DD, year 9999 at most)",
+          local_date);
+    else if (offset < -k_max_offset_s || offset > k_max_offset_s)
+      u.reason = fmt::format("its UTC offset of {} s is beyond +-18 hours", offset);
+    else
+      u.reason = "a histogram of it is damaged (not whole 4-byte bins)";
+    found.push_back(std::move(u));
+  }
+  return found;
 }
 
 std::optional<model::Activity> ActivityRepository::find_by_source_sha256(
@@ -419,7 +739,8 @@ void ActivityRepository::record_imported_file(const ImportedFile& file) {
 
 std::vector<model::Activity> ActivityRepository::list(std::int64_t athlete_id,
                                                       const LocalDateRange& range,
-                                                      WithHistograms histograms) {
+                                                      WithHistograms histograms,
+                                                      std::vector<UnusableActivity>* unusable) {
   auto& sql = m_db.sql();
   // Dates as text compare like dates; the open ends are beyond any real day.
   const std::string from = range.from ? model::format_date(*range.from) : "0000-01-01";
@@ -435,7 +756,9 @@ std::vector<model::Activity> ActivityRepository::list(std::int64_t athlete_id,
   std::vector<model::Activity> activities;
   std::unordered_map<std::int64_t, std::size_t> index_of;
   while (query.executeStep()) {
-    activities.push_back(read_activity(query, histograms));
+    auto activity = read_usable(query, histograms, athlete_id, unusable);
+    if (!activity) continue;
+    activities.push_back(std::move(*activity));
     index_of.emplace(*activities.back().id, activities.size() - 1);
   }
   if (activities.empty()) return activities;
@@ -459,15 +782,16 @@ std::vector<model::Activity> ActivityRepository::list(std::int64_t athlete_id,
 }
 
 std::optional<date::sys_days> ActivityRepository::first_run_date(std::int64_t athlete_id) {
+  // A local date that is not a date ('10000-01-01' sorts before '2024-...')
+  // is passed over: unusable() names it, and the report says so.
   SQLite::Statement query(m_db.sql(),
                           fmt::format("SELECT local_date FROM activities WHERE athlete_id = ? AND "
-                                      "sport IN {} ORDER BY local_date LIMIT 1",
+                                      "sport IN {} ORDER BY local_date",
                                       k_running_sports_sql));
   query.bind(1, athlete_id);
-  if (!query.executeStep()) return std::nullopt;
-  const auto day = model::parse_date(query.getColumn(0).getString());
-  if (!day) throw DatabaseError("activities.local_date is not a YYYY-MM-DD date");
-  return day;
+  while (query.executeStep())
+    if (const auto day = model::parse_date(query.getColumn(0).getString())) return day;
+  return std::nullopt;
 }
 
 RederiveResult ActivityRepository::rederive_local_dates(std::int64_t athlete_id,
@@ -475,29 +799,72 @@ RederiveResult ActivityRepository::rederive_local_dates(std::int64_t athlete_id,
   const date::time_zone* zone = date::locate_zone(zone_name);
   auto& sql = m_db.sql();
   RederiveResult result;
-  SQLite::Transaction tx(sql, SQLite::TransactionBehavior::IMMEDIATE);
-  SQLite::Statement query(sql,
-                          "SELECT id, start_utc, utc_offset_s FROM activities WHERE athlete_id "
-                          "= ? AND offset_origin = 'zone'");
-  query.bind(1, athlete_id);
-  SQLite::Statement update(sql,
-                           "UPDATE activities SET utc_offset_s = ?, local_date = ? WHERE id = ?");
-  while (query.executeStep()) {
-    const std::int64_t id = query.getColumn(0).getInt64();
-    const date::sys_seconds start{std::chrono::seconds{query.getColumn(1).getInt64()}};
-    const std::chrono::seconds old_offset{query.getColumn(2).getInt64()};
-    const auto new_offset = model::utc_offset_at(zone, start);
-    if (new_offset == old_offset) continue;
-    update.bind(1, static_cast<std::int64_t>(new_offset.count()));
-    update.bind(2, model::format_date(model::local_day(start, new_offset)));
-    update.bind(3, id);
+  struct Row {
+    std::int64_t id;
+    date::sys_seconds start;
+    std::chrono::seconds offset;
+    model::OffsetOrigin origin;
+    bool usable;
+  };
+  // Read whole before any update: an update moves the row in the index the
+  // query walks, which would then meet it again.
+  std::vector<Row> rows;
+  {
+    SQLite::Statement query(sql,
+                            "SELECT id, start_utc, utc_offset_s, offset_origin, local_date FROM "
+                            "activities WHERE athlete_id = ?");
+    query.bind(1, athlete_id);
+    while (query.executeStep()) {
+      const std::chrono::seconds offset{query.getColumn(2).getInt64()};
+      rows.push_back(Row{query.getColumn(0).getInt64(),
+                         date::sys_seconds{std::chrono::seconds{query.getColumn(1).getInt64()}},
+                         offset, origin_from_name(query.getColumn(3).getString()),
+                         model::parse_date(query.getColumn(4).getString()).has_value() &&
+                             std::abs(offset.count()) <= k_max_offset_s});
+    }
+  }
+  SQLite::Statement update(
+      sql, "UPDATE activities SET start_utc = ?, utc_offset_s = ?, local_date = ? WHERE id = ?");
+  for (const auto& row : rows) {
+    const std::int64_t id = row.id;
+    const date::sys_seconds start = row.start;
+    const std::chrono::seconds old_offset = row.offset;
+    const auto origin = row.origin;
+    // A row a report cannot use stays as it is for `runs delete`.
+    if (!row.usable) continue;
+    date::sys_seconds new_start = start;
+    std::chrono::seconds new_offset = old_offset;
+    switch (origin) {
+      case model::OffsetOrigin::file:
+        ++result.file_offsets;
+        continue;
+      case model::OffsetOrigin::zone:
+        ++result.instants_kept;
+        new_offset = model::utc_offset_at(zone, start);
+        break;
+      case model::OffsetOrigin::wall_clock:
+        ++result.wall_times_kept;
+        new_start =
+            model::local_to_utc(zone, date::local_seconds{(start + old_offset).time_since_epoch()});
+        new_offset = model::utc_offset_at(zone, new_start);
+        break;
+    }
+    if (new_start == start && new_offset == old_offset) continue;
+    const auto old_day = model::local_day(start, old_offset);
+    const auto new_day = model::local_day(new_start, new_offset);
+    update.bind(1, static_cast<std::int64_t>(new_start.time_since_epoch().count()));
+    update.bind(2, static_cast<std::int64_t>(new_offset.count()));
+    update.bind(3, model::format_date(new_day));
+    update.bind(4, id);
     update.exec();
     update.reset();
-    ++result.offsets_changed;
-    if (model::local_day(start, new_offset) != model::local_day(start, old_offset))
-      ++result.dates_changed;
+    if (origin == model::OffsetOrigin::zone) {
+      ++result.offsets_changed;
+      if (new_day != old_day) ++result.dates_changed;
+    } else if (new_start != start) {
+      ++result.instants_moved;
+    }
   }
-  tx.commit();
   return result;
 }
 

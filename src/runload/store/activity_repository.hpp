@@ -2,8 +2,9 @@
 // Stored activities, their sources and the files already imported
 // (DESIGN.md sections 3-4; schema in migrations/0002_activities.sql).
 //
-// No method opens a transaction except rederive_local_dates(): the importer
-// wraps each file in one store::WriteTransaction. SQLite errors propagate as
+// No method opens a transaction except remove() and set_fields(): the
+// importer wraps each file in one store::WriteTransaction, and
+// set_time_zone() the re-derivation. SQLite errors propagate as
 // SQLite::Exception (see store::is_sqlite_error).
 
 #include <cstdint>
@@ -36,13 +37,17 @@ struct StoreOutcome {
     inserted,   // a new activity
     merged,     // merged into a stored one (same run, a new source format)
     duplicate,  // the same run from a source format already stored: nothing changed
+    deleted,    // the same run as one the runner deleted: not stored again
   };
   Kind kind = Kind::inserted;
-  std::int64_t activity_id = 0;
+  std::int64_t activity_id = 0;  // of a deleted one: the id it had
   // A run naming a shoe the athlete had no row for: the shoe was created
   // (its drop unknown), and the import says so once.
   std::optional<std::string> new_shoe;
 };
+
+// Whether an activity the runner deleted may come back.
+enum class Undelete { no, yes };
 
 // One row of imported_files.
 struct ImportedFile {
@@ -54,8 +59,50 @@ struct ImportedFile {
 };
 
 struct RederiveResult {
-  std::int64_t offsets_changed = 0;  // activities whose UTC offset changed
-  std::int64_t dates_changed = 0;    // ...of which the local date moved
+  // Activities that started at a UTC instant (origin zone): kept, the offset
+  // re-derived; of which how many offsets changed, and how many local dates.
+  std::int64_t instants_kept = 0;
+  std::int64_t offsets_changed = 0;
+  std::int64_t dates_changed = 0;
+  // Activities written in wall-clock time (origin wall_clock): the wall time
+  // kept, the instant re-derived; of which how many instants moved.
+  std::int64_t wall_times_kept = 0;
+  std::int64_t instants_moved = 0;
+  // Activities whose file stated the offset: unchanged.
+  std::int64_t file_offsets = 0;
+};
+
+// A stored activity that a report cannot use (a local date past year 9999,
+// an impossible offset, a damaged histogram): what it is, and why.
+struct UnusableActivity {
+  std::int64_t id = 0;
+  std::int64_t athlete_id = 0;
+  std::string start_utc;  // as stored, in ISO 8601 when it can be written so
+  std::string reason;
+};
+
+// `runload runs show`: an activity with everything stored about it.
+struct ActivityDetails {
+  model::Activity activity;                // with sources and histograms
+  std::string created_at;                  // when it was first stored (UTC, ISO 8601)
+  std::vector<std::string> edited;         // fields set with `runs set`: name, sport, gear
+  std::vector<std::string> source_sha256;  // of each source's file, in sources' order
+};
+
+// What `runs set` changes; an absent field stays as it is.
+struct ActivityEdit {
+  std::optional<model::Sport> sport;
+  std::optional<std::string> name;
+  std::optional<std::string> gear;  // "": no gear
+};
+
+// A file whose import failed, kept so that the same content is not
+// reported again in full (import --retry-failed reads it again).
+struct FailedFile {
+  std::int64_t athlete_id = 0;
+  std::string sha256;
+  std::string path;
+  std::string message;  // its first error
 };
 
 // The statements of the import path are prepared on first use and kept for
@@ -92,8 +139,11 @@ class ActivityRepository {
   // Stores `incoming`: merged into the same run when one is stored
   // (identity::classify_match, identity::merge_activities), else inserted.
   // New sources are recorded with `file_sha256`. Throws as insert().
+  // An incoming activity that is the same run as one the runner deleted is
+  // not stored (Kind::deleted) unless `undelete` says so, which forgets the
+  // deletion. Fields the runner set with set_fields() keep their values.
   StoreOutcome store(std::int64_t athlete_id, const model::Activity& incoming,
-                     std::string_view file_sha256);
+                     std::string_view file_sha256, Undelete undelete = Undelete::no);
 
   // The athlete's activity (of several, the lowest id) with a source recorded
   // with `file_sha256`, with sources and histograms: where the track of a
@@ -108,6 +158,38 @@ class ActivityRepository {
   StoreOutcome store_into(const model::Activity& stored, const model::Activity& incoming,
                           std::string_view file_sha256);
 
+  // Everything stored about the athlete's activity `activity_id`, or nullopt.
+  std::optional<ActivityDetails> details(std::int64_t athlete_id, std::int64_t activity_id);
+
+  // Deletes the athlete's activities `ids` with their sources, in one
+  // transaction, remembering each (start, distance, durations and the
+  // SHA-256 of its files) so that importing the same run again does not
+  // bring it back. Returns what was deleted, in the order of `ids`.
+  // REQUIRES: every id is one of the athlete's (details() finds it).
+  std::vector<model::Activity> remove(std::int64_t athlete_id,
+                                      const std::vector<std::int64_t>& ids);
+
+  // Sets the given fields of the activity and marks them edited, so that no
+  // later import or merge overwrites them, in one transaction; a shoe the
+  // athlete had none of is created (GearRepository). Returns the activity as
+  // now stored. REQUIRES: the activity exists.
+  model::Activity set_fields(std::int64_t activity_id, const ActivityEdit& edit);
+
+  // True when a file with this SHA-256 holds an activity the runner deleted.
+  bool holds_deleted(std::int64_t athlete_id, std::string_view sha256);
+
+  // Files whose import failed, by content.
+  void record_failed_file(const FailedFile& file);
+  void forget_failed_file(std::int64_t athlete_id, std::string_view sha256);
+  std::unordered_set<std::string> failed_hashes(std::int64_t athlete_id);
+
+  // Activities a report cannot use (UnusableActivity), of the athlete, or of
+  // every athlete when `athlete_id` is nullopt: those whose local date is not
+  // a YYYY-MM-DD date, whose offset is beyond +-18 h, or whose histograms
+  // are not whole float32 bins. Read from columns alone (no blob is decoded),
+  // through the (athlete_id, start_utc) index.
+  std::vector<UnusableActivity> unusable(std::optional<std::int64_t> athlete_id);
+
   bool is_file_imported(std::int64_t athlete_id, std::string_view sha256);
   // The SHA-256 of every file the athlete has imported, for checking files
   // before parsing them away from the database connection.
@@ -117,30 +199,45 @@ class ActivityRepository {
 
   // The athlete's activities whose local date is in `range`, oldest start
   // first, with their sources; histograms only when asked. Uses the
-  // (athlete_id, local_date) index.
+  // (athlete_id, local_date) index. A row that cannot be read as an activity
+  // (see unusable()) goes to `unusable` when given; without it, it throws
+  // DatabaseError naming the activity.
   std::vector<model::Activity> list(std::int64_t athlete_id, const LocalDateRange& range,
-                                    WithHistograms histograms = WithHistograms::no);
+                                    WithHistograms histograms = WithHistograms::no,
+                                    std::vector<UnusableActivity>* unusable = nullptr);
 
   // Every column of the activities with local date in [from, to], oldest
   // first, histograms included: the analyzer's query.
   std::vector<model::Activity> between(std::int64_t athlete_id, date::sys_days from,
-                                       date::sys_days to) {
-    return list(athlete_id, {from, to}, WithHistograms::yes);
+                                       date::sys_days to,
+                                       std::vector<UnusableActivity>* unusable = nullptr) {
+    return list(athlete_id, {from, to}, WithHistograms::yes, unusable);
   }
 
   // The local date of the athlete's earliest running activity (run,
   // trail_run, treadmill_run, virtual_run), or nullopt when there is none.
   // Walks the (athlete_id, local_date) index from its start, so it does not
-  // read the whole history.
+  // read the whole history; local dates that are not dates are passed over
+  // (unusable() names them).
   std::optional<date::sys_days> first_run_date(std::int64_t athlete_id);
 
-  // After the athlete's zone changed: recomputes utc_offset_s and local_date
-  // of every activity whose offset came from the zone (origin 'zone'), in
-  // one transaction. Activities whose file stated the offset keep it.
+  // After the athlete's zone changed: an activity of origin zone keeps its
+  // instant and takes the new zone's offset (its local date may move); one of
+  // origin wall_clock keeps its wall time (start_utc + utc_offset) and takes
+  // the instant that wall time is in the new zone; one of origin file keeps
+  // both. local_date follows. Opens no transaction: set_time_zone() holds
+  // one around this and the zone's update.
   // Throws std::runtime_error when `zone` is not a known IANA zone.
   RederiveResult rederive_local_dates(std::int64_t athlete_id, const std::string& zone);
 
  private:
+  // The fields of the activity the runner set (ActivityDetails::edited).
+  std::vector<std::string> edited_fields(std::int64_t activity_id);
+  // The deleted activity (its row in deleted_activities) that `incoming` is
+  // the same run as, or nullopt.
+  std::optional<std::int64_t> deleted_same_run(std::int64_t athlete_id,
+                                               const model::Activity& incoming);
+
   void update(const model::Activity& merged, std::size_t first_new_source,
               std::string_view file_sha256);
   // The shoe a stored run names, created when the athlete had none of that

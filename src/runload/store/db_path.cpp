@@ -1,6 +1,9 @@
 #include <runload/store/db_path.hpp>
 
 #include <cstdlib>
+#include <string_view>
+
+#include <fmt/format.h>
 
 #include <runload/error.hpp>
 
@@ -14,10 +17,35 @@ EnvLookup process_env() {
   };
 }
 
+namespace {
+
+// `path` as given by `origin` ("--db", "RUNLOAD_DB"), when SQLite would read
+// it as a file name: an empty name would silently mean the default database,
+// ":memory:" a database that keeps nothing, and a "file:" name a URI (or, as
+// runload opens files, a folder called "file:").
+std::filesystem::path checked(const std::string& path, std::string_view origin) {
+  if (path.empty())
+    throw UsageError(
+        fmt::format("{} is empty; give the path of a database file, or leave it out for the "
+                    "default",
+                    origin));
+  if (path == ":memory:")
+    throw UsageError(fmt::format(
+        "{} :memory: would store nothing: runload keeps its data in a file; give a file path",
+        origin));
+  if (path.starts_with("file:"))
+    throw UsageError(
+        fmt::format("{} {}: SQLite URI names ('file:') are not supported; give a plain file path",
+                    origin, path));
+  return path;
+}
+
+}  // namespace
+
 std::filesystem::path resolve_db_path(const std::optional<std::string>& cli_db,
                                       const EnvLookup& env) {
-  if (cli_db && !cli_db->empty()) return *cli_db;
-  if (auto db = env("RUNLOAD_DB"); db && !db->empty()) return *db;
+  if (cli_db) return checked(*cli_db, "--db");
+  if (auto db = env("RUNLOAD_DB"); db && !db->empty()) return checked(*db, "RUNLOAD_DB");
   if (auto xdg = env("XDG_DATA_HOME"); xdg && std::filesystem::path(*xdg).is_absolute())
     return std::filesystem::path(*xdg) / "runload" / "runload.db";
   if (auto home = env("HOME"); home && !home->empty())

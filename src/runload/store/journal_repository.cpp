@@ -178,14 +178,7 @@ UpsertOutcome JournalRepository::upsert_in_transaction(const model::JournalEntry
   outcome.changed = changed;
   if (!changed) return outcome;
 
-  SQLite::Statement keep(sql, fmt::format("INSERT INTO journal_history(athlete_id, {}, "
-                                          "updated_at, changed_at) VALUES ({})",
-                                          k_entry_columns, placeholders(k_entry_column_count + 3)));
-  keep.bind(1, m_athlete_id);
-  bind_entry(keep, 2, previous);
-  keep.bind(k_entry_column_count + 2, previous_updated_at);
-  keep.bind(k_entry_column_count + 3, now);
-  keep.exec();
+  keep_in_history(previous, previous_updated_at, now);
 
   SQLite::Statement update(sql,
                            "UPDATE journal_entries SET date = ?, stiffness = ?, "
@@ -198,6 +191,39 @@ UpsertOutcome JournalRepository::upsert_in_transaction(const model::JournalEntry
   update.bind(k_entry_column_count + 3, day);
   update.exec();
   return outcome;
+}
+
+void JournalRepository::keep_in_history(const model::JournalEntry& previous,
+                                        const std::string& previous_updated_at,
+                                        const std::string& now) {
+  SQLite::Statement keep(m_db.sql(),
+                         fmt::format("INSERT INTO journal_history(athlete_id, {}, "
+                                     "updated_at, changed_at) VALUES ({})",
+                                     k_entry_columns, placeholders(k_entry_column_count + 3)));
+  keep.bind(1, m_athlete_id);
+  bind_entry(keep, 2, previous);
+  keep.bind(k_entry_column_count + 2, previous_updated_at);
+  keep.bind(k_entry_column_count + 3, now);
+  keep.exec();
+}
+
+std::optional<model::JournalEntry> JournalRepository::remove(date::sys_days day) {
+  auto& sql = m_db.sql();
+  SQLite::Transaction tx(sql, SQLite::TransactionBehavior::IMMEDIATE);
+  SQLite::Statement select(sql, fmt::format("SELECT {}, updated_at FROM journal_entries "
+                                            "WHERE athlete_id = ? AND date = ?",
+                                            k_entry_columns));
+  select.bind(1, m_athlete_id);
+  select.bind(2, format_day(day));
+  if (!select.executeStep()) return std::nullopt;
+  const model::JournalEntry previous = read_entry(select);
+  keep_in_history(previous, select.getColumn(k_entry_column_count).getString(), utc_now_iso());
+  SQLite::Statement erase(sql, "DELETE FROM journal_entries WHERE athlete_id = ? AND date = ?");
+  erase.bind(1, m_athlete_id);
+  erase.bind(2, format_day(day));
+  erase.exec();
+  tx.commit();
+  return previous;
 }
 
 std::optional<model::JournalEntry> JournalRepository::find(date::sys_days day) {

@@ -51,6 +51,11 @@ class JournalRepository {
   // Upserts every entry, in order, in one transaction: all are stored or none.
   std::vector<UpsertOutcome> upsert_all(std::span<const model::JournalEntry> given);
 
+  // Deletes the entry of `day`, keeping it in journal_history first (its
+  // changed_at is the time of the deletion), in one transaction. Returns the
+  // entry deleted, or nullopt when there was none.
+  std::optional<model::JournalEntry> remove(date::sys_days day);
+
   // The stored entry of `day`, or nullopt.
   std::optional<model::JournalEntry> find(date::sys_days day);
 
@@ -75,6 +80,8 @@ class JournalRepository {
 
  private:
   UpsertOutcome upsert_in_transaction(const model::JournalEntry& given, const std::string& now);
+  void keep_in_history(const model::JournalEntry& previous, const std::string& previous_updated_at,
+                       const std::string& now);
 
   Database& m_db;
   std::int64_t m_athlete_id;

@@ -19,6 +19,9 @@ namespace runload::store {
 // database (user_version 0) gets all of them in one transaction, so that a
 // process opening it at the same moment sees it empty or complete, never at
 // an intermediate version it would back up and upgrade.
+// Foreign keys are off while migrations run (a migration may rebuild a
+// table) and checked before each commit; the connection's setting is
+// restored afterwards.
 // Returns the user_version afterwards.
 int apply_migrations(SQLite::Database& db, const std::vector<Migration>& migrations);
 

@@ -46,6 +46,25 @@ std::string terminal_safe(std::string_view text, KeepNewlines keep) {
   return out;
 }
 
+std::optional<std::string> printable_text_problem(std::string_view text) {
+  if (text.empty()) return "is empty";
+  bool blank = true;
+  for (std::size_t i = 0; i < text.size();) {
+    const auto length = sequence_length(text, i);
+    if (length == 0)
+      return fmt::format("is not UTF-8 text (byte {} is 0x{:02X})", i,
+                         static_cast<unsigned char>(text[i]));
+    const auto code = code_point(text, i, length);
+    if (code < 0x20 || code == 0x7F || is_c1(code))
+      return fmt::format("holds a control character (byte {} is {})", i,
+                         terminal_safe(text.substr(i, length)));
+    if (code != ' ' && code != 0xA0 && code != 0x3000) blank = false;
+    i += length;
+  }
+  if (blank) return "is blank";
+  return std::nullopt;
+}
+
 std::string html_escape(std::string_view text) {
   std::string out;
   out.reserve(text.size() + text.size() / 8);

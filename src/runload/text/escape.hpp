@@ -3,6 +3,7 @@
 // names, time zones), made safe to print. The one path every command and
 // message sends such text through.
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -16,6 +17,12 @@ enum class KeepNewlines { no, yes };
 // \uNNNN; bytes that are not UTF-8 become \xNN. With KeepNewlines::yes,
 // newline and tab are kept as they are (multi-line notes).
 std::string terminal_safe(std::string_view text, KeepNewlines keep = KeepNewlines::no);
+
+// Why `text` cannot be a name a runner gives (an athlete, an activity's gear),
+// or nullopt when it can: it is empty or only white space, holds a byte that
+// is not UTF-8, or a control character (newline, tab, escape, DEL, C1). The
+// reason reads after the name of what was given ("--athlete is empty").
+std::optional<std::string> printable_text_problem(std::string_view text);
 
 // `text` as HTML text or attribute content: & < > " ' escaped, bytes that
 // are not UTF-8 and control characters other than newline and tab replaced

@@ -1,10 +1,12 @@
-#include <cli/spellcheck.hpp>
+#include <runload/text/spellcheck.hpp>
+
+#include <fmt/format.h>
 
 #include <algorithm>
 #include <numeric>
 #include <vector>
 
-namespace runload::cli {
+namespace runload::text {
 namespace {
 
 std::size_t edit_distance(std::string_view a, std::string_view b) {
@@ -40,4 +42,15 @@ std::optional<std::string> closest_match(std::string_view word,
   return best;
 }
 
-}  // namespace runload::cli
+std::optional<std::string> closest_match(std::string_view word,
+                                         const std::vector<std::string>& candidates) {
+  const std::vector<std::string_view> views(candidates.begin(), candidates.end());
+  return closest_match(word, std::span<const std::string_view>(views));
+}
+
+std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates) {
+  const auto match = closest_match(word, candidates);
+  return match ? fmt::format("; did you mean '{}'?", *match) : std::string();
+}
+
+}  // namespace runload::text

@@ -1,0 +1,111 @@
+#include <fmt/format.h>
+#include <CLI/CLI.hpp>
+
+#include <memory>
+#include <optional>
+#include <string>
+
+#include <cli/commands.hpp>
+#include <cli/context.hpp>
+#include <cli/exit_codes.hpp>
+#include <runload/app/athletes_command.hpp>
+#include <runload/error.hpp>
+#include <runload/text/escape.hpp>
+#include <runload/text/json.hpp>
+
+namespace runload::cli {
+namespace {
+
+// The athletes commands name their athlete as an argument: the global
+// --athlete and --tz would be ignored, so they are refused.
+void refuse_global_athlete(const Context& ctx, std::string_view command) {
+  if (ctx.options.athlete)
+    throw UsageError(fmt::format(
+        "--athlete does not apply to 'runload {}': name the athlete as its argument", command));
+  if (ctx.options.tz)
+    throw UsageError(fmt::format(
+        "--tz does not apply to 'runload {}'; to change a zone: runload athletes set NAME --tz "
+        "ZONE",
+        command));
+}
+
+}  // namespace
+
+void setup_athletes(CLI::App& cmd, Context& ctx, Action& action) {
+  cmd.require_subcommand(0, 1);
+  auto json = std::make_shared<bool>(false);
+  cmd.add_flag("--json", *json, "print a JSON array");
+  cmd.callback([&ctx, &action, json, &cmd] {
+    if (!cmd.get_subcommands().empty()) return;
+    action = [&ctx, json] {
+      refuse_global_athlete(ctx, "athletes");
+      const auto athletes = app::list_athletes(ctx.session());
+      if (*json)
+        ctx.print(text::dump(app::athletes_json(athletes)) + "\n");
+      else if (athletes.empty())
+        ctx.note("this database holds no athletes yet");
+      else
+        ctx.print(app::athletes_text(athletes));
+      return k_exit_success;
+    };
+  });
+
+  auto names = std::make_shared<std::pair<std::string, std::string>>();
+  auto* rename = cmd.add_subcommand("rename", "rename an athlete");
+  rename->add_option("OLD", names->first, "the athlete's name now")->required();
+  rename->add_option("NEW", names->second, "the new name (printable text)")->required();
+  rename->callback([&ctx, &action, names] {
+    action = [&ctx, names] {
+      refuse_global_athlete(ctx, "athletes rename");
+      app::rename_athlete(ctx.session(), names->first, names->second);
+      ctx.print(fmt::format("renamed '{}' to '{}'\n", text::terminal_safe(names->first),
+                            text::terminal_safe(names->second)));
+      return k_exit_success;
+    };
+  });
+
+  auto name = std::make_shared<std::string>();
+  auto yes = std::make_shared<bool>(false);
+  auto* remove = cmd.add_subcommand(
+      "delete", "delete an athlete and everything of theirs: activities, journal, records");
+  remove->add_option("NAME", *name, "the athlete's name")->required();
+  remove->add_flag("--yes", *yes, "confirm: without it nothing is deleted");
+  remove->callback([&ctx, &action, name, yes] {
+    action = [&ctx, name, yes] {
+      refuse_global_athlete(ctx, "athletes delete");
+      const auto deleted = app::delete_athlete(ctx.session(), *name,
+                                               *yes ? app::Confirmed::yes : app::Confirmed::no);
+      ctx.print(fmt::format("deleted athlete '{}' with {} activities and {} journal entries\n",
+                            text::terminal_safe(*name), deleted.activities,
+                            deleted.journal_entries));
+      return k_exit_success;
+    };
+  });
+
+  auto set_name = std::make_shared<std::string>();
+  auto zone = std::make_shared<std::optional<std::string>>();
+  auto* set = cmd.add_subcommand(
+      "set", "change an athlete's time zone (the one way to), re-deriving local dates");
+  set->add_option("NAME", *set_name, "the athlete's name")->required();
+  set->add_option("--tz", *zone, "the new IANA time zone (e.g. Europe/Berlin)");
+  set->footer(
+      "An activity whose file gave a UTC time (GPX, TCX, FIT, Strava) keeps its instant and may "
+      "move to another local day; one written in wall-clock time (a Garmin Connect or runload "
+      "CSV) keeps its local time; one whose file stated its offset keeps both.");
+  set->callback([&ctx, &action, set_name, zone] {
+    action = [&ctx, set_name, zone] {
+      if (ctx.options.athlete)
+        throw UsageError(
+            "--athlete does not apply to 'runload athletes set': name the athlete as its "
+            "argument");
+      if (!*zone)
+        throw UsageError(fmt::format("'athletes set {}' needs what to set: --tz ZONE (after 'set')",
+                                     text::terminal_safe(*set_name)));
+      const auto change = app::set_athlete_zone(ctx.session(), *set_name, **zone);
+      ctx.print(app::zone_change_text(*set_name, **zone, change));
+      return k_exit_success;
+    };
+  });
+}
+
+}  // namespace runload::cli
