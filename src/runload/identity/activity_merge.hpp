@@ -47,6 +47,8 @@ MatchKind classify_match(const model::Activity& stored, const model::Activity& i
 //   tracks) the stored activity wins.
 // - UTC offset: a stated offset (origin `file`) beats a derived one (`zone`);
 //   between two of the same origin the track-metrics winner's.
+// - Temperature: the weather at the start (a Strava row) beats the device's
+//   sensor; otherwise the stored one, else the incoming one.
 // - Sources: the stored ones, then those of `incoming` not already listed
 //   (same format, file and line).
 model::Activity merge_activities(const model::Activity& stored, const model::Activity& incoming);

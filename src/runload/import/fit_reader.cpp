@@ -432,6 +432,7 @@ class Decoder {
     point.hr_bpm = message.get(3);
     point.cadence_spm = message.get(4);
     if (auto distance = message.get(5)) point.device_distance_m = *distance / 100.0;
+    point.temperature_c = message.get(13);  // record.temperature, sint8, degrees C
     m_records.push_back(std::move(record));
   }
 
@@ -508,6 +509,9 @@ class Decoder {
     activity.max_hr = session.get(17);
     if (auto cadence = session.get(18)) activity.avg_cadence = *cadence * cadence_factor;
     if (auto cadence = session.get(19)) activity.max_cadence = *cadence * cadence_factor;
+    // session.avg_temperature, sint8, degrees C: the device's sensor.
+    if (auto celsius = session.get(57); celsius && *celsius >= -60.0 && *celsius <= 60.0)
+      activity.temperature = model::Temperature{*celsius, model::TemperatureSource::device};
     activity.sources.push_back(model::Source{"fit", m_context.file, std::nullopt});
 
     ParsedActivity parsed;

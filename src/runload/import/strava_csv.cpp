@@ -34,7 +34,7 @@ constexpr std::array<std::string_view, 6> k_localised_markers{
 struct Columns {
   std::optional<std::size_t> date, type, name, gear, filename, distance_km, distance_m, elapsed,
       elapsed_precise, moving, elevation_gain, elevation_loss, max_hr, max_hr_precise, avg_hr,
-      max_cadence, avg_cadence;
+      max_cadence, avg_cadence, weather_temperature, device_temperature;
 };
 
 Columns locate(const CsvHeader& h) {
@@ -56,6 +56,8 @@ Columns locate(const CsvHeader& h) {
   c.avg_hr = h.find("Average Heart Rate");
   c.max_cadence = h.find("Max Cadence");
   c.avg_cadence = h.find("Average Cadence");
+  c.weather_temperature = h.find("Weather Temperature");
+  c.device_temperature = h.find("Average Temperature");
   return c;
 }
 
@@ -109,6 +111,20 @@ std::optional<std::string> bad_cell(const CsvRecord& row, const Bounded& cell) {
   if (value && *value >= 0 && *value <= cell.max) return std::nullopt;
   return fmt::format("{} (column {}) must be a number from 0 to {:.0f}, not \"{}\"", cell.what,
                      *cell.column + 1, cell.max, text);
+}
+
+// The weather at the start (`Weather Temperature`), else the device's own
+// sensor (`Average Temperature`), both in degrees C as the export writes its
+// other metric units; a value outside -60 to 60 is no temperature.
+std::optional<model::Temperature> temperature_of(const CsvRecord& row, const Columns& col) {
+  const auto plausible = [](std::optional<double> v) {
+    return v && *v >= -60.0 && *v <= 60.0 ? v : std::nullopt;
+  };
+  if (auto weather = plausible(number_at(row, col.weather_temperature)))
+    return model::Temperature{*weather, model::TemperatureSource::weather};
+  if (auto device = plausible(number_at(row, col.device_temperature)))
+    return model::Temperature{*device, model::TemperatureSource::device};
+  return std::nullopt;
 }
 
 std::optional<double> positive(std::optional<double> value) {
@@ -183,6 +199,7 @@ std::optional<ParsedActivity> read_row(const CsvRecord& row, const Columns& col,
   a.max_hr = positive(prefer(row, col.max_hr_precise, col.max_hr));
   a.avg_cadence = positive(number_at(row, col.avg_cadence));
   a.max_cadence = positive(number_at(row, col.max_cadence));
+  a.temperature = temperature_of(row, col);
   // Strava stores a run's cadence per leg (85 where the watch shows 170);
   // runload keeps steps per minute for every foot sport.
   if (is_foot_sport(a.sport)) {

@@ -147,6 +147,21 @@ void heart_rate_and_cadence(const std::vector<Kept>& kept, TrackMetrics& m) {
   if (cad_n > 0) m.avg_cadence = cad_sum / static_cast<double>(cad_n);
 }
 
+// The mean of the device's temperature readings; readings outside -60 to
+// 60 degrees C are a sensor fault, not weather.
+std::optional<double> mean_temperature(const std::vector<Kept>& kept) {
+  double sum = 0.0;
+  std::size_t n = 0;
+  for (const auto& k : kept) {
+    const auto& t = k.point->temperature_c;
+    if (!t || *t < -60.0 || *t > 60.0) continue;
+    sum += *t;
+    ++n;
+  }
+  if (n == 0) return std::nullopt;
+  return sum / static_cast<double>(n);
+}
+
 // Centred moving average of elevation over [x - half, x + half] on `axis`,
 // skipping points without elevation. Two pointers: O(n).
 std::vector<std::optional<double>> smooth_elevation(const std::vector<Kept>& kept,
@@ -282,6 +297,7 @@ TrackMetrics compute_track_metrics(const model::Track& track) {
   }
   if (kept.positional) m.speed_histogram = speed_histogram(kept.points);
   heart_rate_and_cadence(kept.points, m);
+  m.avg_temperature_c = mean_temperature(kept.points);
 
   const bool any_elevation = std::any_of(kept.points.begin(), kept.points.end(),
                                          [](const Kept& k) { return k.point->ele_m.has_value(); });
@@ -315,6 +331,10 @@ void apply_metrics(const TrackMetrics& metrics, model::Activity& activity, Total
   take(activity.max_cadence, metrics.max_cadence, totals);
   activity.speed_histogram = metrics.speed_histogram;
   activity.grade_histogram = metrics.grade_histogram;
+  // A temperature the reader found (a FIT session's mean) stays.
+  if (!activity.temperature && metrics.avg_temperature_c)
+    activity.temperature =
+        model::Temperature{*metrics.avg_temperature_c, model::TemperatureSource::device};
 }
 
 void add_track_metrics(ParseResult& result, Totals totals) {
