@@ -15,6 +15,7 @@
 #include <runload/analyze/envelope.hpp>
 #include <runload/analyze/response.hpp>
 #include <runload/analyze/status.hpp>
+#include <runload/analyze/tendon.hpp>
 #include <runload/analyze/warm_up.hpp>
 #include <runload/analyze/weekly_series.hpp>
 #include <runload/model/activity.hpp>
@@ -67,6 +68,8 @@ struct AnalysisInput {
   // The local date of the athlete's earliest run: the EWMA seed, and the
   // start of the warming-up period. Runs passed from before it move it back.
   date::sys_days first_day{};
+  // The tendon's own records and the risk modifiers (tendon.hpp).
+  TendonInput tendon;
 };
 
 // The first day of activities the caller passes: the first shown Monday
@@ -75,6 +78,9 @@ struct AnalysisInput {
 date::sys_days history_start(date::sys_days week, int weeks);
 // The first day of journal entries the caller passes.
 date::sys_days journal_start(date::sys_days week, int weeks);
+// The first day shown: the Monday `weeks` - 1 weeks before the reported one
+// (the tendon's windows of TendonInput count from it).
+date::sys_days first_shown_monday(date::sys_days week, int weeks);
 
 // One week in the report: the `load` object for the reported week, a row of
 // the `weeks` table for the others.
@@ -97,6 +103,8 @@ struct WeekReport {
   std::optional<double> strain_m;
   // Flags dated in the week.
   int flag_count = 0;
+  // Rehab exercises logged in the week.
+  int rehab_sessions = 0;
 };
 
 // One logged morning of the weeks shown, for the symptoms chart.
@@ -107,6 +115,8 @@ struct SymptomDay {
   std::optional<int> pain_after;
   // The worst flag dated that day, for a marker; nullopt when none.
   std::optional<model::Severity> worst_flag;
+  bool pop = false;       // a pop or sudden sharp pain was logged
+  bool assessed = false;  // a clinician assessed the tendon that day
 };
 
 struct SymptomSummary {
@@ -151,6 +161,8 @@ struct Report {
   Response response;
   // Every logged day of the weeks shown up to as_of, oldest first.
   std::vector<SymptomDay> symptom_days;
+  // VISA-A, heel-rise, rehab, medications and episodes (tendon.hpp).
+  TendonReport tendon;
 
   // True when a flag of the reported week is `severity` or worse (report
   // --fail-on).

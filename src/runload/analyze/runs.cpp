@@ -29,6 +29,7 @@ std::vector<Run> collect_runs(std::span<const model::Activity> activities,
     run.moving = activity->moving;
     run.elevation_gain_m = activity->elevation_gain_m;
     run.has_track = activity->has_track();
+    run.temperature = activity->temperature;
     if (activity->grade_histogram) {
       run.uphill_distance_m =
           activity->grade_histogram->distance_at_or_above(thresholds.uphill_grade_pct);
