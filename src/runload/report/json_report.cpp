@@ -1,6 +1,7 @@
 #include <runload/report/json_report.hpp>
 
 #include <runload/model/local_time.hpp>
+#include <runload/report/tendon_json.hpp>
 #include <runload/rules/catalogue.hpp>
 #include <runload/text/json.hpp>
 
@@ -72,6 +73,7 @@ Json week_row(const analyze::WeekReport& w) {
       {"flags", w.flag_count},
       {"acwr_uncoupled", number(w.acwr_uncoupled, 3)},
       {"strain", number(strain, 1)},
+      {"rehab_sessions", w.rehab_sessions},
   };
 }
 
@@ -116,6 +118,8 @@ Json flag_value(const std::optional<double>& value, model::Unit unit) {
     case model::Unit::days:
     case model::Unit::points:
       return round_to(*value, 3);
+    case model::Unit::celsius:
+      return round_to(*value, 1);
   }
   return round_to(*value, 3);
 }
@@ -216,6 +220,7 @@ Json to_json(const ReportMeta& meta, const analyze::Report& report) {
       {"response", response_object(report.response)},
       {"flags", flags},
       {"next_week", next_week_object(report.next_week)},
+      {"tendon", tendon_json(report.tendon)},
       {"disclaimer", std::string(k_disclaimer)},
   };
 }

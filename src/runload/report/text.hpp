@@ -2,7 +2,10 @@
 // Dates as the renderers print them. The text helpers the renderers share
 // with the rest of the project (width, wrapping, escaping) are in text/.
 
+#include <optional>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include <date/date.h>
 
@@ -11,5 +14,12 @@ namespace runload::report {
 // "Mon 9 Nov" and "9 Nov 2026".
 std::string short_day(date::sys_days day);
 std::string long_day(date::sys_days day);
+
+// What a sparkline shows for an unknown value.
+inline constexpr std::string_view k_missing = "·";
+
+// One character per value, ▁ to █, scaled to `max` (at least the largest
+// value); k_missing for unknown values.
+std::string sparkline(const std::vector<std::optional<double>>& values, double max);
 
 }  // namespace runload::report
