@@ -12,4 +12,5 @@ rm -f "$db" "$db-wal" "$db-shm"
 runload=(./build/runload --db "$db" --athlete Lena --tz Europe/Berlin)
 "${runload[@]}" import samples/strava_export
 "${runload[@]}" journal import samples/journal.csv >/dev/null 2>&1
+"${runload[@]}" athletes set Lena --born 1979 --sex female >/dev/null
 "${runload[@]}" report --week 2026-W46
