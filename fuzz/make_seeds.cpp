@@ -188,6 +188,16 @@ int main(int argc, char** argv) {
         "\xEF\xBB\xBF"
         "date,pain_run,note\r\n2024-02-01,9,\"pop\"\r\n2024-02-02,0,\r\n");
   write(dir / "journal_csv/header_only.csv", "date\n");
+  // Every kind of record row (docs/JOURNAL.md), before the fuzzer's today.
+  write(dir / "journal_csv/tendon_records.csv",
+        "date,record,stiffness,visa_a,heel_rise_left,heel_rise_right,exercise,sets,reps,load_kg,"
+        "exercise_pain,medication,until,note\n"
+        "2024-03-04,,3,,,,,,,,,,,seen\n"
+        "2024-03-04,visa_a,,\"5,6,7,4,3,2,4,B10\",,,,,,,,,,\n"
+        "2024-03-04,heel_rise,,,25,18,,,,,,,,\n"
+        "2024-03-05,rehab,,,,,seated-calf-raise,3,15,12.5,2,,,\n"
+        "2024-02-07,medication,,,,,,,,,,ciprofloxacin,2024-02-13,\n"
+        "2023-06-02,episode,,,,,,,,,,,2023-08-02,right Achilles\n");
 
   namespace t = runload::test;
   write(dir / "zip/strava_export.zip", t::make_zip(t::strava_export_members()));

@@ -10,8 +10,11 @@ Writes, next to this script:
                                   Garmin TrackPointExtension heart rate and
                                   cadence) for the runs that have one; the CSV
                                   row of the same run names the file
-  journal.csv                     the morning Achilles journal
-                                  (`runload journal import`)
+  journal.csv                     the morning Achilles journal and the tendon's
+                                  own records: VISA-A every two weeks, heel-rise
+                                  tests after the pop, the rehab log, two
+                                  medication courses and an earlier Achilles
+                                  episode (`runload journal import`)
 
 Deterministic: the same script writes the same bytes (a fixed random seed, no
 clock). Standard library only. Run: python3 samples/generate.py
@@ -134,6 +137,26 @@ RUNS = [
     (15, 5, "10:00", 4.2, 420, 20, None, "Stopped: sharp pain at the heel", SHOES),
 ]
 
+# The weather at the start (Strava's "Weather Temperature", degrees C). November
+# turns cold: the runs of W45 and W46 below 5 C raise cold_run. One run has no
+# weather in the export; its GPX carries the watch's own sensor instead
+# (gpxtpx:atemp), which reads high from body heat.
+NOVEMBER_WEATHER = {
+    (14, 1): 8.5, (14, 3): 5.5, (14, 5): 7.0, (14, 6): 3.0,
+    (15, 1): None, (15, 3): 1.0, (15, 5): 6.5,
+}
+DEVICE_TEMPERATURE = {(15, 1): 4.0}
+
+
+def weather_c(week, weekday, day, hhmm):
+    """The weather at a start: summer to autumn in Berlin, cooler in the morning."""
+    if (week, weekday) in NOVEMBER_WEATHER:
+        return NOVEMBER_WEATHER[(week, weekday)]
+    base = {7: 19.0, 8: 20.0, 9: 15.0, 10: 11.0}[day.month]
+    morning = 3.0 if int(hhmm[:2]) < 10 else 0.0
+    return base - morning + (day.day * 7 % 5) - 2.0
+
+
 # Rides: stored, but not running load.
 RIDES = [
     (10, 1, "07:45", 14.2, "Commute"),
@@ -163,6 +186,77 @@ JOURNAL = {
               "Sudden sharp pain at the back of the heel, like a kick; stopped and walked home"),
     (15, 6): (5, 40, None, None, True, False, "right", ""),
 }
+# After the pop (W46 Saturday) the runner sees a physiotherapist on Monday of
+# W47: not a rupture, a flare of the tendinopathy. The week after is rest and
+# rehab; the mornings settle.
+JOURNAL.update({
+    (16, 0): (3, 20, None, None, False, False, "right",
+              "Physio: not a rupture (calf squeeze test normal), a flare of the tendinopathy. "
+              "No running for now; isometrics, then seated raises"),
+    (16, 1): (2, 15, None, None, False, False, "right", ""),
+    (16, 2): (2, 10, None, None, False, False, "right", ""),
+    (16, 3): (2, 10, None, None, False, False, "right", ""),
+    (16, 4): (2, 10, None, None, False, False, "right", ""),
+    (16, 5): (1, 5, None, None, False, False, "right", ""),
+    (16, 6): (1, 5, None, None, False, False, "right", ""),
+})
+ASSESSED = {(16, 0)}
+
+# VISA-A every other Sunday (Robinson et al. 2001): Q1-Q7 and Q8 as
+# "branch+score". Near recovery in the summer (a year after an earlier
+# episode), a dip after the W34 spike, 72 after the return from the cold, and
+# 47 a week after the pop.
+VISA_A = {
+    (0, 6): "10,9,9,10,9,9,10,A21",      # 87
+    (2, 6): "10,10,9,10,9,10,10,A21",    # 89
+    (4, 6): "8,8,9,9,8,9,10,B14",        # 75
+    (6, 6): "9,9,9,10,9,9,10,A21",       # 86
+    (8, 6): "10,9,10,10,9,10,10,A21",    # 89
+    (10, 6): "10,10,10,10,9,10,10,A21",  # 90
+    (12, 6): "10,10,10,10,10,10,4,A14",  # 78: the cold, little sport
+    (14, 6): "8,8,9,9,8,9,7,B14",        # 72: back, stiff mornings
+    (16, 6): "6,6,7,8,6,5,4,C5",         # 47
+}
+
+# Heel-rise tests after the pop: at the physiotherapist's, then at home.
+HEEL_RISE = {(16, 0): (25, 18), (16, 4): (26, 20)}
+
+# The rehab log: heavy slow resistance twice a week through the build (the
+# maintenance programme of the earlier episode), none in the cold weeks and
+# the return, then every day after the pop, starting light.
+def rehab_rows():
+    rows = []
+    for week in range(12):
+        for weekday in (0, 4):
+            load = 20.0 + 2.5 * (week // 3)
+            rows.append((week, weekday, "heavy-slow-resistance", 3, 12, load, 1 if week == 4 else 0))
+    for weekday in range(7):
+        rows.append((16, weekday, "isometric-hold", 5, 1, None, 3 if weekday == 0 else 2))
+        if weekday >= 2:
+            rows.append((16, weekday, "seated-calf-raise", 3, 15, 10.0, 2 if weekday < 5 else 1))
+    return rows
+
+
+# Medication: prednisolone for an asthma flare with the cold, then
+# ciprofloxacin for the chest infection (both: the fluoroquinolone flag is HIGH).
+MEDICATIONS = [
+    ("2026-10-20", "prednisolone", "2026-10-24"),
+    ("2026-10-21", "ciprofloxacin", "2026-10-27"),
+]
+# The earlier Achilles episode, more than a year before the last weeks: it
+# counts (and tightens the spike bands) only in the first two weeks.
+EPISODES = [("2025-06-02", "2025-08-02",
+             "Right Achilles tendinopathy: 12 weeks of physio, heavy slow resistance")]
+
+JOURNAL_HEADER = ("date,record,stiffness,stiffness_minutes,pain_run,pain_after,swelling,pop,side,"
+                  "note,assessed,visa_a,heel_rise_left,heel_rise_right,exercise,sets,reps,load_kg,"
+                  "exercise_pain,medication,until").split(",")
+
+
+def journal_row(**cells):
+    return [cells.get(name, "") for name in JOURNAL_HEADER]
+
+
 # Mornings not logged (the cold weeks are logged every other day).
 NOT_LOGGED = {(0, 4), (1, 2), (2, 5), (3, 0), (5, 4), (6, 2), (7, 5), (8, 0), (9, 4),
               (10, 2), (11, 3), (12, 1), (12, 3), (12, 5), (13, 1), (13, 3), (13, 5)}
@@ -249,7 +343,7 @@ def climb(points):
     return gain
 
 
-def gpx_text(name, points):
+def gpx_text(name, points, atemp=None):
     out = io.StringIO()
     out.write('<?xml version="1.0" encoding="UTF-8"?>\n')
     out.write(
@@ -266,12 +360,14 @@ def gpx_text(name, points):
     out.write(" <metadata>\n  <time>%s</time>\n </metadata>\n" % iso_z(points[0][3]))
     out.write(" <trk>\n  <name>%s</name>\n  <type>running</type>\n  <trkseg>\n" % xml_escape(name))
     for lat, lon, ele, t, hr, cad in points:
+        # A watch's own sensor (gpxtpx:atemp), when the run has one.
+        temp = "      <gpxtpx:atemp>%.1f</gpxtpx:atemp>\n" % atemp if atemp is not None else ""
         out.write(
             '   <trkpt lat="%.7f" lon="%.7f">\n    <ele>%.1f</ele>\n    <time>%s</time>\n'
-            "    <extensions>\n     <gpxtpx:TrackPointExtension>\n"
+            "    <extensions>\n     <gpxtpx:TrackPointExtension>\n%s"
             "      <gpxtpx:hr>%d</gpxtpx:hr>\n      <gpxtpx:cad>%d</gpxtpx:cad>\n"
             "     </gpxtpx:TrackPointExtension>\n    </extensions>\n   </trkpt>\n"
-            % (lat, lon, ele, iso_z(t), hr, cad))
+            % (lat, lon, ele, iso_z(t), temp, hr, cad))
     out.write("  </trkseg>\n </trk>\n</gpx>\n")
     return out.getvalue()
 
@@ -318,6 +414,10 @@ def csv_row(values):
     return row
 
 
+def temperature_cell(celsius):
+    return "" if celsius is None else "%.1f" % celsius
+
+
 def main():
     rng = random.Random(20261115)
     os.makedirs(os.path.join(EXPORT, "activities"), exist_ok=True)
@@ -343,7 +443,7 @@ def main():
             max_hr = max(p[4] for p in points)
             filename = "activities/%d.gpx" % activity_id
             with open(os.path.join(EXPORT, filename), "w", encoding="utf-8", newline="\n") as f:
-                f.write(gpx_text(name, points))
+                f.write(gpx_text(name, points, DEVICE_TEMPERATURE.get((week, weekday))))
         else:
             distance = km * 1000 * rng.uniform(0.995, 1.005)
             moving = int(round(distance / 1000 * pace))
@@ -378,6 +478,7 @@ def main():
             ("Relative Effort", 1): str(int(elapsed / 60 * 0.9)),
             ("Commute", 1): "0.0",
             ("From Upload", 0): "1.0",
+            ("Weather Temperature", 0): temperature_cell(weather_c(week, weekday, day, hhmm)),
             ("Media", 0): "",
         })))
     for week, weekday, hhmm, km, name in RIDES:
@@ -400,6 +501,7 @@ def main():
             ("Elevation Gain", 0): "38.0",
             ("Commute", 1): "1.0",
             ("From Upload", 0): "1.0",
+            ("Weather Temperature", 0): temperature_cell(weather_c(week, weekday, day, hhmm)),
         })))
     rows.sort(key=lambda r: r[0])
     with open(os.path.join(EXPORT, "activities.csv"), "w", encoding="utf-8", newline="") as f:
@@ -416,16 +518,15 @@ def main():
 
     with open(os.path.join(HERE, "journal.csv"), "w", encoding="utf-8", newline="") as f:
         w = csv.writer(f, lineterminator="\n")
-        w.writerow(["date", "stiffness", "stiffness_minutes", "pain_run", "pain_after",
-                    "swelling", "pop", "side", "note"])
+        w.writerow(JOURNAL_HEADER)
         run_days = {(r[0], r[1]) for r in RUNS}
-        for week in range(16):
+        for week in range(17):
             for weekday in range(7):
                 day = FIRST_MONDAY + timedelta(weeks=week, days=weekday)
                 key = (week, weekday)
                 if key in JOURNAL:
                     s, mins, pr, pa, sw, pop, side, note = JOURNAL[key]
-                elif key in NOT_LOGGED:
+                elif key in NOT_LOGGED or week >= 16:
                     continue
                 else:
                     s = rng.choice([0, 1, 1, 1, 1, 2])
@@ -436,9 +537,29 @@ def main():
                     sw, pop, side, note = False, False, "right" if s >= 2 else "", ""
                     if week in (12, 13):
                         note = "Head cold, resting" if weekday == 0 and week == 12 else ""
-                w.writerow([day.isoformat(), s, mins, "" if pr is None else pr,
-                            "" if pa is None else pa, "yes" if sw else "no",
-                            "yes" if pop else "no", side, note])
+                w.writerow(journal_row(
+                    date=day.isoformat(), record="day", stiffness=s, stiffness_minutes=mins,
+                    pain_run="" if pr is None else pr, pain_after="" if pa is None else pa,
+                    swelling="yes" if sw else "no", pop="yes" if pop else "no", side=side,
+                    note=note, assessed="yes" if key in ASSESSED else ""))
+
+        def day_of(week, weekday):
+            return (FIRST_MONDAY + timedelta(weeks=week, days=weekday)).isoformat()
+
+        for (week, weekday), answers in sorted(VISA_A.items()):
+            w.writerow(journal_row(date=day_of(week, weekday), record="visa_a", visa_a=answers))
+        for (week, weekday), (left, right) in sorted(HEEL_RISE.items()):
+            w.writerow(journal_row(date=day_of(week, weekday), record="heel_rise",
+                                   heel_rise_left=left, heel_rise_right=right))
+        for week, weekday, exercise, sets, reps, load, pain in rehab_rows():
+            w.writerow(journal_row(date=day_of(week, weekday), record="rehab", exercise=exercise,
+                                   sets=sets, reps=reps,
+                                   load_kg="" if load is None else "%g" % load,
+                                   exercise_pain=pain))
+        for start, name, until in MEDICATIONS:
+            w.writerow(journal_row(date=start, record="medication", medication=name, until=until))
+        for start, until, note in EPISODES:
+            w.writerow(journal_row(date=start, record="episode", until=until, note=note))
 
 
 if __name__ == "__main__":

@@ -7,7 +7,10 @@ CREATE TABLE athletes (
   id         INTEGER PRIMARY KEY,
   name       TEXT NOT NULL UNIQUE,
   timezone   TEXT NOT NULL,
-  created_at TEXT NOT NULL
+  created_at TEXT NOT NULL,
+  -- optional, for the heel-rise norms and a line of context (0008)
+  born_year  INTEGER CHECK (born_year BETWEEN 1900 AND 9999),
+  sex        TEXT CHECK (sex IN ('female', 'male'))
 );
 
 -- Activities: one row per run (or other sport), merged across the files it
@@ -45,7 +48,11 @@ CREATE TABLE activities (
   speed_hist       BLOB,
   grade_hist       BLOB,
   created_at       TEXT NOT NULL,
-  edited           TEXT NOT NULL DEFAULT ''
+  edited           TEXT NOT NULL DEFAULT '',
+  -- the temperature at the start: 'weather' (Strava) or 'device' (the
+  -- watch's sensor, which reads high from body heat) (0008)
+  temperature_c      REAL,
+  temperature_source TEXT CHECK (temperature_source IN ('weather', 'device'))
 );
 CREATE INDEX activities_by_start ON activities(athlete_id, start_utc);
 CREATE INDEX activities_by_local_date ON activities(athlete_id, local_date);
@@ -169,4 +176,79 @@ CREATE TABLE failed_files (
   message    TEXT NOT NULL,
   failed_at  TEXT NOT NULL,
   UNIQUE (athlete_id, sha256)
+);
+
+-- VISA-A (Robinson et al. 2001): one questionnaire per athlete and day. Q8
+-- is answered on one branch, with the branch's own scores.
+CREATE TABLE visa_a (
+  id         INTEGER PRIMARY KEY,
+  athlete_id INTEGER NOT NULL REFERENCES athletes(id) ON DELETE CASCADE,
+  date       TEXT NOT NULL CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+  q1         INTEGER NOT NULL CHECK (q1 BETWEEN 0 AND 10),
+  q2         INTEGER NOT NULL CHECK (q2 BETWEEN 0 AND 10),
+  q3         INTEGER NOT NULL CHECK (q3 BETWEEN 0 AND 10),
+  q4         INTEGER NOT NULL CHECK (q4 BETWEEN 0 AND 10),
+  q5         INTEGER NOT NULL CHECK (q5 BETWEEN 0 AND 10),
+  q6         INTEGER NOT NULL CHECK (q6 BETWEEN 0 AND 10),
+  q7         INTEGER NOT NULL CHECK (q7 IN (0, 4, 7, 10)),
+  q8_branch  TEXT NOT NULL CHECK (q8_branch IN ('A', 'B', 'C')),
+  q8         INTEGER NOT NULL CHECK ((q8_branch = 'A' AND q8 IN (0, 7, 14, 21, 30)) OR
+                                     (q8_branch = 'B' AND q8 IN (0, 4, 10, 14, 20)) OR
+                                     (q8_branch = 'C' AND q8 IN (0, 2, 5, 7, 10))),
+  updated_at TEXT NOT NULL,
+  UNIQUE (athlete_id, date)
+);
+
+-- Single-leg heel raises to fatigue, one test per athlete and day.
+CREATE TABLE heel_rise_tests (
+  id         INTEGER PRIMARY KEY,
+  athlete_id INTEGER NOT NULL REFERENCES athletes(id) ON DELETE CASCADE,
+  date       TEXT NOT NULL CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+  left_reps  INTEGER NOT NULL CHECK (left_reps BETWEEN 0 AND 200),
+  right_reps INTEGER NOT NULL CHECK (right_reps BETWEEN 0 AND 200),
+  updated_at TEXT NOT NULL,
+  UNIQUE (athlete_id, date)
+);
+
+-- The rehab log: any number of exercises a day (twice-daily programmes).
+-- exercise is an id of the catalogue in journal/exercises.hpp.
+CREATE TABLE rehab_sessions (
+  id         INTEGER PRIMARY KEY,
+  athlete_id INTEGER NOT NULL REFERENCES athletes(id) ON DELETE CASCADE,
+  date       TEXT NOT NULL CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+  exercise   TEXT NOT NULL,
+  sets       INTEGER CHECK (sets BETWEEN 1 AND 50),
+  reps       INTEGER CHECK (reps BETWEEN 1 AND 1000),
+  load_kg    REAL CHECK (load_kg BETWEEN 0 AND 500),
+  pain       INTEGER CHECK (pain BETWEEN 0 AND 10),
+  created_at TEXT NOT NULL
+);
+CREATE INDEX rehab_sessions_by_date ON rehab_sessions(athlete_id, date);
+
+-- Medication courses: from the first to the last day taken (NULL: still
+-- taking it). kind is the class the rules know, as recorded.
+CREATE TABLE medications (
+  id         INTEGER PRIMARY KEY,
+  athlete_id INTEGER NOT NULL REFERENCES athletes(id) ON DELETE CASCADE,
+  name       TEXT NOT NULL,
+  kind       TEXT NOT NULL
+             CHECK (kind IN ('fluoroquinolone', 'corticosteroid', 'corticosteroid_injection',
+                             'other')),
+  date_from  TEXT NOT NULL CHECK (date_from GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+  date_to    TEXT CHECK (date_to IS NULL OR (date_to GLOB
+                         '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' AND date_to >= date_from)),
+  created_at TEXT NOT NULL,
+  UNIQUE (athlete_id, name, date_from)
+);
+
+-- Achilles episodes the runner records (NULL date_to: ongoing).
+CREATE TABLE episodes (
+  id         INTEGER PRIMARY KEY,
+  athlete_id INTEGER NOT NULL REFERENCES athletes(id) ON DELETE CASCADE,
+  date_from  TEXT NOT NULL CHECK (date_from GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+  date_to    TEXT CHECK (date_to IS NULL OR (date_to GLOB
+                         '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' AND date_to >= date_from)),
+  note       TEXT,
+  created_at TEXT NOT NULL,
+  UNIQUE (athlete_id, date_from)
 );

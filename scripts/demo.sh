@@ -17,4 +17,6 @@ runload=(./build/runload --db "$db" --athlete Lena --tz Europe/Berlin)
 "${runload[@]}" gear edit "Brooks Ghost 15" --drop 12 >/dev/null
 "${runload[@]}" gear edit "Saucony Endorphin Speed 3" --drop 8 >/dev/null
 "${runload[@]}" gear edit "Saucony Kinvara 14" --drop 4 >/dev/null
+# `athletes set` names its athlete itself (no --athlete or --tz before it).
+./build/runload --db "$db" athletes set Lena --born 1979 --sex female >/dev/null
 "${runload[@]}" report --week 2026-W46

@@ -8,8 +8,12 @@
 #include <cli/commands.hpp>
 #include <cli/context.hpp>
 #include <cli/exit_codes.hpp>
+#include <cli/options.hpp>
 #include <runload/app/athletes_command.hpp>
+#include <runload/app/tendon_command.hpp>
 #include <runload/error.hpp>
+#include <runload/journal/tendon_values.hpp>
+#include <runload/report/tendon_text.hpp>
 #include <runload/text/escape.hpp>
 #include <runload/text/json.hpp>
 
@@ -27,6 +31,42 @@ void refuse_global_athlete(const Context& ctx, std::string_view command) {
         "--tz does not apply to 'runload {}'; to change a zone: runload athletes set NAME --tz "
         "ZONE",
         command));
+}
+
+struct SetOptions {
+  std::string name;
+  std::optional<std::string> zone;
+  std::optional<std::string> born;
+  std::optional<std::string> sex;
+};
+
+// --born and --sex: the age and sex the heel-rise norms use (docs/TENDON.md).
+void set_profile(Context& ctx, const SetOptions& o) {
+  auto& session = ctx.session();
+  model::AthleteProfile given;
+  if (o.born)
+    given.born_year = checked_or_throw(
+        journal::parse_born_year(*o.born, session.today(app::Access::write)), "--born");
+  if (o.sex) given.sex = checked_or_throw(journal::parse_sex(*o.sex), "--sex");
+  const auto set = app::set_athlete_profile(session, o.name, given);
+  ctx.print(fmt::format("{}: {} (used only for the heel-rise norms and a line of context)\n",
+                        text::terminal_safe(set.athlete), report::profile_text(set.profile)));
+}
+
+int set(Context& ctx, const SetOptions& o) {
+  if (ctx.options.athlete)
+    throw UsageError(
+        "--athlete does not apply to 'runload athletes set': name the athlete as its argument");
+  if (!o.zone && !o.born && !o.sex)
+    throw UsageError(fmt::format(
+        "'athletes set {}' needs what to set: --tz ZONE, --born YYYY or --sex female|male",
+        text::terminal_safe(o.name)));
+  if (o.zone) {
+    const auto change = app::set_athlete_zone(ctx.session(), o.name, *o.zone);
+    ctx.print(app::zone_change_text(o.name, *o.zone, change));
+  }
+  if (o.born || o.sex) set_profile(ctx, o);
+  return k_exit_success;
 }
 
 }  // namespace
@@ -82,30 +122,20 @@ void setup_athletes(CLI::App& cmd, Context& ctx, Action& action) {
     };
   });
 
-  auto set_name = std::make_shared<std::string>();
-  auto zone = std::make_shared<std::optional<std::string>>();
-  auto* set = cmd.add_subcommand(
-      "set", "change an athlete's time zone (the one way to), re-deriving local dates");
-  set->add_option("NAME", *set_name, "the athlete's name")->required();
-  set->add_option("--tz", *zone, "the new IANA time zone (e.g. Europe/Berlin)");
-  set->footer(
-      "An activity whose file gave a UTC time (GPX, TCX, FIT, Strava) keeps its instant and may "
-      "move to another local day; one written in wall-clock time (a Garmin Connect or runload "
-      "CSV) keeps its local time; one whose file stated its offset keeps both.");
-  set->callback([&ctx, &action, set_name, zone] {
-    action = [&ctx, set_name, zone] {
-      if (ctx.options.athlete)
-        throw UsageError(
-            "--athlete does not apply to 'runload athletes set': name the athlete as its "
-            "argument");
-      if (!*zone)
-        throw UsageError(fmt::format("'athletes set {}' needs what to set: --tz ZONE (after 'set')",
-                                     text::terminal_safe(*set_name)));
-      const auto change = app::set_athlete_zone(ctx.session(), *set_name, **zone);
-      ctx.print(app::zone_change_text(*set_name, **zone, change));
-      return k_exit_success;
-    };
-  });
+  auto o = std::make_shared<SetOptions>();
+  auto* setter = cmd.add_subcommand(
+      "set", "change an athlete's time zone (the one way to), year of birth or sex");
+  setter->add_option("NAME", o->name, "the athlete's name")->required();
+  setter->add_option("--tz", o->zone, "the new IANA time zone (e.g. Europe/Berlin)");
+  setter->add_option("--born", o->born, "year of birth, YYYY (for the heel-rise norms)");
+  offer_values(*setter->add_option("--sex", o->sex, "female or male (for the heel-rise norms)"),
+               "SEX", {"female", "male"});
+  setter->footer(
+      "A zone change: an activity whose file gave a UTC time (GPX, TCX, FIT, Strava) keeps its "
+      "instant and may move to another local day; one written in wall-clock time (a Garmin "
+      "Connect or runload CSV) keeps its local time; one whose file stated its offset keeps "
+      "both.");
+  setter->callback([&ctx, &action, o] { action = [&ctx, o] { return set(ctx, *o); }; });
 }
 
 }  // namespace runload::cli

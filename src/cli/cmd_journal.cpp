@@ -1,13 +1,10 @@
-#include <signal.h>
-#include <unistd.h>
-
 #include <date/tz.h>
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
 
-#include <iostream>
 #include <memory>
 
+#include <cli/ask.hpp>
 #include <cli/commands.hpp>
 #include <cli/context.hpp>
 #include <cli/exit_codes.hpp>
@@ -26,9 +23,6 @@
 
 namespace runload::cli {
 namespace {
-
-// 128 + SIGINT, as a shell reports a command stopped by Ctrl-C.
-constexpr int k_exit_interrupted = 130;
 
 struct ValueOptions {
   std::optional<std::string> date;
@@ -56,12 +50,6 @@ struct RangeOptions {
   std::optional<std::string> until;
   bool json = false;
 };
-
-template <typename T>
-T checked_or_throw(const journal::Checked<T>& checked, std::string_view option) {
-  if (!checked) throw UsageError(fmt::format("{} {}", option, checked.error));
-  return *checked.value;
-}
 
 // The journal values of the options, without the date. Throws UsageError
 // naming the first bad option.
@@ -136,65 +124,21 @@ int store_values(Context& ctx, const ValueOptions& options) {
 
 // --- the interactive check-in --------------------------------------------------
 
-constexpr char k_interrupted_message[] = "\nrunload: check-in interrupted; nothing was stored\n";
-
-extern "C" void on_interrupt(int) {
-  // Only async-signal-safe calls here; nothing has been written to the database.
-  const ssize_t ignored =
-      ::write(STDERR_FILENO, k_interrupted_message, sizeof k_interrupted_message - 1);
-  (void)ignored;
-  ::_exit(k_exit_interrupted);
-}
-
-// Ctrl-C during the questions ends the process with a message; restored
-// before the answers are written, so a store is never cut short by it.
-class InterruptGuard {
- public:
-  InterruptGuard() {
-    struct sigaction action {};
-    action.sa_handler = on_interrupt;
-    ::sigemptyset(&action.sa_mask);
-    ::sigaction(SIGINT, &action, &m_previous);
-  }
-  ~InterruptGuard() { ::sigaction(SIGINT, &m_previous, nullptr); }
-  InterruptGuard(const InterruptGuard&) = delete;
-  InterruptGuard& operator=(const InterruptGuard&) = delete;
-
- private:
-  struct sigaction m_previous {};
-};
-
 // Asks the check-in's questions on the terminal until it is done. False when
 // the runner cancelled with Ctrl-D (Ctrl-C ends the process).
-bool ask(const Context& ctx, journal::Checkin& checkin) {
-  InterruptGuard guard;
-  const auto p = ctx.err_palette();
-  fmt::print(ctx.err,
-             "{}Achilles check-in for {}{} (Enter keeps the value in brackets, "
-             "Ctrl-D or Ctrl-C cancels)\n",
-             p.bold(), date::format("%F", checkin.day()), p.reset());
-  std::string line;
-  while (!checkin.done()) {
-    fmt::print(ctx.err, "{}", checkin.prompt());
-    std::fflush(ctx.err);
-    // A line ended by Ctrl-D instead of Enter is a cancel as well.
-    if (!std::getline(std::cin, line) || std::cin.eof()) {
-      fmt::print(ctx.err, "\nrunload: check-in cancelled (end of input); nothing was stored\n");
-      return false;
-    }
-    const auto outcome = checkin.answer(line);
-    if (!outcome.accepted)
-      fmt::print(ctx.err, "  {}{}{}; please answer again.\n", p.yellow(), outcome.reason,
-                 p.reset());
-    print_urgent(ctx, outcome.red_flags);
-  }
-  return true;
+bool ask_checkin(const Context& ctx, journal::Checkin& checkin) {
+  return ask(ctx, fmt::format("Achilles check-in for {}", date::format("%F", checkin.day())),
+             "Enter keeps the value in brackets, Ctrl-D or Ctrl-C cancels",
+             {[&] { return checkin.done(); }, [&] { return checkin.prompt(); },
+              [&](std::string_view line) { return checkin.answer(line); },
+              [&](const journal::AnswerOutcome& outcome) { print_urgent(ctx, outcome.red_flags); }},
+             "check-in");
 }
 
 int run_checkin(Context& ctx, const ValueOptions& options) {
   auto& session = ctx.session();
   journal::Checkin checkin(app::checkin_setup(session, entry_day(session, options.date)));
-  if (!ask(ctx, checkin)) return k_exit_input_failed;
+  if (!ask_checkin(ctx, checkin)) return k_exit_input_failed;
   std::vector<std::string> parts;
   for (const auto& outcome : app::store_checkin(session, checkin.entries()))
     parts.push_back(journal::describe(outcome.stored));
@@ -240,9 +184,9 @@ int import_csv(Context& ctx, const std::string& path) {
   }
   for (const auto& reasons : result.red_flags) print_urgent(ctx, reasons);
   const auto total = result.outcomes.size();
-  ctx.print(fmt::format("imported {} journal entr{} from {}: {} new, {} updated, {} unchanged\n",
+  ctx.print(fmt::format("imported {} journal entr{} from {}: {} new, {} updated, {} unchanged{}\n",
                         total, total == 1 ? "y" : "ies", path, result.created(), result.updated(),
-                        total - result.created() - result.updated()));
+                        total - result.created() - result.updated(), app::describe(result.tendon)));
   return k_exit_success;
 }
 

@@ -14,6 +14,7 @@
 #include <runload/app/report_command.hpp>
 #include <runload/error.hpp>
 #include <runload/files/write.hpp>
+#include <runload/report/clinician.hpp>
 #include <runload/report/html_report.hpp>
 #include <runload/report/json_report.hpp>
 #include <runload/report/terminal_report.hpp>
@@ -29,7 +30,21 @@ struct ReportOptions {
   bool json = false;
   std::optional<std::string> html;
   std::optional<std::string> fail_on;
+  bool clinician = false;
+  std::optional<std::string> cold_below;
 };
+
+// Temperatures a runner might set: -30 to 20 degrees C.
+std::optional<double> cold_below_option(const std::optional<std::string>& text) {
+  if (!text) return std::nullopt;
+  double value = 0.0;
+  const auto* end = text->data() + text->size();
+  const auto [ptr, ec] = std::from_chars(text->data(), end, value);
+  if (ec != std::errc{} || ptr != end || !(value >= -30.0 && value <= 20.0))
+    throw UsageError(fmt::format(
+        "--cold-below must be a temperature in degrees C from -30 to 20, not '{}'", *text));
+  return value;
+}
 
 int weeks_option(const std::optional<std::string>& text) {
   if (!text) return app::k_default_report_weeks;
@@ -92,12 +107,24 @@ int run_report(Context& ctx, const ReportOptions& o) {
     throw UsageError(
         "--json and --html - would print two documents on standard output; write the page to a "
         "file (--html FILE) or leave out --json");
+  if (o.clinician && o.json)
+    throw UsageError(
+        "--clinician prints the one-page summary for an appointment; the JSON report (--json "
+        "without --clinician) already holds all it shows");
   const int weeks = weeks_option(o.weeks);
   const auto fail_on = fail_on_option(o.fail_on);
   if (o.html && *o.html != "-") check_html_path(*o.html);
   const auto day = day_option(ctx.session(), o);
-  const auto [report, meta, messages] = app::make_report(ctx.session(), {day, weeks});
+  const auto [report, meta, messages] =
+      app::make_report(ctx.session(), {day, weeks, cold_below_option(o.cold_below)});
   ctx.print(messages);
+  if (o.clinician) {
+    if (o.html)
+      write_html(ctx, *o.html, report::clinician_html(meta, report));
+    else
+      ctx.print(report::clinician_text(meta, report));
+    return fail_on && report.has_flag_at_least(*fail_on) ? k_exit_threshold : k_exit_success;
+  }
   if (o.html) write_html(ctx, *o.html, report::html_report(meta, report));
   if (o.json) {
     ctx.print(report::json_report(meta, report) + "\n");
@@ -120,6 +147,11 @@ void setup_report(CLI::App& cmd, Context& ctx, Action& action) {
   cmd.add_option("--fail-on", o->fail_on,
                  "exit 4 when a flag of caution, high or urgent (or worse) is raised this week")
       ->type_name("LEVEL:{caution,high,urgent}");  // the values, for help and completion
+  cmd.add_flag("--clinician", o->clinician,
+               "one printable page for an appointment: status, load, flags, symptoms, VISA-A, "
+               "heel-rise, rehab, medications (with --html FILE: as a page)");
+  cmd.add_option("--cold-below", o->cold_below,
+                 "runs below this temperature raise cold_run, degrees C (default 5)");
   cmd.callback([&ctx, &action, o] { action = [&ctx, o] { return run_report(ctx, *o); }; });
 }
 

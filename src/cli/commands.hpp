@@ -39,5 +39,11 @@ void setup_import(CLI::App& command, Context& ctx, Action& action);
 void setup_runs(CLI::App& command, Context& ctx, Action& action);
 void setup_journal(CLI::App& command, Context& ctx, Action& action);
 void setup_report(CLI::App& command, Context& ctx, Action& action);
+void setup_visa_a(CLI::App& command, Context& ctx, Action& action);
+void setup_heel_rise(CLI::App& command, Context& ctx, Action& action);
+void setup_rehab(CLI::App& command, Context& ctx, Action& action);
+void setup_medication(CLI::App& command, Context& ctx, Action& action);
+void setup_episode(CLI::App& command, Context& ctx, Action& action);
+void setup_athletes(CLI::App& command, Context& ctx, Action& action);
 
 }  // namespace runload::cli

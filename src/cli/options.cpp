@@ -6,6 +6,9 @@
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
 
+#include <charconv>
+
+#include <runload/app/session.hpp>
 #include <runload/error.hpp>
 #include <runload/model/sport.hpp>
 #include <runload/text/escape.hpp>
@@ -146,6 +149,23 @@ std::optional<double> number_option(const std::optional<std::string>& text,
   if (error != std::errc() || end != last || text->empty() || !std::isfinite(value))
     throw UsageError(fmt::format("{}: expected a number, not '{}'", option, *text));
   return value;
+}
+
+std::int64_t id_option(const std::string& text, std::string_view what) {
+  std::int64_t id = 0;
+  const auto* end = text.data() + text.size();
+  const auto [ptr, ec] = std::from_chars(text.data(), end, id);
+  if (text.empty() || ec != std::errc{} || ptr != end || id <= 0)
+    throw UsageError(fmt::format("{} must be a positive whole number, not '{}'", what, text));
+  return id;
+}
+
+date::sys_days day_option(app::Session& session, const std::optional<std::string>& text,
+                          std::string_view option, date::sys_days fallback,
+                          journal::FutureDates future) {
+  if (!text) return fallback;
+  return checked_or_throw(journal::parse_day(*text, session.today(app::Access::write), future),
+                          option);
 }
 
 }  // namespace runload::cli

@@ -96,6 +96,11 @@ const std::vector<BadJournal> k_bad_journals{
     {"swelling_maybe_line_2.csv", 1, ":2:", "swelling must be yes or no"},
     {"side_middle_line_2.csv", 1, ":2:", "side must be left, right or both"},
     {"stiffness_eleven_line_2.csv", 1, ":2:", "from 0 to 10, not '11'"},
+    {"visa_a_b_tops_at_20_line_2.csv", 1, ":2:", "visa_a Q8: B tops at 20"},
+    {"heel_rise_without_right_line_2.csv", 1, ":2:", "needs heel_rise_left and heel_rise_right"},
+    {"stiffness_on_visa_a_row_line_2.csv", 1, ":2:", "stiffness belongs to day rows"},
+    {"record_unknown_kind_line_2.csv", 1, ":2:", "record must be day, visa_a"},
+    {"medication_until_before_date_line_2.csv", 1, ":2:", "until 2024-01-09 is before the date"},
 };
 
 fs::path bad_fixture(const char* name) {

@@ -18,7 +18,8 @@ using runload::test::TempDir;
 // The reports of the demo history, byte for byte, as tests/golden/samples
 // holds them: the terminal and JSON report of every week from the lead-in
 // (2026-W30) to the week after the last (2026-W47), the terminal report of
-// the last week over 20 weeks, and the HTML page of two weeks. A change to
+// the last week over 20 weeks, the HTML page of three weeks, and the
+// clinician summary of the week after the pop as text and as a page. A change to
 // what a report says shows here as a diff of the golden file; when the change
 // is meant, regenerate them with
 //   RUNLOAD_UPDATE_GOLDEN=1 build-ci/runload_tests '[golden]'
@@ -42,6 +43,10 @@ std::vector<Golden> goldens() {
   all.push_back({"2026-W46-weeks20.txt", {"report", "--week", "2026-W46", "--weeks", "20"}});
   all.push_back({"2026-W35.html", {"report", "--week", "2026-W35", "--html"}, true});
   all.push_back({"2026-W46.html", {"report", "--week", "2026-W46", "--html"}, true});
+  all.push_back({"2026-W47.html", {"report", "--week", "2026-W47", "--html"}, true});
+  all.push_back({"2026-W47-clinician.txt", {"report", "--week", "2026-W47", "--clinician"}});
+  all.push_back(
+      {"2026-W47-clinician.html", {"report", "--week", "2026-W47", "--clinician", "--html"}, true});
   return all;
 }
 
@@ -64,6 +69,10 @@ TEST_CASE(
           0);
   for (const auto& edit : runload::test::sample_gear_edits())
     REQUIRE(runload_in(dir, edit).exit_code == 0);
+  // `athletes set` names its athlete itself: no global --athlete or --tz.
+  REQUIRE(run_runload({"--db", (dir / "samples.db").string(), "athletes", "set", "Lena", "--born",
+                       "1979", "--sex", "female"})
+              .exit_code == 0);
   const auto folder = source_dir() / "tests" / "golden" / "samples";
   const char* update = std::getenv("RUNLOAD_UPDATE_GOLDEN");
   for (auto golden : goldens()) {

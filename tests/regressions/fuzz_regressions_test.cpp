@@ -40,9 +40,9 @@ TEST_CASE("regression: a grade of 1e201 from an absurd elevation overflowed the 
 
   model::Track track;
   const model::TimePoint t0{std::chrono::milliseconds{1710057600000}};
-  track.segments.push_back({{t0, 45.0, 7.0, 0.0, {}, {}, {}},
-                            {t0 + std::chrono::seconds{10}, 45.0003, 7.0, 1e200, {}, {}, {}},
-                            {t0 + std::chrono::seconds{20}, 45.0006, 7.0, -1e200, {}, {}, {}}});
+  track.segments.push_back({{t0, 45.0, 7.0, 0.0, {}, {}, {}, {}},
+                            {t0 + std::chrono::seconds{10}, 45.0003, 7.0, 1e200, {}, {}, {}, {}},
+                            {t0 + std::chrono::seconds{20}, 45.0006, 7.0, -1e200, {}, {}, {}, {}}});
   const auto metrics = import::compute_track_metrics(track);
   REQUIRE(metrics.grade_histogram);
   CHECK(metrics.grade_histogram->metres.size() <= model::k_grade_max_bins);

@@ -15,6 +15,10 @@ using store::Migration;
 
 namespace {
 
+// The version of migrations/NNNN_tendon.sql: the one place to change when it is
+// renumbered at a merge.
+constexpr int k_tendon_version = 8;
+
 SQLite::Database fresh_database() {
   return SQLite::Database(":memory:", SQLite::OPEN_READWRITE);
 }
@@ -76,6 +80,7 @@ std::string created_by(int version) {
   if (name == "journal_assessed") return "journal_entries.assessed";
   if (name == "gear") return "gear";
   if (name == "corrections") return "failed_files";
+  if (name == "tendon") return "visa_a";
   FAIL("a migration this test does not know: " << version << " (" << name
                                                << "); add what it creates");
   return "";
@@ -254,4 +259,37 @@ TEST_CASE("migrator: configure_connection sets foreign keys on and the busy time
                           "(42, '2024-01-01', '2024-01-01T08:00:00Z')"),
                   SQLite::Exception);
   CHECK(db.execAndGet("SELECT count(*) FROM journal_entries").getInt() == 0);
+}
+
+TEST_CASE(
+    "migrator: the tendon migration keeps every athlete and activity, their new fields unknown",
+    "[store][migrator]") {
+  auto db = fresh_database();
+  REQUIRE(store::apply_migrations(db, embedded_up_to(k_tendon_version - 1)) ==
+          k_tendon_version - 1);
+  db.exec(
+      "INSERT INTO athletes(name, timezone, created_at) VALUES ('ana', 'Europe/Oslo', "
+      "'2024-01-01T00:00:00Z')");
+  db.exec(
+      "INSERT INTO activities(athlete_id, start_utc, utc_offset_s, offset_origin, local_date, "
+      "sport, distance_m, created_at) VALUES (1, 1700000000, 0, 'zone', '2023-11-14', 'run', "
+      "10000, '2024-01-01T00:00:00Z')");
+  REQUIRE(store::apply_migrations(db, store::embedded_migrations()) ==
+          store::latest_schema_version());
+  CHECK(db.execAndGet("SELECT count(*) FROM activities WHERE temperature_c IS NULL AND "
+                      "temperature_source IS NULL AND distance_m = 10000")
+            .getInt() == 1);
+  CHECK(db.execAndGet("SELECT count(*) FROM athletes WHERE born_year IS NULL AND sex IS NULL")
+            .getInt() == 1);
+  for (const char* table :
+       {"visa_a", "heel_rise_tests", "rehab_sessions", "medications", "episodes"}) {
+    CAPTURE(table);
+    CHECK(has_object(db, table));
+  }
+  // A temperature without its source, and a Q8 score its branch lacks, are refused.
+  CHECK_THROWS_AS(db.exec("UPDATE activities SET temperature_source = 'guess'"), SQLite::Exception);
+  CHECK_THROWS_AS(db.exec("INSERT INTO visa_a(athlete_id, date, q1, q2, q3, q4, q5, q6, q7, "
+                          "q8_branch, q8, updated_at) VALUES (1, '2024-01-02', 1, 1, 1, 1, 1, "
+                          "1, 4, 'C', 14, 'x')"),
+                  SQLite::Exception);
 }

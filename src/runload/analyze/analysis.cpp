@@ -9,18 +9,16 @@
 #include <runload/analyze/monotony.hpp>
 #include <runload/analyze/rules_gear.hpp>
 #include <runload/analyze/rules_load.hpp>
+#include <runload/analyze/rules_modifiers.hpp>
 #include <runload/analyze/rules_symptoms.hpp>
 #include <runload/rules/catalogue.hpp>
+#include <runload/rules/tendon.hpp>
 #include <runload/rules/thresholds.hpp>
 
 namespace runload::analyze {
 namespace {
 
 using model::Flag;
-
-date::sys_days first_shown_monday(date::sys_days week, int weeks) {
-  return week_monday(week) - date::weeks{std::max(weeks, 1) - 1};
-}
 
 // The fast threshold a run on the day after `sunday` would get.
 std::optional<double> threshold_after(const History& history, date::sys_days sunday,
@@ -146,7 +144,13 @@ std::vector<SymptomDay> symptom_days(const History& history, const std::vector<F
                                      date::sys_days from, date::sys_days to) {
   std::vector<SymptomDay> days;
   for (const auto* entry : history.journal.range(from, to)) {
-    SymptomDay day{entry->date, entry->stiffness, entry->pain_run, entry->pain_after, {}};
+    SymptomDay day{entry->date,
+                   entry->stiffness,
+                   entry->pain_run,
+                   entry->pain_after,
+                   {},
+                   entry->pop.value_or(false),
+                   entry->assessed.value_or(false)};
     for (const auto& flag : flags)
       if (flag.date == entry->date && (!day.worst_flag || flag.severity > *day.worst_flag))
         day.worst_flag = flag.severity;
@@ -176,7 +180,96 @@ void add_fitness(WeekReport& row, const std::vector<FitnessDay>& series, date::s
   row.ctl_ramp_m = ctl_ramp(series, day);
 }
 
+// The load flags of [from, to], the weeks whose Monday is in `tight_weeks`
+// judged with the thresholds tightened by a prior episode.
+std::vector<Flag> load_flags_in_force(const History& history,
+                                      const std::vector<date::sys_days>& tight_weeks,
+                                      date::sys_days from, date::sys_days to) {
+  if (tight_weeks.empty()) return load_flags(history, from, to);
+  History tight = history;
+  tight.thresholds = rules::tightened(history.thresholds);
+  const auto is_tight = [&](date::sys_days day) {
+    return std::find(tight_weeks.begin(), tight_weeks.end(), week_monday(day)) != tight_weeks.end();
+  };
+  std::vector<Flag> flags;
+  // Each stretch of weeks of one kind at once: a week form's Sunday and its
+  // runs fall in the same stretch.
+  for (auto day = from; day <= to;) {
+    const bool tight_here = is_tight(day);
+    auto end = std::min(to, week_monday(day) + date::days{6});
+    while (end < to && is_tight(end + date::days{1}) == tight_here)
+      end = std::min(to, end + date::weeks{1});
+    auto found = load_flags(tight_here ? tight : history, day, end);
+    flags.insert(flags.end(), std::make_move_iterator(found.begin()),
+                 std::make_move_iterator(found.end()));
+    day = end + date::days{1};
+  }
+  std::stable_sort(flags.begin(), flags.end(),
+                   [](const Flag& a, const Flag& b) { return a.date < b.date; });
+  return flags;
+}
+
+// The possible ruptures and persistent pain of the year before `to`, from
+// the journal of that year: the episodes runload raised itself.
+std::vector<Flag> raised_episodes(const AnalysisInput& input, const History& history,
+                                  date::sys_days first_shown, date::sys_days to) {
+  std::vector<model::JournalEntry> year = input.tendon.episode_journal;
+  year.insert(year.end(), input.red_flag_history.begin(), input.red_flag_history.end());
+  year.insert(year.end(), input.journal.begin(), input.journal.end());
+  History past;
+  past.thresholds = history.thresholds;
+  past.runs = history.runs;
+  past.journal = JournalDays(year);
+  const auto from = first_shown - date::days{rules::k_prior_episode_days};
+  auto flags = rupture_warning(past, from, to);
+  auto persistent = persistent_pain(past, from, to);
+  flags.insert(flags.end(), persistent.begin(), persistent.end());
+  return flags;
+}
+
+std::vector<Flag> modifier_flags(const AnalysisInput& input, const History& history,
+                                 std::span<const EpisodeMark> marks, date::sys_days from,
+                                 date::sys_days to) {
+  const auto& meds = input.tendon.medications;
+  std::vector<Flag> flags = fluoroquinolone_window(meds, from, to);
+  for (auto found : {corticosteroid_window(meds, from, to),
+                     prior_episode(marks, rules::tightened(history.thresholds), from, to),
+                     cold_run(history, from, to)})
+    flags.insert(flags.end(), found.begin(), found.end());
+  return flags;
+}
+
+TendonReport tendon_report(const AnalysisInput& input, std::span<const EpisodeMark> marks,
+                           date::sys_days first_shown, date::sys_days monday,
+                           date::sys_days as_of) {
+  const auto& t = input.tendon;
+  const auto sunday = monday + date::days{6};
+  TendonReport r;
+  r.visa_a = summarize_visa(t.visa_a, as_of);
+  for (const auto& v : t.visa_a)
+    if (v.date >= first_shown && v.date <= as_of) r.visa_a_history.push_back(v);
+  r.heel_rise = summarize_heel_rise(t.heel_rise, t.profile, as_of);
+  for (const auto& h : t.heel_rise)
+    if (h.date >= first_shown && h.date <= as_of) r.heel_rise_history.push_back(h);
+  for (const auto& s : t.rehab) {
+    if (s.date >= first_shown && s.date <= as_of) r.any_rehab = true;
+    if (s.date >= monday && s.date <= std::min(sunday, as_of)) r.rehab_sessions.push_back(s);
+  }
+  for (auto week = first_shown; week <= monday; week += date::weeks{1})
+    r.rehab_weeks.push_back(rehab_week(t.rehab, week));
+  r.medications = medication_status(t.medications, as_of);
+  r.episodes = t.episodes;
+  r.prior_episode = prior_episode_on(marks, monday);
+  r.profile = t.profile;
+  if (t.profile.born_year) r.age = age_in(*t.profile.born_year, monday);
+  return r;
+}
+
 }  // namespace
+
+date::sys_days first_shown_monday(date::sys_days week, int weeks) {
+  return week_monday(week) - date::weeks{std::max(weeks, 1) - 1};
+}
 
 date::sys_days history_start(date::sys_days week, int weeks) {
   return first_shown_monday(week, weeks) - date::days{k_ewma_history_days};
@@ -225,11 +318,20 @@ Report analyze(const AnalysisInput& input) {
   // Load flags start 3 days early: a spike there can explain stiffness in
   // the first shown week. The red flags that stand until an assessment are
   // looked for from the first entry of the red-flag history on.
-  auto all = load_flags(history, first_shown - date::days{rules::k_link_window_days}, sunday);
+  // A prior Achilles episode (one recorded, or a possible rupture or
+  // persistent pain of the past year) tightens the spike bands of the weeks
+  // it counts for.
+  const auto marks =
+      episode_marks(input.tendon.episodes, raised_episodes(input, history, first_shown, sunday));
+  const auto load_from = first_shown - date::days{rules::k_link_window_days};
+  const auto tight_weeks = prior_episode_weeks(marks, week_monday(load_from), sunday);
+  auto all = load_flags_in_force(history, tight_weeks, load_from, sunday);
   const auto symptoms = symptom_flags(history, all, first_shown, sunday);
   all.insert(all.end(), symptoms.begin(), symptoms.end());
   const auto gear = gear_flags(history, first_shown, sunday);
   all.insert(all.end(), gear.begin(), gear.end());
+  const auto modifiers = modifier_flags(input, history, marks, first_shown, sunday);
+  all.insert(all.end(), modifiers.begin(), modifiers.end());
   if (!input.red_flag_history.empty() && input.red_flag_history.front().date < first_shown) {
     const auto from = input.red_flag_history.front().date;
     const auto to = first_shown - date::days{1};
@@ -251,12 +353,21 @@ Report analyze(const AnalysisInput& input) {
     row.flag_count = static_cast<int>(std::count_if(all.begin(), all.end(), [&](const auto& f) {
       return f.date >= week && f.date <= week + date::days{6};
     }));
+    row.rehab_sessions = rehab_week(input.tendon.rehab, week).sessions;
     report.weeks.push_back(std::move(row));
   }
   report.week = report.weeks.back();
   report.flags = reported_flags(all, monday, sunday);
   report.status = status_of(report.flags);
-  report.next_week = next_week_envelope(history, monday, report.flags);
+  const bool tight_week =
+      std::find(tight_weeks.begin(), tight_weeks.end(), monday) != tight_weeks.end();
+  if (tight_week) {
+    History tight = history;
+    tight.thresholds = rules::tightened(history.thresholds);
+    report.next_week = next_week_envelope(tight, monday, report.flags);
+  } else {
+    report.next_week = next_week_envelope(history, monday, report.flags);
+  }
   align_spike_advice(report.flags, report.next_week);
   report.days = day_reports(history, monday, report.as_of);
   report.symptoms = symptom_summary(history, report.week, monday);
@@ -265,6 +376,7 @@ Report analyze(const AnalysisInput& input) {
   report.shoes = shoe_report(history, monday, report.as_of);
   report.warming_up = (sunday - history.first_day).count() + 1 < rules::k_warm_up_days;
   report.pending = pending_baselines(history.first_day, monday);
+  report.tendon = tendon_report(input, marks, first_shown, monday, report.as_of);
   return report;
 }
 

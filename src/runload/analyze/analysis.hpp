@@ -18,6 +18,7 @@
 #include <runload/analyze/response.hpp>
 #include <runload/analyze/shoes.hpp>
 #include <runload/analyze/status.hpp>
+#include <runload/analyze/tendon.hpp>
 #include <runload/analyze/warm_up.hpp>
 #include <runload/analyze/weekly_series.hpp>
 #include <runload/model/activity.hpp>
@@ -76,6 +77,8 @@ struct AnalysisInput {
   // Each shoe's running distance before history_start(week, weeks): what
   // the activities passed add to (store::GearRepository::distance_before).
   std::map<std::string, double> shoe_distance_before_m;
+  // The tendon's own records and the risk modifiers (tendon.hpp).
+  TendonInput tendon;
 };
 
 // The first day of activities the caller passes: the first shown Monday
@@ -84,6 +87,9 @@ struct AnalysisInput {
 date::sys_days history_start(date::sys_days week, int weeks);
 // The first day of journal entries the caller passes.
 date::sys_days journal_start(date::sys_days week, int weeks);
+// The first day shown: the Monday `weeks` - 1 weeks before the reported one
+// (the tendon's windows of TendonInput count from it).
+date::sys_days first_shown_monday(date::sys_days week, int weeks);
 
 // One week in the report: the `load` object for the reported week, a row of
 // the `weeks` table for the others.
@@ -113,6 +119,8 @@ struct WeekReport {
   // context, never a flag.
   std::optional<FitnessDay> fitness;
   std::optional<double> ctl_ramp_m;
+  // Rehab exercises logged in the week.
+  int rehab_sessions = 0;
 };
 
 // One logged morning of the weeks shown, for the symptoms chart.
@@ -123,6 +131,8 @@ struct SymptomDay {
   std::optional<int> pain_after;
   // The worst flag dated that day, for a marker; nullopt when none.
   std::optional<model::Severity> worst_flag;
+  bool pop = false;       // a pop or sudden sharp pain was logged
+  bool assessed = false;  // a clinician assessed the tendon that day
 };
 
 struct SymptomSummary {
@@ -169,6 +179,8 @@ struct Report {
   std::vector<SymptomDay> symptom_days;
   // The reported week's shoes, the transition check and the rotation.
   ShoeReport shoes;
+  // VISA-A, heel-rise, rehab, medications and episodes (tendon.hpp).
+  TendonReport tendon;
 
   // True when a flag of the reported week is `severity` or worse (report
   // --fail-on).

@@ -57,8 +57,16 @@ double nearest(double metres) {
 
 bool holds_distance(const model::Flag& flag) {
   if (flag.severity != model::Severity::caution) return false;
+  const auto kind = rules::spec(flag.rule).kind;
   return flag.rule == Rule::weekly_distance_jump || flag.rule == Rule::acwr_high ||
-         rules::spec(flag.rule).kind == rules::Kind::symptom;
+         kind == rules::Kind::symptom || kind == rules::Kind::modifier;
+}
+
+// A risk modifier's CAUTION (a medication window) asks for no increase at
+// all: the long run too stays at the recent longest.
+bool holds_long_run(const model::Flag& flag) {
+  return flag.severity == model::Severity::caution &&
+         rules::spec(flag.rule).kind == rules::Kind::modifier;
 }
 
 }  // namespace
@@ -74,6 +82,9 @@ Envelope next_week_envelope(const History& history, date::sys_days monday,
     return envelope;
   }
   const auto sunday = monday + date::days{6};
+  envelope.single_run_factor = history.thresholds.envelope_single_run;
+  envelope.week_low_factor = history.thresholds.envelope_week_low;
+  envelope.week_high_factor = history.thresholds.envelope_week_high;
   envelope.max_single_run_m = longest_run_cap(history, sunday);
 
   // The weeks of the mean that lie in the history: the first week of
@@ -90,6 +101,7 @@ Envelope next_week_envelope(const History& history, date::sys_days monday,
 
   const auto week = summarize_week(history.runs, history.journal, monday);
   std::vector<std::string> holding;
+  std::vector<std::string> holding_long_run;
   const auto add = [](std::vector<std::string>& list, std::string text) {
     if (std::find(list.begin(), list.end(), text) == list.end()) list.push_back(std::move(text));
   };
@@ -97,6 +109,7 @@ Envelope next_week_envelope(const History& history, date::sys_days monday,
     if (!in_force(flag) || flag.date < monday || flag.date > sunday) continue;
     const auto title = rules::spec(flag.rule).title;
     if (holds_distance(flag)) add(holding, std::string(title));
+    if (holds_long_run(flag)) add(holding_long_run, std::string(title));
     if (flag.rule == Rule::speed_spike && week.fast_distance_m)
       add(envelope.limits, fmt::format("fast running: no more than this week's {} ({})",
                                        km(*week.fast_distance_m), title));
@@ -117,6 +130,14 @@ Envelope next_week_envelope(const History& history, date::sys_days monday,
   if (held) {
     envelope.distance_high_m = week.distance_m;
     envelope.distance_low_m = std::min(*envelope.distance_low_m, week.distance_m);
+  }
+  if (!holding_long_run.empty() && envelope.max_single_run_m) {
+    envelope.max_single_run_m = *envelope.max_single_run_m / history.thresholds.envelope_single_run;
+    envelope.long_run_held = true;
+    envelope.limits.push_back(
+        fmt::format("longest run: no longer than your longest of the last "
+                    "30 days ({})",
+                    fmt::join(holding_long_run, ", ")));
   }
   if (envelope.max_single_run_m) envelope.max_single_run_m = down(*envelope.max_single_run_m);
   if (envelope.distance_high_m) {

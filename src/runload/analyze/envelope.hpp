@@ -13,11 +13,13 @@
 //   the first run left out of the mean (a first week is not averaged with
 //   weeks of nothing).
 // - Hold: a CAUTION flag of the reported week about the weekly distance
-//   (weekly_distance_jump, acwr_high) or the tendon (pain, stiffness) caps
-//   next week at this week's distance; a speed or hill spike caps the fast
-//   distance or the climb at this week's, a footwear transition the distance
-//   in the lower-drop shoes at this week's, and too much running in
-//   minimalist shoes that distance at about 35 km (limits in words).
+//   (weekly_distance_jump, acwr_high), the tendon (pain, stiffness) or a risk
+//   modifier (a medication window) caps next week at this week's distance; a
+//   modifier's also caps the longest run at the longest of the 30 days (no
+//   increase at all); a speed or hill spike caps the fast distance or the
+//   climb at this week's, a footwear transition the distance in the
+//   lower-drop shoes at this week's, and too much running in minimalist
+//   shoes that distance at about 35 km (limits in words).
 // - Withheld: any HIGH or URGENT flag in force, this week's or a standing red
 //   flag: no numbers, the flag's advice instead.
 // The numbers are distances to 0.1 km, as the advice that quotes them: the
@@ -50,6 +52,14 @@ struct Envelope {
   std::vector<std::string> limits;
   // Weeks the distance range is the mean of: 3, fewer in the first weeks.
   int weeks_averaged = 0;
+  // The factors in force: 1.10 on the longest run and 0.8-1.3 on the mean,
+  // unless a prior episode tightened them (rules::tightened).
+  double single_run_factor = 1.10;
+  double week_low_factor = 0.8;
+  double week_high_factor = 1.3;
+  // The longest run is held at the recent longest, not single_run_factor x
+  // it (a risk modifier's CAUTION: no increase at all).
+  bool long_run_held = false;
 };
 
 // REQUIRES: `monday` is the Monday of the reported week; `flags` are the

@@ -30,6 +30,7 @@ std::vector<Run> collect_runs(std::span<const model::Activity> activities,
     run.elevation_gain_m = activity->elevation_gain_m;
     run.has_track = activity->has_track();
     if (activity->gear && !activity->gear->empty()) run.gear = activity->gear;
+    run.temperature = activity->temperature;
     if (activity->grade_histogram) {
       run.uphill_distance_m =
           activity->grade_histogram->distance_at_or_above(thresholds.uphill_grade_pct);

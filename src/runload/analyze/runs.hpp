@@ -36,6 +36,9 @@ struct Run {
   std::optional<double> fast_distance_m;
   // Distance on a grade of 4% or more; nullopt without a grade histogram.
   std::optional<double> uphill_distance_m;
+  // The temperature at the start (weather) or the device's mean; nullopt
+  // when the files said none.
+  std::optional<model::Temperature> temperature;
 };
 
 // The runs among `activities` (DESIGN.md section 3: run, trail_run,

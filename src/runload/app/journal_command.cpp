@@ -7,6 +7,8 @@
 #include <runload/error.hpp>
 #include <runload/journal/red_flags.hpp>
 #include <runload/model/local_time.hpp>
+#include <runload/store/tendon_repository.hpp>
+#include <runload/store/transaction.hpp>
 
 namespace runload::app {
 
@@ -78,6 +80,40 @@ std::size_t JournalImport::updated() const noexcept {
       outcomes.begin(), outcomes.end(), [](const auto& o) { return !o.created && o.changed; }));
 }
 
+namespace {
+
+// Stores the tendon rows of a journal CSV. REQUIRES: a write transaction.
+TendonImport store_tendon(store::TendonRepository& tendon, const journal::CsvTendon& rows) {
+  TendonImport done;
+  for (const auto& v : rows.visa_a) done.visa_a += tendon.upsert_visa_a(v).changed ? 1 : 0;
+  for (const auto& h : rows.heel_rise) done.heel_rise += tendon.upsert_heel_rise(h).changed ? 1 : 0;
+  done.rehab = tendon.add_rehab_missing(rows.rehab);
+  for (const auto& m : rows.medications)
+    done.medications += tendon.upsert_medication(m).changed ? 1 : 0;
+  for (const auto& e : rows.episodes) done.episodes += tendon.upsert_episode(e).changed ? 1 : 0;
+  done.rows = static_cast<int>(rows.visa_a.size() + rows.heel_rise.size() + rows.rehab.size() +
+                               rows.medications.size() + rows.episodes.size());
+  return done;
+}
+
+}  // namespace
+
+std::string describe(const TendonImport& done) {
+  if (!done.any_rows()) return {};
+  std::vector<std::string> parts;
+  const auto add = [&parts](int n, std::string_view one, std::string_view many) {
+    if (n > 0) parts.push_back(fmt::format("{} {}", n, n == 1 ? one : many));
+  };
+  add(done.visa_a, "VISA-A", "VISA-A");
+  add(done.heel_rise, "heel-rise test", "heel-rise tests");
+  add(done.rehab, "rehab exercise", "rehab exercises");
+  add(done.medications, "medication course", "medication courses");
+  add(done.episodes, "episode", "episodes");
+  if (parts.empty()) return fmt::format("; tendon records: 0 new or changed of {}", done.rows);
+  return fmt::format("; tendon records: {} new or changed (of {})", fmt::join(parts, ", "),
+                     done.rows);
+}
+
 JournalImport import_journal_csv(Session& session, const std::filesystem::path& path) {
   JournalImport result;
   const auto limit = files::max_file_bytes(session.env()("RUNLOAD_MAX_FILE_BYTES"));
@@ -93,12 +129,25 @@ JournalImport import_journal_csv(Session& session, const std::filesystem::path& 
     if (auto reasons = journal::red_flag_reasons(entry); !reasons.empty())
       result.red_flags.push_back(std::move(reasons));
   }
-  result.outcomes = journal_for_writing(session).upsert_all(parsed.entries);
+  auto& db = session.database(Access::write);
+  const auto athlete_id = session.athlete(Access::write).id;
+  store::JournalRepository journal(db, athlete_id);
+  store::TendonRepository tendon(db, athlete_id);
+  store::WriteTransaction tx(db);
+  result.outcomes = journal.upsert_each(parsed.entries);
+  result.tendon = store_tendon(tendon, parsed.tendon);
+  tx.commit();
   return result;
 }
 
 std::string export_journal_csv(Session& session) {
-  return journal::write_journal_csv(journal_entries(session, std::nullopt, std::nullopt));
+  const auto entries = journal_entries(session, std::nullopt, std::nullopt);
+  if (!session.athlete_stored(Access::read)) return journal::write_journal_csv(entries, {});
+  auto& db = session.database(Access::read);
+  store::TendonRepository tendon(db, session.athlete(Access::read).id);
+  journal::CsvTendon records{tendon.visa_a(), tendon.heel_rise(), tendon.rehab(),
+                             tendon.medications(), tendon.episodes()};
+  return journal::write_journal_csv(entries, records);
 }
 
 }  // namespace runload::app

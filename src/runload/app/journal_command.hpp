@@ -47,6 +47,23 @@ std::vector<model::JournalEntry> journal_entries(Session& session,
                                                  std::optional<date::sys_days> since,
                                                  std::optional<date::sys_days> until);
 
+// What a journal CSV's tendon rows did: how many of each were new or
+// changed (the others were stored already, as they are).
+struct TendonImport {
+  int visa_a = 0;
+  int heel_rise = 0;
+  int rehab = 0;
+  int medications = 0;
+  int episodes = 0;
+  int rows = 0;  // tendon rows in the file
+
+  bool any_rows() const noexcept { return rows > 0; }
+};
+
+// What the tendon rows did, to follow the import's line: "; tendon records:
+// 1 VISA-A, 2 rehab exercises new or changed (of 3)"; empty without tendon rows.
+std::string describe(const TendonImport& done);
+
 struct JournalImport {
   // The file could not be read (nothing was stored).
   std::optional<files::LoadError> load_error;
@@ -55,6 +72,7 @@ struct JournalImport {
   // Stored entries, and the red flags of each entry that raises one.
   std::vector<store::UpsertOutcome> outcomes;
   std::vector<std::vector<std::string>> red_flags;
+  TendonImport tendon;
 
   bool ok() const noexcept { return !load_error && problems.empty(); }
   std::size_t created() const noexcept;
@@ -62,10 +80,15 @@ struct JournalImport {
 };
 
 // Reads the journal CSV at `path` (capped by RUNLOAD_MAX_FILE_BYTES) and
-// stores its entries in one transaction, or nothing of it.
+// stores its days and its tendon records in one transaction, or nothing of
+// it: a day updates as a second `runload journal` does, a VISA-A or heel-rise
+// test replaces that day's, rehab sessions not yet stored are added (equal
+// sessions of a day counted), a medication or episode given again sets its
+// end (and the episode's note).
 JournalImport import_journal_csv(Session& session, const std::filesystem::path& path);
 
-// The whole journal as CSV (journal::write_journal_csv). Never creates.
+// The whole journal as CSV, with every tendon record (journal::write_journal_csv).
+// Never creates.
 std::string export_journal_csv(Session& session);
 
 // `journal delete DATE`: deletes the entry of `day`, keeping it in the

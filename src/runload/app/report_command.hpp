@@ -24,6 +24,9 @@ struct ReportRequest {
   // nullopt: today in the athlete's zone.
   std::optional<date::sys_days> day;
   int weeks = k_default_report_weeks;  // 1 to k_max_report_weeks
+  // Runs below this temperature raise cold_run (--cold-below); nullopt: the
+  // default of rules::Thresholds.
+  std::optional<double> cold_below_c;
 };
 
 struct ReportResult {
@@ -47,6 +50,13 @@ analyze::AnalysisInput report_input(store::Database& db, std::int64_t athlete_id
                                     const std::optional<date::sys_days>& first_run,
                                     date::sys_days today,
                                     std::vector<store::UnusableActivity>* unusable = nullptr);
+
+// The tendon's records the report of the week holding `week` reads
+// (analyze::TendonInput gives the windows), with the journal days before
+// `journal_from` that can hold a red flag of the past year (pain or
+// stiffness of `red_flag_level` or more, or a pop).
+analyze::TendonInput tendon_input(store::Database& db, std::int64_t athlete_id, date::sys_days week,
+                                  int weeks, date::sys_days journal_from, int red_flag_level);
 
 // The report of the session's athlete. Never creates the database or the
 // athlete.

@@ -52,6 +52,18 @@ std::optional<T> first_known(const std::optional<T>& winner, const std::optional
   return winner ? winner : other;
 }
 
+// The weather at the start (a Strava row) outranks the watch's sensor,
+// which reads high from body heat; of two of one kind, the stored one stays.
+std::optional<model::Temperature> better_temperature(
+    const std::optional<model::Temperature>& stored,
+    const std::optional<model::Temperature>& incoming) {
+  if (!stored) return incoming;
+  if (incoming && incoming->source == model::TemperatureSource::weather &&
+      stored->source == model::TemperatureSource::device)
+    return incoming;
+  return stored;
+}
+
 bool same_source(const model::Source& a, const model::Source& b) noexcept {
   return a.format == b.format && a.file == b.file && a.line == b.line;
 }
@@ -115,6 +127,7 @@ model::Activity merge_activities(const model::Activity& stored, const model::Act
   merged.name = !row.name.empty() ? row.name : row_other.name;
   merged.sport = row.sport != model::Sport::other ? row.sport : row_other.sport;
   merged.gear = first_known(row.gear, row_other.gear);
+  merged.temperature = better_temperature(stored.temperature, incoming.temperature);
 
   for (const auto& source : incoming.sources) {
     const bool listed = std::any_of(merged.sources.begin(), merged.sources.end(),

@@ -49,6 +49,8 @@ MatchKind classify_match(const model::Activity& stored, const model::Activity& i
 //   `wall_clock`); between two of the same origin the track-metrics
 //   winner's. A `wall_clock` offset goes only with its own start: when the
 //   start instant comes from the other side, so do its offset and origin.
+// - Temperature: the weather at the start (a Strava row) beats the device's
+//   sensor; otherwise the stored one, else the incoming one.
 // - Sources: the stored ones, then those of `incoming` not already listed
 //   (same format, file and line).
 model::Activity merge_activities(const model::Activity& stored, const model::Activity& incoming);

@@ -58,6 +58,7 @@ constexpr std::uint8_t k_session_avg_cadence = 18;
 constexpr std::uint8_t k_session_max_cadence = 19;
 constexpr std::uint8_t k_session_ascent = 22;
 constexpr std::uint8_t k_session_descent = 23;
+constexpr std::uint8_t k_session_avg_temperature = 57;  // sint8, degrees C
 // The sport of a file without a session: its "sport" message (sport 0,
 // sub_sport 1), else its first lap's (sport 25, sub_sport 39).
 constexpr std::uint8_t k_sport_sport = 0;
@@ -481,6 +482,7 @@ class Decoder {
     point.hr_bpm = message.get(3);
     point.cadence_spm = message.get(4);
     if (auto distance = message.get(5)) point.device_distance_m = *distance / 100.0;
+    point.temperature_c = message.get(13);  // record.temperature, sint8, degrees C
     m_records.push_back(std::move(record));
   }
 
@@ -684,6 +686,10 @@ class Decoder {
       activity.avg_cadence = *cadence * cadence_factor;
     if (auto cadence = reading(session.get(k_session_max_cadence)))
       activity.max_cadence = *cadence * cadence_factor;
+    // The device's sensor; outside -60 to 60 degrees C a fault, not weather.
+    if (auto celsius = session.get(k_session_avg_temperature);
+        celsius && *celsius >= -60.0 && *celsius <= 60.0)
+      activity.temperature = model::Temperature{*celsius, model::TemperatureSource::device};
     activity.sources.push_back(model::Source{"fit", m_context.file, std::nullopt});
     push_activity(std::move(activity), track_between(start, next, cadence_factor));
   }

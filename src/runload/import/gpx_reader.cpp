@@ -83,6 +83,8 @@ struct Reader {
         point.hr_bpm = parse_number(xml::text(element));
       } else if (name == "cad" || name == "cadence") {
         point.cadence_spm = parse_number(xml::text(element));
+      } else if (name == "atemp") {
+        point.temperature_c = parse_number(xml::text(element));
       } else {
         read_extensions(element, point, depth + 1);
       }

@@ -88,10 +88,15 @@ constexpr std::array<std::string_view, 7> k_avg_cadence{
     "Cadenza media",   "Gemiddelde cadans",
     "Cadência média"};
 
+// The temperature columns: English names only, the others unconfirmed (a
+// header in another language gives no temperature, never a wrong one).
+constexpr std::array<std::string_view, 1> k_weather_temperature{"Weather Temperature"};
+constexpr std::array<std::string_view, 1> k_device_temperature{"Average Temperature"};
+
 struct Columns {
   std::optional<std::size_t> id, date, type, name, gear, filename, distance_display, distance_m,
       elapsed, elapsed_precise, moving, elevation_gain, elevation_loss, max_hr, max_hr_precise,
-      avg_hr, max_cadence, avg_cadence;
+      avg_hr, max_cadence, avg_cadence, weather_temperature, device_temperature;
 };
 
 // The positions every Strava export since 2019 has kept (docs/import.md):
@@ -136,6 +141,8 @@ Columns by_name(const HeaderIndex& h) {
   c.avg_hr = h.find(k_avg_hr);
   c.max_cadence = h.find(k_max_cadence);
   c.avg_cadence = h.find(k_avg_cadence);
+  c.weather_temperature = h.find(k_weather_temperature);
+  c.device_temperature = h.find(k_device_temperature);
   return c;
 }
 
@@ -174,16 +181,25 @@ Columns locate(const HeaderIndex& h) {
 // are written with a decimal point.
 struct Styles {
   NumberStyle distance_display, distance_m, elapsed, elapsed_precise, moving, elevation_gain,
-      elevation_loss, max_hr, max_hr_precise, avg_hr, max_cadence, avg_cadence;
+      elevation_loss, max_hr, max_hr_precise, avg_hr, max_cadence, avg_cadence, weather_temperature,
+      device_temperature;
 };
 
 Styles decide_styles(const CsvTable& t, const Columns& c) {
-  return {decide_column_style(t, c.distance_display), decide_column_style(t, c.distance_m),
-          decide_column_style(t, c.elapsed),          decide_column_style(t, c.elapsed_precise),
-          decide_column_style(t, c.moving),           decide_column_style(t, c.elevation_gain),
-          decide_column_style(t, c.elevation_loss),   decide_column_style(t, c.max_hr),
-          decide_column_style(t, c.max_hr_precise),   decide_column_style(t, c.avg_hr),
-          decide_column_style(t, c.max_cadence),      decide_column_style(t, c.avg_cadence)};
+  return {decide_column_style(t, c.distance_display),
+          decide_column_style(t, c.distance_m),
+          decide_column_style(t, c.elapsed),
+          decide_column_style(t, c.elapsed_precise),
+          decide_column_style(t, c.moving),
+          decide_column_style(t, c.elevation_gain),
+          decide_column_style(t, c.elevation_loss),
+          decide_column_style(t, c.max_hr),
+          decide_column_style(t, c.max_hr_precise),
+          decide_column_style(t, c.avg_hr),
+          decide_column_style(t, c.max_cadence),
+          decide_column_style(t, c.avg_cadence),
+          decide_column_style(t, c.weather_temperature),
+          decide_column_style(t, c.device_temperature)};
 }
 
 std::optional<double> positive(std::optional<double> value) {
@@ -236,6 +252,22 @@ std::optional<double> measure_preferring(RowReader& cells, std::optional<std::si
   return measure(cells, rounded, rounded_style);
 }
 
+// The weather at the start (`Weather Temperature`), else the device's own
+// sensor (`Average Temperature`), both in degrees C as the export writes its
+// other metric units; a value outside -60 to 60 is no temperature.
+std::optional<model::Temperature> temperature_of(RowReader& cells, const File& f) {
+  const auto plausible = [](std::optional<double> v) {
+    return v && *v >= -60.0 && *v <= 60.0 ? v : std::nullopt;
+  };
+  if (auto weather =
+          plausible(cells.signed_number(f.col.weather_temperature, f.style.weather_temperature)))
+    return model::Temperature{*weather, model::TemperatureSource::weather};
+  if (auto device =
+          plausible(cells.signed_number(f.col.device_temperature, f.style.device_temperature)))
+    return model::Temperature{*device, model::TemperatureSource::device};
+  return std::nullopt;
+}
+
 // The activity of one row; nullopt after refusing it.
 std::optional<ParsedActivity> read_row(const CsvRecord& row, const File& f, RowAccount& account) {
   const double max_s = static_cast<double>(k_max_activity_duration.count());
@@ -275,6 +307,7 @@ std::optional<ParsedActivity> read_row(const CsvRecord& row, const File& f, RowA
                                          f.col.max_hr, f.style.max_hr));
   a.avg_cadence = positive(measure(cells, f.col.avg_cadence, f.style.avg_cadence));
   a.max_cadence = positive(measure(cells, f.col.max_cadence, f.style.max_cadence));
+  a.temperature = temperature_of(cells, f);
   // Strava stores a run's cadence per leg (85 where the watch shows 170);
   // runload keeps steps per minute for every foot sport.
   if (is_foot_sport(a.sport)) {

@@ -214,6 +214,15 @@ std::optional<double> RowReader::number(std::optional<std::size_t> column, Numbe
   return std::nullopt;
 }
 
+std::optional<double> RowReader::signed_number(std::optional<std::size_t> column,
+                                               NumberStyle style) {
+  if (!has(column)) return std::nullopt;
+  const auto text = without_text_mark(m_row.at(column));
+  if (const auto value = parse_number(text, style.decimal, style.thousands)) return value;
+  unreadable(*column, text);
+  return std::nullopt;
+}
+
 std::optional<std::chrono::seconds> RowReader::duration(std::optional<std::size_t> column,
                                                         char decimal, std::string_view what,
                                                         Need need) {

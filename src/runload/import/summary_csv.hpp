@@ -138,6 +138,9 @@ class RowReader {
   // English ("Distance in km") for the message.
   std::optional<double> number(std::optional<std::size_t> column, NumberStyle style,
                                std::string_view what, double max, Need need);
+  // A number of either sign (a temperature), optional: an unreadable cell
+  // is noted as for Need::optional and gives nullopt.
+  std::optional<double> signed_number(std::optional<std::size_t> column, NumberStyle style);
 
   // A duration (parse_duration: "1:02:03", "45:12", "00:01:39,6", seconds).
   std::optional<std::chrono::seconds> duration(std::optional<std::size_t> column, char decimal,

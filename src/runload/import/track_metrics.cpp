@@ -149,6 +149,21 @@ void heart_rate_and_cadence(const std::vector<Kept>& kept, TrackMetrics& m) {
   if (cad_n > 0) m.avg_cadence = cad_sum / static_cast<double>(cad_n);
 }
 
+// The mean of the device's temperature readings; readings outside -60 to
+// 60 degrees C are a sensor fault, not weather.
+std::optional<double> mean_temperature(const std::vector<Kept>& kept) {
+  double sum = 0.0;
+  std::size_t n = 0;
+  for (const auto& k : kept) {
+    const auto& t = k.point->temperature_c;
+    if (!t || *t < -60.0 || *t > 60.0) continue;
+    sum += *t;
+    ++n;
+  }
+  if (n == 0) return std::nullopt;
+  return sum / static_cast<double>(n);
+}
+
 // The elevation of each kept point that the gain may use: nullopt where
 // the point has none, where it is outside k_min/max_elevation_m or not a
 // number, and where it is a spike (more than k_spike_min_jump_m at more than
@@ -468,6 +483,7 @@ TrackMetrics compute_track_metrics(const model::Track& track, model::Sport sport
   }
   if (kept.positional) m.speed_histogram = speed_histogram(kept.points);
   heart_rate_and_cadence(kept.points, m);
+  m.avg_temperature_c = mean_temperature(kept.points);
 
   const Elevations elevations = accepted_elevations(kept.points);
   m.elevation_spikes = elevations.ignored;
@@ -507,6 +523,10 @@ void apply_metrics(const TrackMetrics& metrics, model::Activity& activity, Total
   take(activity.max_cadence, metrics.max_cadence, totals);
   activity.speed_histogram = metrics.speed_histogram;
   activity.grade_histogram = metrics.grade_histogram;
+  // A temperature the reader found (a FIT session's mean) stays.
+  if (!activity.temperature && metrics.avg_temperature_c)
+    activity.temperature =
+        model::Temperature{*metrics.avg_temperature_c, model::TemperatureSource::device};
 }
 
 void add_track_metrics(ParseResult& result, Totals totals) {

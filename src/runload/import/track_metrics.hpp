@@ -88,6 +88,9 @@ struct TrackMetrics {
   std::optional<double> max_hr;
   std::optional<double> avg_cadence;
   std::optional<double> max_cadence;
+  // Mean of the device's temperature readings (-60 to 60 degrees C); it
+  // reads high from body heat.
+  std::optional<double> avg_temperature_c;
   // Present when the track has positions (and, for grade, elevation).
   std::optional<model::Histogram> speed_histogram;
   std::optional<model::Histogram> grade_histogram;

@@ -32,6 +32,10 @@ Checked<int> parse_int_in(std::string_view raw, int low, int high) {
 
 }  // namespace
 
+Checked<int> parse_whole_number(std::string_view text, int low, int high) {
+  return parse_int_in(text, low, high);
+}
+
 Checked<int> parse_scale(std::string_view text) {
   return parse_int_in(text, k_scale_min, k_scale_max);
 }

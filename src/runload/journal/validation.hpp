@@ -41,6 +41,9 @@ Checked<int> parse_scale(std::string_view text);
 // A whole number of minutes in [0, k_stiffness_minutes_max].
 Checked<int> parse_stiffness_minutes(std::string_view text);
 
+// A whole number in [low, high]; surrounding blanks ignored, no sign.
+Checked<int> parse_whole_number(std::string_view text, int low, int high);
+
 // "left", "right" or "both", any case.
 Checked<model::Side> parse_side(std::string_view text);
 

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <date/date.h>
@@ -32,6 +33,19 @@ enum class OffsetOrigin {
   wall_clock,
 };
 
+// Where an activity's temperature came from: the weather at the start
+// (Strava's `Weather Temperature`), or the device's own sensor (FIT, GPX
+// `atemp`, Strava's `Average Temperature`), which reads high from body heat.
+enum class TemperatureSource { weather, device };
+
+std::string_view to_string(TemperatureSource source) noexcept;  // "weather", "device"
+std::optional<TemperatureSource> temperature_source_from_string(std::string_view text) noexcept;
+
+struct Temperature {
+  double celsius = 0.0;
+  TemperatureSource source = TemperatureSource::weather;
+};
+
 struct Activity {
   std::optional<std::int64_t> id;  // set once stored
   date::sys_seconds start_utc{};
@@ -49,6 +63,7 @@ struct Activity {
   std::optional<double> avg_cadence;
   std::optional<double> max_cadence;
   std::optional<std::string> gear;
+  std::optional<Temperature> temperature;
   // Present only when the activity has a track with positions and times.
   std::optional<Histogram> speed_histogram;
   std::optional<Histogram> grade_histogram;

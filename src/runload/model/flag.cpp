@@ -36,6 +36,8 @@ std::string_view to_string(Unit unit) noexcept {
       return "days";
     case Unit::points:
       return "points";
+    case Unit::celsius:
+      return "celsius";
   }
   return "km";
 }

@@ -16,9 +16,10 @@ enum class Evidence { cohort, rct, expert, plausible };
 
 // The unit a flag's observed and baseline values are shown in (in JSON, the
 // values are in it): distances in km, climb in m, a share from 0 to 1, a
-// count of days, a 0-10 symptom scale. Flag itself keeps distances in
-// metres, like every other value of the analysis.
-enum class Unit { km, m, share, days, points };
+// count of days, a 0-10 symptom scale, a temperature in degrees Celsius.
+// Flag itself keeps distances in metres, like every other value of the
+// analysis.
+enum class Unit { km, m, share, days, points, celsius };
 std::string_view to_string(Unit unit) noexcept;
 
 // The rules of DESIGN.md section 2. Each has one entry in the catalogue
@@ -42,8 +43,14 @@ enum class Rule {
   footwear_transition,
   minimalist_volume,
   shoe_worn,
+  // The risk modifiers beside the load (docs/TENDON.md): a medication window,
+  // a prior Achilles episode, running in the cold.
+  fluoroquinolone_window,
+  corticosteroid_window,
+  prior_episode,
+  cold_run,
 };
-inline constexpr int k_rule_count = static_cast<int>(Rule::shoe_worn) + 1;
+inline constexpr int k_rule_count = static_cast<int>(Rule::cold_run) + 1;
 
 std::string_view to_string(Severity severity) noexcept;
 std::optional<Severity> severity_from_string(std::string_view text) noexcept;

@@ -20,6 +20,8 @@ struct TrackPoint {
   std::optional<double> cadence_spm;
   // Distance the device itself recorded at this point (FIT/TCX), metres.
   std::optional<double> device_distance_m;
+  // The device's temperature sensor (FIT record, GPX atemp), degrees C.
+  std::optional<double> temperature_c;
 };
 
 // A segment is a run of points with no gap in recording; distance is never

@@ -10,9 +10,11 @@
 
 #include <runload/analyze/format.hpp>
 #include <runload/model/local_time.hpp>
+#include <runload/report/tendon_text.hpp>
 #include <runload/report/terminal_report.hpp>
 #include <runload/report/text.hpp>
 #include <runload/rules/catalogue.hpp>
+#include <runload/rules/tendon.hpp>
 #include <runload/text/escape.hpp>
 #include <runload/text/numbers.hpp>
 
@@ -299,6 +301,92 @@ std::string symptoms_chart(const analyze::Report& r) {
   return out;
 }
 
+// The latest value of `field` among `records` dated in each shown week.
+template <typename T, typename F>
+Series weekly_latest(const analyze::Report& r, const std::vector<T>& records, F field) {
+  Series s;
+  for (const auto& w : r.weeks) {
+    std::optional<double> value;
+    for (const auto& record : records)
+      if (record.date >= w.summary.start && record.date <= w.summary.end) value = field(record);
+    s.values.push_back(value);
+    if (value) s.max = std::max(s.max, *value);
+  }
+  return s;
+}
+
+// The VISA-A of each week (its latest questionnaire) against the 90 that
+// marks recovery.
+std::string visa_chart(const analyze::Report& r) {
+  const auto labels = week_labels(r);
+  auto s = weekly_latest(r, r.tendon.visa_a_history,
+                         [](const model::VisaA& v) { return static_cast<double>(v.score()); });
+  s.max = 100.0;
+  std::string out = svg_open("VISA-A score of each week, 0 to 100, against recovery at 90");
+  out += band(rules::k_visa_a_recovered, 100.0, s.max, "#2e7d32", "90 and above: recovery");
+  out += axes(labels, s.max, "");
+  out += line(s, labels.size(), 1.0, "#1d2430");
+  out += "</svg>";
+  return out;
+}
+
+// Heel raises to fatigue of each week (its latest test), left and right.
+std::string heel_rise_chart(const analyze::Report& r) {
+  const auto labels = week_labels(r);
+  auto left = weekly_latest(r, r.tendon.heel_rise_history, [](const model::HeelRiseTest& t) {
+    return static_cast<double>(t.left);
+  });
+  auto right = weekly_latest(r, r.tendon.heel_rise_history, [](const model::HeelRiseTest& t) {
+    return static_cast<double>(t.right);
+  });
+  const double max = std::ceil(std::max({left.max, right.max, 10.0}) * 1.1 / 10.0) * 10.0;
+  left.max = right.max = max;
+  std::string out = svg_open("Heel raises to fatigue of each week, left and right");
+  out += axes(labels, max, "");
+  out += line(left, labels.size(), 1.0, "#4a7bb7");
+  out += line(right, labels.size(), 1.0, "#c2571a");
+  out += "</svg>";
+  return out;
+}
+
+std::string rehab_chart(const analyze::Report& r) {
+  const auto labels = week_labels(r);
+  Series s;
+  for (const auto& w : r.weeks) {
+    s.values.emplace_back(w.rehab_sessions);
+    s.max = std::max(s.max, static_cast<double>(w.rehab_sessions));
+  }
+  s.max = std::max(4.0, std::ceil(s.max * 1.1));
+  std::string out = svg_open("Rehab exercises logged each week");
+  out += axes(labels, s.max, "");
+  out += bars(s, labels.size(), 1.0, "#7a8da6");
+  out += "</svg>";
+  return out;
+}
+
+// The Tendon section: the report's sentences, then the trends.
+std::string tendon_section(const analyze::Report& r) {
+  const auto lines = tendon_lines(r.tendon);
+  if (lines.empty()) return {};
+  std::string h = "<h2>Tendon</h2>\n";
+  for (const auto& l : lines)
+    h += l.label.empty() ? fmt::format("<p class=\"sub\">{}</p>\n", e(l.text))
+                         : fmt::format("<p><b>{}</b> {}</p>\n", e(l.label), e(l.text));
+  if (r.tendon.visa_a_history.size() >= 1) {
+    h += "<p class=\"sub\">VISA-A by week (green band: 90 and above, recovery)</p>\n";
+    h += visa_chart(r);
+  }
+  if (!r.tendon.heel_rise_history.empty()) {
+    h += "<p class=\"sub\">Heel raises to fatigue by week: left (blue), right (orange)</p>\n";
+    h += heel_rise_chart(r);
+  }
+  if (r.tendon.any_rehab) {
+    h += "<p class=\"sub\">Rehab exercises logged by week</p>\n";
+    h += rehab_chart(r);
+  }
+  return h;
+}
+
 std::string stat(std::string_view value, std::string_view label) {
   return fmt::format(R"(<div class="stat"><b>{}</b><span>{}</span></div>)", e(value), e(label));
 }
@@ -579,17 +667,21 @@ std::string next_week_section(const analyze::Report& r) {
                    "this instead: {}</p>\n",
                    e(env.reason));
   h += "<ul>\n";
-  h += fmt::format("<li>Longest run: {}</li>\n",
-                   env.max_single_run_m
-                       ? fmt::format("at most {} km (1.10 × your longest of the last 30 days that "
-                                     "was not a spike)",
-                                     km1(*env.max_single_run_m))
-                       : std::string("no run in the last 30 days: start short and easy"));
+  h += fmt::format(
+      "<li>Longest run: {}</li>\n",
+      env.max_single_run_m
+          ? fmt::format("at most {} km ({} your longest of the last 30 days that "
+                        "was not a spike)",
+                        km1(*env.max_single_run_m),
+                        env.long_run_held ? std::string("no increase on")
+                                          : fmt::format("{:.2f} ×", env.single_run_factor))
+          : std::string("no run in the last 30 days: start short and easy"));
   h += fmt::format("<li>Weekly distance: {}</li>\n",
                    env.distance_low_m && env.distance_high_m
-                       ? fmt::format("{}–{} km (0.8–1.3 × the mean of the last {} week{})",
+                       ? fmt::format("{}–{} km ({:g}–{:g} × the mean of the last {} week{})",
                                      km1(*env.distance_low_m), km1(*env.distance_high_m),
-                                     env.weeks_averaged, env.weeks_averaged == 1 ? "" : "s")
+                                     env.week_low_factor, env.week_high_factor, env.weeks_averaged,
+                                     env.weeks_averaged == 1 ? "" : "s")
                        : std::string("no running in the last 3 weeks: restart below your old "
                                      "level"));
   for (const auto& limit : env.limits) h += fmt::format("<li>Limit: {}</li>\n", e(limit));
@@ -666,6 +758,7 @@ std::string html_report(const ReportMeta& meta, const analyze::Report& r) {
     h += charts_section(r);
   }
   h += symptoms_section(r);
+  h += tendon_section(r);
   h += fmt::format("<footer>{}</footer>\n</body>\n</html>\n", e(k_disclaimer));
   return h;
 }

@@ -1,6 +1,7 @@
 #include <runload/report/json_report.hpp>
 
 #include <runload/model/local_time.hpp>
+#include <runload/report/tendon_json.hpp>
 #include <runload/rules/catalogue.hpp>
 #include <runload/text/json.hpp>
 
@@ -97,6 +98,7 @@ Json week_row(const analyze::WeekReport& w) {
       {"strain", number(strain, 1)},
       {"shoes", shoe_distances(w.shoes)},
       {"fitness", fitness_object(w)},
+      {"rehab_sessions", w.rehab_sessions},
   };
 }
 
@@ -142,6 +144,8 @@ Json flag_value(const std::optional<double>& value, model::Unit unit) {
     case model::Unit::days:
     case model::Unit::points:
       return round_to(*value, 3);
+    case model::Unit::celsius:
+      return round_to(*value, 1);
   }
   return round_to(*value, 3);
 }
@@ -291,6 +295,7 @@ Json to_json(const ReportMeta& meta, const analyze::Report& report) {
       {"next_week", next_week_object(report.next_week)},
       {"gear", gear_object(report.shoes)},
       {"fitness", fitness_object(report.week)},
+      {"tendon", tendon_json(report.tendon)},
       {"disclaimer", std::string(k_disclaimer)},
   };
 }

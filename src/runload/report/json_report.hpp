@@ -11,7 +11,7 @@
 // acwr_uncoupled, acwr_coupled, acwr_ewma, monotony, strain}, weeks [{iso,
 // start, distance_km, longest_run_km, elevation_gain_m, fast_distance_km,
 // uphill_distance_km, mean_morning_stiffness, runs, flags, acwr_uncoupled,
-// strain}], symptoms {days_logged, mean_morning_stiffness,
+// strain, rehab_sessions}], symptoms {days_logged, mean_morning_stiffness,
 // prev_mean_morning_stiffness, max_pain_run}, days [{date, runs,
 // distance_km, stiffness, stiffness_minutes, pain_run, pain_after, swelling,
 // pop, assessed, day_before {runs, distance_km, over_longest_pct,
@@ -20,7 +20,8 @@
 // text}]}, flags [{rule, severity, evidence, date, activity_id, observed,
 // baseline, ratio, unit, message, advice, source, ongoing, assessed_on}]
 // worst first then by date, next_week {max_single_run_km, distance_km_low,
-// distance_km_high, withheld, reason, limits, weeks_averaged}, disclaimer.
+// distance_km_high, withheld, reason, limits, weeks_averaged}, tendon
+// (report/tendon_json.hpp), disclaimer.
 // The keys of DESIGN.md section 6 keep their names; the others are additions.
 //
 // Units and rounding: km to 3 decimals, metres of climb to 1, seconds as

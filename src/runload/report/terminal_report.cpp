@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include <runload/analyze/format.hpp>
+#include <runload/report/tendon_text.hpp>
 #include <runload/report/text.hpp>
 #include <runload/rules/catalogue.hpp>
 #include <runload/text/escape.hpp>
@@ -32,8 +33,6 @@ constexpr std::size_t k_bar_width = 20;
 // Sparklines show at most this many of the most recent weeks.
 constexpr std::size_t k_spark_weeks = 52;
 constexpr std::array<std::string_view, 8> k_eighths{"▏", "▎", "▍", "▌", "▋", "▊", "▉", "█"};
-constexpr std::array<std::string_view, 8> k_spark{"▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"};
-constexpr std::string_view k_missing = "·";
 
 class Out {
  public:
@@ -117,25 +116,6 @@ std::string range_bar(double low, double high, double max, std::size_t width) {
   std::string out(from, ' ');
   for (std::size_t i = from; i < to; ++i) out += "░";
   return out + std::string(width - to, ' ');
-}
-
-// One character per value, scaled to `max` (at least the largest value);
-// k_missing for unknown values.
-std::string sparkline(const std::vector<std::optional<double>>& values, double max) {
-  for (const auto& v : values)
-    if (v) max = std::max(max, *v);
-  std::string out;
-  for (const auto& v : values) {
-    if (!v) {
-      out += k_missing;
-    } else if (max <= 0.0) {
-      out += k_spark[0];
-    } else {
-      const auto level = std::clamp(std::lround(*v / max * 7.0), 0L, 7L);
-      out += k_spark[static_cast<std::size_t>(level)];
-    }
-  }
-  return out;
 }
 
 int days_with_data(const analyze::Report& report) {
@@ -566,6 +546,17 @@ void symptoms_section(Out& out, const Palette& p, const analyze::Report& report)
   for (const auto& f : r.findings) out.wrapped("  · ", 4, f.text + ".");
 }
 
+// VISA-A, heel-rise, rehab, medications and episodes; nothing when none is
+// recorded.
+void tendon_section(Out& out, const analyze::Report& report) {
+  const auto lines = tendon_lines(report.tendon);
+  if (lines.empty()) return;
+  out.title("Tendon");
+  constexpr std::size_t label_width = 14;
+  for (const auto& l : lines)
+    out.wrapped(fmt::format("  {:<{}}", l.label, label_width), k_indent + label_width, l.text);
+}
+
 void next_week(Out& out, const analyze::Report& report) {
   const auto& env = report.next_week;
   out.title("Next week");
@@ -577,13 +568,17 @@ void next_week(Out& out, const analyze::Report& report) {
   }
   out.wrapped(fmt::format("  {:<14}", "Longest run"), 16,
               env.max_single_run_m
-                  ? fmt::format("at most {} km (1.10 × your longest of the last 30 days that was "
+                  ? fmt::format("at most {} km ({} your longest of the last 30 days that was "
                                 "not a spike)",
-                                km_text(*env.max_single_run_m))
+                                km_text(*env.max_single_run_m),
+                                env.long_run_held ? std::string("no increase on")
+                                                  : fmt::format("{:.2f} ×", env.single_run_factor))
                   : std::string("no run in the last 30 days: start short and easy"));
   const std::string basis =
-      env.weeks_averaged >= 3 ? std::string("0.8–1.3 × the mean of this week and the 2 before")
-                              : fmt::format("0.8–1.3 × the mean of the {} week{} of history",
+      env.weeks_averaged >= 3 ? fmt::format("{:g}–{:g} × the mean of this week and the 2 before",
+                                            env.week_low_factor, env.week_high_factor)
+                              : fmt::format("{:g}–{:g} × the mean of the {} week{} of history",
+                                            env.week_low_factor, env.week_high_factor,
                                             env.weeks_averaged, env.weeks_averaged == 1 ? "" : "s");
   out.wrapped(fmt::format("  {:<14}", "Distance"), 16,
               env.distance_low_m && env.distance_high_m
@@ -650,6 +645,8 @@ std::string flag_value_text(double value, model::Unit unit) {
       return fmt::format("{:.0f}", value * 100.0);
     case model::Unit::points:
       return points(value);
+    case model::Unit::celsius:
+      return fmt::format("{:.1f}", value);
   }
   return points(value);
 }
@@ -674,6 +671,7 @@ std::string terminal_report(const ReportMeta& meta, const analyze::Report& repor
     empty_history(out);
     if (!report.flags.empty()) flags_section(out, palette, report);
     if (report.symptoms.days_logged > 0) symptoms_section(out, palette, report);
+    tendon_section(out, report);
   } else {
     flags_section(out, palette, report);
     next_week(out, report);
@@ -682,6 +680,7 @@ std::string terminal_report(const ReportMeta& meta, const analyze::Report& repor
     warm_up_section(out, report);
     week_table(out, palette, report);
     symptoms_section(out, palette, report);
+    tendon_section(out, report);
   }
   out.line();
   out.wrapped("", 0, std::string(k_disclaimer));

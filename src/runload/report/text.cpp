@@ -1,6 +1,8 @@
 #include <runload/report/text.hpp>
 
+#include <algorithm>
 #include <array>
+#include <cmath>
 
 #include <fmt/format.h>
 
@@ -11,6 +13,7 @@ namespace {
 
 constexpr std::array<std::string_view, 7> k_weekdays{"Sun", "Mon", "Tue", "Wed",
                                                      "Thu", "Fri", "Sat"};
+constexpr std::array<std::string_view, 8> k_spark{"▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"};
 constexpr std::array<std::string_view, 12> k_months{"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                                     "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 
@@ -49,6 +52,23 @@ std::string transition_text(const analyze::ShoeReport& shoes) {
       "the 30 days before)",
       c.share().value_or(0.0) * 100.0, analyze::millimetres(*c.reference_drop_mm),
       c.share_before().value_or(0.0) * 100.0);
+}
+
+std::string sparkline(const std::vector<std::optional<double>>& values, double max) {
+  for (const auto& v : values)
+    if (v) max = std::max(max, *v);
+  std::string out;
+  for (const auto& v : values) {
+    if (!v) {
+      out += k_missing;
+    } else if (max <= 0.0) {
+      out += k_spark[0];
+    } else {
+      const auto level = std::clamp(std::lround(*v / max * 7.0), 0L, 7L);
+      out += k_spark[static_cast<std::size_t>(level)];
+    }
+  }
+  return out;
 }
 
 }  // namespace runload::report

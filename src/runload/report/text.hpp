@@ -2,7 +2,10 @@
 // Dates and phrases the renderers share. The text helpers the renderers share
 // with the rest of the project (width, wrapping, escaping) are in text/.
 
+#include <optional>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include <date/date.h>
 
@@ -17,5 +20,12 @@ std::string long_day(date::sys_days day);
 // The footwear_transition check of a week in words: a change in progress,
 // or why none can be judged ("" for a week without running).
 std::string transition_text(const analyze::ShoeReport& shoes);
+
+// What a sparkline shows for an unknown value.
+inline constexpr std::string_view k_missing = "·";
+
+// One character per value, ▁ to █, scaled to `max` (at least the largest
+// value); k_missing for unknown values.
+std::string sparkline(const std::vector<std::optional<double>>& values, double max);
 
 }  // namespace runload::report

@@ -153,6 +153,49 @@ constexpr std::array<RuleSpec, model::k_rule_count> k_catalogue{{
      "the midsole's cushioning wore down with use; no injury trial has set a distance at which "
      "shoes must go.",
      "", "a shoe past its limit: consider a new pair", ""},
+    {Rule::fluoroquinolone_window, "fluoroquinolone_window", "Fluoroquinolone antibiotic",
+     Evidence::cohort,
+     "FDA boxed warning 2008 and safety communication 2016; van der Linden et al., Arch Intern "
+     "Med 2003; Morales et al., Clin Drug Investig 2019; Alves et al., Eur J Clin Pharmacol "
+     "2019; Khaliq and Zhanel, Clin Infect Dis 2003",
+     Kind::modifier, WhenHigh::reduce, Persistence::week, Unit::days,
+     "{observed} days after the last dose (the window runs {baseline} days after it)",
+     "day {observed} of the course",
+     "Do not increase your running while the window lasts: next week no more than this week and "
+     "no run longer than your recent longest. At the first sign of pain, swelling or stiffness "
+     "in a tendon, stop running and tell the doctor who prescribed the antibiotic.",
+     "Hold your running back while both windows last: no increase at all, and no hard, long or "
+     "hilly sessions. At the first sign of pain, swelling or stiffness in a tendon, stop running "
+     "and tell the doctor who prescribed them.",
+     "a fluoroquinolone antibiotic weakens tendons: do not increase the load, and report tendon "
+     "pain to the prescriber",
+     "a fluoroquinolone with a corticosteroid: hold the load back, and report tendon pain to the "
+     "prescriber"},
+    {Rule::corticosteroid_window, "corticosteroid_window", "Oral corticosteroid", Evidence::cohort,
+     "Morales et al., Clin Drug Investig 2019; van der Linden et al., Arch Intern Med 2003",
+     Kind::modifier, WhenHigh::reduce, Persistence::week, Unit::days,
+     "{observed} days after the last dose (the window runs {baseline} days after it)",
+     "day {observed} of the course",
+     "Do not increase your running during the course and the 30 days after it: next week no "
+     "more than this week and no run longer than your recent longest. Tell your doctor about "
+     "any tendon pain.",
+     "", "an oral corticosteroid course: do not increase the load, and report tendon pain", ""},
+    {Rule::prior_episode, "prior_episode", "Achilles episode in the last 12 months",
+     Evidence::cohort,
+     "Lagas et al., J Sci Med Sport 2020 (Achilles tendinopathy in the previous 12 months: odds "
+     "ratio 6.3)",
+     Kind::modifier, WhenHigh::reduce, Persistence::week, Unit::days,
+     "{observed} days ago (it counts for {baseline} days)", "ongoing",
+     "Build more slowly than you otherwise would: while it counts, the spike flags and next "
+     "week's plan allow half the usual increase.",
+     "", "an Achilles episode in the last 12 months: build slowly", ""},
+    {Rule::cold_run, "cold_run", "Run in the cold", Evidence::expert,
+     "Mayo Clinic (cold weather); Milgrom et al., Foot Ankle Int 2003 (winter training, military "
+     "recruits); limited evidence",
+     Kind::modifier, WhenHigh::reduce, Persistence::week, Unit::celsius,
+     "{observed} °C (a run below {baseline} °C counts as cold)", "{observed} °C",
+     "On cold days warm up for longer, keep the lower legs covered, and start the run slowly.", "",
+     "a run in the cold: warm up for longer", ""},
 }};
 
 constexpr bool in_rule_order() {

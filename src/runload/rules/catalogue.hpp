@@ -18,9 +18,11 @@
 
 namespace runload::rules {
 
-// What a rule watches: the load (distance, speed, hills, how it is spread)
-// or the tendon's symptoms.
-enum class Kind { load, symptom };
+// What a rule watches: the load (distance, speed, hills, how it is spread),
+// the tendon's symptoms, or a risk modifier beside both (a medication, a
+// prior Achilles episode, the cold). A CAUTION of a modifier asks not to
+// increase the load (analyze/envelope.hpp).
+enum class Kind { load, symptom, modifier };
 
 // What a HIGH flag of the rule asks (analyze/status.hpp maps it to the
 // status): to stop and see a clinician (the status is red), or to take the

@@ -81,6 +81,10 @@ struct Thresholds {
   double envelope_single_run = 1.10;  // the longest run of the last 30 days x 1.10
   double envelope_week_low = 0.8;     // the mean of the last 3 weeks x 0.8 ...
   double envelope_week_high = 1.3;    // ... to x 1.3
+
+  // --- cold_run: Mayo Clinic (cold weather); Milgrom et al. 2003. No study
+  // gives a temperature: 5 degrees C is runload's choice (report --cold-below).
+  double cold_run_below_c = 5.0;  // a run below it: info
 };
 
 // --- definitions (DESIGN.md section 3) ------------------------------------------

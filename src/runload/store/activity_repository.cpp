@@ -32,10 +32,11 @@ namespace {
 constexpr const char* k_columns =
     "id, start_utc, utc_offset_s, offset_origin, sport, name, distance_m, elapsed_s, moving_s, "
     "elevation_gain_m, elevation_loss_m, avg_hr, max_hr, avg_cadence, max_cadence, gear, "
-    "local_date";
+    "local_date, temperature_c, temperature_source";
 constexpr int k_local_date_column = 16;
-constexpr int k_speed_hist_column = 17;
-constexpr int k_grade_hist_column = 18;
+constexpr int k_temperature_column = 17;  // and its source after it
+constexpr int k_speed_hist_column = 19;
+constexpr int k_grade_hist_column = 20;
 
 // No UTC offset in force anywhere is beyond +-14 h; +-18 h is what ISO 8601
 // and the tz database allow.
@@ -198,6 +199,19 @@ std::optional<std::string> column_problem(SQLite::Statement& row) {
   return std::nullopt;
 }
 
+// A temperature and where it came from; both or neither are stored.
+std::optional<model::Temperature> read_temperature(const SQLite::Column& celsius,
+                                                   const SQLite::Column& source,
+                                                   std::int64_t activity_id) {
+  if (celsius.isNull()) return std::nullopt;
+  const auto origin =
+      model::temperature_source_from_string(source.isNull() ? "" : source.getString());
+  if (!origin)
+    throw DatabaseError(
+        fmt::format("activity {}: temperature_source is not weather or device", activity_id));
+  return model::Temperature{celsius.getDouble(), *origin};
+}
+
 // Reads the columns of k_columns (and k_histogram_columns when present).
 model::Activity read_activity(SQLite::Statement& row, WithHistograms histograms) {
   model::Activity a;
@@ -218,6 +232,8 @@ model::Activity read_activity(SQLite::Statement& row, WithHistograms histograms)
   a.avg_cadence = real_or_null(row.getColumn(13));
   a.max_cadence = real_or_null(row.getColumn(14));
   if (!row.getColumn(15).isNull()) a.gear = row.getColumn(15).getString();
+  a.temperature = read_temperature(row.getColumn(k_temperature_column),
+                                   row.getColumn(k_temperature_column + 1), *a.id);
   if (histograms == WithHistograms::yes) {
     a.speed_histogram =
         decode_histogram(row.getColumn(k_speed_hist_column), 0.0, model::k_speed_bin_mps, *a.id);
@@ -289,6 +305,13 @@ int bind_activity(SQLite::Statement& stmt, int start, const model::Activity& a) 
   bind_histogram(stmt, i++, a.speed_histogram, 0.0, model::k_speed_bin_mps, a, "speed histogram");
   bind_histogram(stmt, i++, a.grade_histogram, model::k_grade_origin_pct, model::k_grade_bin_pct, a,
                  "grade histogram");
+  std::optional<double> celsius;
+  if (a.temperature) celsius = a.temperature->celsius;
+  bind_real(stmt, i++, celsius, a, "temperature_c");
+  if (a.temperature)
+    stmt.bind(i++, std::string(model::to_string(a.temperature->source)));
+  else
+    stmt.bind(i++);
   return i;
 }
 
@@ -308,12 +331,13 @@ enum class Query : std::size_t {
 const std::array<std::string, static_cast<std::size_t>(Query::count)> k_queries{
     "INSERT INTO activities(start_utc, utc_offset_s, offset_origin, local_date, sport, name, "
     "distance_m, elapsed_s, moving_s, elevation_gain_m, elevation_loss_m, avg_hr, max_hr, "
-    "avg_cadence, max_cadence, gear, speed_hist, grade_hist, athlete_id, created_at) "
-    "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    "avg_cadence, max_cadence, gear, speed_hist, grade_hist, temperature_c, temperature_source, "
+    "athlete_id, created_at) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+    "?)",
     "UPDATE activities SET start_utc = ?, utc_offset_s = ?, offset_origin = ?, local_date = ?, "
     "sport = ?, name = ?, distance_m = ?, elapsed_s = ?, moving_s = ?, elevation_gain_m = ?, "
     "elevation_loss_m = ?, avg_hr = ?, max_hr = ?, avg_cadence = ?, max_cadence = ?, gear = ?, "
-    "speed_hist = ?, grade_hist = ? WHERE id = ?",
+    "speed_hist = ?, grade_hist = ?, temperature_c = ?, temperature_source = ? WHERE id = ?",
     "INSERT INTO activity_sources(activity_id, format, file, line, file_sha256) "
     "VALUES(?, ?, ?, ?, ?)",
     fmt::format("SELECT {}{} FROM activities WHERE id = ?", k_columns, k_histogram_columns),

@@ -136,6 +136,15 @@ std::vector<UpsertOutcome> JournalRepository::upsert_all(
   return outcomes;
 }
 
+std::vector<UpsertOutcome> JournalRepository::upsert_each(
+    std::span<const model::JournalEntry> given) {
+  const std::string now = utc_now_iso();
+  std::vector<UpsertOutcome> outcomes;
+  outcomes.reserve(given.size());
+  for (const auto& entry : given) outcomes.push_back(upsert_in_transaction(entry, now));
+  return outcomes;
+}
+
 UpsertOutcome JournalRepository::upsert_in_transaction(const model::JournalEntry& given,
                                                        const std::string& now) {
   auto& sql = m_db.sql();
@@ -270,6 +279,24 @@ std::vector<model::JournalEntry> JournalRepository::red_flag_history(date::sys_d
   query.bind(1, m_athlete_id);
   query.bind(2, format_day(before));
   query.bind(3, level);
+  std::vector<model::JournalEntry> entries;
+  while (query.executeStep()) entries.push_back(read_entry(query));
+  return entries;
+}
+
+std::vector<model::JournalEntry> JournalRepository::symptomatic_between(date::sys_days from,
+                                                                        date::sys_days before,
+                                                                        int level) {
+  SQLite::Statement query(
+      m_db.sql(),
+      fmt::format("SELECT {} FROM journal_entries WHERE athlete_id = ?1 AND date >= ?2 AND date "
+                  "< ?3 AND (pop = 1 OR stiffness >= ?4 OR pain_run >= ?4 OR pain_after >= ?4) "
+                  "ORDER BY date",
+                  k_entry_columns));
+  query.bind(1, m_athlete_id);
+  query.bind(2, format_day(from));
+  query.bind(3, format_day(before));
+  query.bind(4, level);
   std::vector<model::JournalEntry> entries;
   while (query.executeStep()) entries.push_back(read_entry(query));
   return entries;

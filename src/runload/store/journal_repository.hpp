@@ -50,6 +50,10 @@ class JournalRepository {
 
   // Upserts every entry, in order, in one transaction: all are stored or none.
   std::vector<UpsertOutcome> upsert_all(std::span<const model::JournalEntry> given);
+  // As upsert_all, inside the caller's transaction (store::WriteTransaction),
+  // for a journal CSV whose other records are stored with its days.
+  // REQUIRES: a write transaction is open on the database.
+  std::vector<UpsertOutcome> upsert_each(std::span<const model::JournalEntry> given);
 
   // Deletes the entry of `day`, keeping it in journal_history first (its
   // changed_at is the time of the deletion), in one transaction. Returns the
@@ -69,6 +73,12 @@ class JournalRepository {
   // pop, or stiffness or pain of `level` or more; oldest first. Reads the
   // journal by date through its (athlete_id, date) key, never its start.
   std::vector<model::JournalEntry> red_flag_history(date::sys_days before, int level);
+
+  // The entries of [from, before) that record a pop, or stiffness or pain of
+  // `level` or more, whatever the assessments: the red flags of the past year
+  // that count as a prior episode. Reads by date through the key.
+  std::vector<model::JournalEntry> symptomatic_between(date::sys_days from, date::sys_days before,
+                                                       int level);
 
   // The superseded versions of `day`'s entry, oldest first.
   std::vector<JournalHistoryRow> history(date::sys_days day);
