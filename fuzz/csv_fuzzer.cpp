@@ -1,8 +1,7 @@
-// The RFC 4180 CSV reader and the three CSV mappers built on it (Strava,
-// Garmin, runload) on arbitrary bytes, with the parts of the localised
-// readers that take a cell (dates in every language, sport words, header
-// folding). The first byte picks the separator of the bare reader; every
-// mapper sees the whole input.
+// The RFC 4180 CSV reader and the CSV mappers built on it (Strava,
+// Garmin, runload, and a Strava export's shoes.csv) on arbitrary bytes, with the parts of the
+// localised readers that take a cell (dates in every language, sport words, header folding). The
+// first byte picks the separator of the bare reader; every mapper sees the whole input.
 
 #include <cstddef>
 #include <cstdint>
@@ -17,6 +16,7 @@
 #include <runload/import/runload_csv.hpp>
 #include <runload/import/sport_labels.hpp>
 #include <runload/import/strava_csv.hpp>
+#include <runload/import/strava_shoes.hpp>
 #include <runload/import/summary_csv.hpp>
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -39,6 +39,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         std::abort();
     }
   }
+  // Shoes: each has a name, and a name it goes by is never empty.
+  const auto shoes = read_strava_shoes(text, context);
+  for (const auto& shoe : shoes.shoes) {
+    if (shoe.gear.name.empty() || shoe.names.empty() || shoe.names.front() != shoe.gear.name)
+      std::abort();
+    for (const auto& name : shoe.names)
+      if (name.empty()) std::abort();
+  }
+  if (!shoes.errors.empty() && !shoes.shoes.empty()) std::abort();
   // Every cell of the first records, as a date, a sport and a placeholder.
   std::size_t cells = 0;
   for (const auto& record : table.records()) {

@@ -1,5 +1,9 @@
 #include <catch2/catch.hpp>
 
+#include <fstream>
+#include <sstream>
+#include <string>
+
 #include <runload/import/strava_shoes.hpp>
 
 using namespace runload::import;
@@ -45,4 +49,17 @@ TEST_CASE("read_strava_shoes: a file without its columns is an error naming the 
   CHECK(read.errors[0].file == "shoes.csv");
   CHECK(read.errors[0].message.find("Shoe Name") != std::string::npos);
   CHECK(read_strava_shoes("", ParseContext{"shoes.csv"}).errors.size() == 1);
+}
+
+TEST_CASE("read_strava_shoes: the fixture with a blank nickname and a blank row",
+          "[import][strava][gear]") {
+  std::ifstream in(std::string(RUNLOAD_SOURCE_DIR) +
+                   "/tests/fixtures/csv/shoes/strava_shoes_blank_nickname.csv");
+  std::ostringstream text;
+  text << in.rdbuf();
+  const auto read = read_strava_shoes(text.str(), ParseContext{"shoes.csv"});
+  CHECK(read.errors.empty());
+  REQUIRE(read.shoes.size() == 2);
+  CHECK(read.shoes[0].gear.name == "Brooks Ghost 15");
+  CHECK(read.shoes[1].gear.name == "Saucony Endorphin Speed 3 Race day");
 }
