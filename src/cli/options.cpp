@@ -73,6 +73,15 @@ std::string path_of(const std::vector<const CLI::App*>& chain) {
   return path;
 }
 
+// A whole number of 1 or more, written as nothing else; nullopt otherwise.
+std::optional<std::int64_t> positive_id(const std::string& text) {
+  std::int64_t id = 0;
+  const auto* end = text.data() + text.size();
+  const auto [ptr, ec] = std::from_chars(text.data(), end, id);
+  if (text.empty() || ec != std::errc{} || ptr != end || id < 1) return std::nullopt;
+  return id;
+}
+
 }  // namespace
 
 std::optional<date::sys_days> date_option(const std::optional<std::string>& text,
@@ -106,14 +115,10 @@ std::vector<std::string> sport_names(bool running) {
 }
 
 std::int64_t id_argument(const std::string& text) {
-  std::int64_t id = 0;
-  const auto* end = text.data() + text.size();
-  const auto [ptr, ec] = std::from_chars(text.data(), end, id);
-  if (ec != std::errc{} || ptr != end || id < 1)
-    throw UsageError(
-        fmt::format("'{}' is not an activity id (a whole number, as 'runload runs' lists them)",
-                    text::terminal_safe(text)));
-  return id;
+  if (const auto id = positive_id(text)) return *id;
+  throw UsageError(
+      fmt::format("'{}' is not an activity id (a whole number, as 'runload runs' lists them)",
+                  text::terminal_safe(text)));
 }
 
 void check_option_names(const CLI::App& app, int argc, char** argv) {
@@ -152,12 +157,9 @@ std::optional<double> number_option(const std::optional<std::string>& text,
 }
 
 std::int64_t id_option(const std::string& text, std::string_view what) {
-  std::int64_t id = 0;
-  const auto* end = text.data() + text.size();
-  const auto [ptr, ec] = std::from_chars(text.data(), end, id);
-  if (text.empty() || ec != std::errc{} || ptr != end || id <= 0)
-    throw UsageError(fmt::format("{} must be a positive whole number, not '{}'", what, text));
-  return id;
+  if (const auto id = positive_id(text)) return *id;
+  throw UsageError(
+      fmt::format("{} must be a positive whole number, not '{}'", what, text::terminal_safe(text)));
 }
 
 date::sys_days day_option(app::Session& session, const std::optional<std::string>& text,
