@@ -2,8 +2,11 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <sstream>
 #include <string>
 #include <vector>
+
+#include <runload/text/layout.hpp>
 
 #include "support/run_binary.hpp"
 #include "support/samples.hpp"
@@ -82,6 +85,14 @@ TEST_CASE(
     INFO(golden.file << ": " << r.err);
     REQUIRE(r.exit_code == 0);
     const std::string actual = golden.html ? read_file(html_file) : r.out;
+    // Every terminal page of the demo history fits 80 columns.
+    if (golden.file.ends_with(".txt")) {
+      std::istringstream lines(actual);
+      for (std::string line; std::getline(lines, line);) {
+        INFO(golden.file << ": " << line);
+        CHECK(runload::text::display_width(line) <= 80);
+      }
+    }
     if (update != nullptr && std::string(update) == "1") {
       std::ofstream(folder / golden.file, std::ios::binary) << actual;
       continue;

@@ -248,9 +248,9 @@ std::string ramp_text(const std::optional<double>& ramp_m) {
 void fitness_lines(Out& out, const analyze::WeekReport& r, const std::string& label,
                    const std::string& indent) {
   const auto& f = *r.fitness;
-  out.line(fmt::format("{}{:.1f} CTL, {:.1f} ATL, form {:+.1f} TSB (km a day{})", label,
-                       f.ctl_m / 1000.0, f.atl_m / 1000.0, f.tsb_m / 1000.0,
-                       ramp_text(r.ctl_ramp_m)));
+  out.wrapped(label, 16,
+              fmt::format("{:.1f} CTL, {:.1f} ATL, form {:+.1f} TSB (km a day{})", f.ctl_m / 1000.0,
+                          f.atl_m / 1000.0, f.tsb_m / 1000.0, ramp_text(r.ctl_ramp_m)));
   out.wrapped(indent, 16,
               "fitness and fatigue as GoldenCheetah and TrainingPeaks chart them (42 and 7 "
               "days): a convention, not a risk measure");
