@@ -415,8 +415,8 @@ std::string page_head(const ReportMeta& meta, const analyze::Report& r) {
   h += fmt::format("<style>{}</style>\n</head>\n<body>\n", k_style);
   h += status_block(r);
   h += fmt::format("<header><h1>Weekly Achilles load report</h1>\n");
-  h += fmt::format("<p class=\"sub\">{} · {} · {} to {}</p>\n", e(meta.athlete), e(meta.timezone),
-                   e(w.iso), e(long_day(w.start)) + " – " + e(long_day(w.end)));
+  h += fmt::format("<p class=\"sub\">{} · {} · {} · {} – {}</p>\n", e(meta.athlete),
+                   e(meta.timezone), e(w.iso), e(long_day(w.start)), e(long_day(w.end)));
   if (meta.first_run)
     h += fmt::format("<p class=\"sub\">History since {}</p>\n", e(long_day(*meta.first_run)));
   h += "</header>\n";
