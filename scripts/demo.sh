@@ -14,9 +14,9 @@ runload=(./build/runload --db "$db" --athlete Lena --tz Europe/Berlin)
 "${runload[@]}" journal import samples/journal.csv >/dev/null 2>&1
 # Strava's shoes.csv names brand and model, not the heel drop: set it, as a
 # runner would after the import's note (tests/support/samples.hpp: the same).
-"${runload[@]}" gear edit "Brooks Ghost 15" --drop 12 >/dev/null
-"${runload[@]}" gear edit "Saucony Endorphin Speed 3" --drop 8 >/dev/null
-"${runload[@]}" gear edit "Saucony Kinvara 14" --drop 4 >/dev/null
+"${runload[@]}" -q gear edit "Brooks Ghost 15" --drop 12
+"${runload[@]}" -q gear edit "Saucony Endorphin Speed 3" --drop 8
+"${runload[@]}" -q gear edit "Saucony Kinvara 14" --drop 4
 # `athletes set` names its athlete itself (no --athlete or --tz before it).
 ./build/runload --db "$db" athletes set Lena --born 1979 --sex female >/dev/null
 "${runload[@]}" report --week 2026-W46
