@@ -36,6 +36,8 @@ std::span<const Command> commands() {
               "list the athletes; rename or delete one, or set a time zone, year of birth or sex",
               &setup_athletes},
       Command{"doctor", "check the database: schema, integrity, row counts", &setup_doctor},
+      Command{"delete-all", "remove the database and the files beside it, for good (--yes)",
+              &setup_delete_all},
       Command{"completion", "print the shell completion script for bash, zsh or fish",
               &setup_completion},
   };

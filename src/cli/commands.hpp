@@ -33,6 +33,7 @@ std::span<const Command> commands();
 // One setup function per command, each in its own cmd_<name>.cpp.
 void setup_athletes(CLI::App& command, Context& ctx, Action& action);
 void setup_completion(CLI::App& command, Context& ctx, Action& action);
+void setup_delete_all(CLI::App& command, Context& ctx, Action& action);
 void setup_doctor(CLI::App& command, Context& ctx, Action& action);
 void setup_gear(CLI::App& command, Context& ctx, Action& action);
 void setup_import(CLI::App& command, Context& ctx, Action& action);
