@@ -209,6 +209,8 @@ void refuse_values_on(const ValueOptions& values, std::string_view subcommand) {
 
 }  // namespace
 
+// Long by design: the declaration of the journal's options and of its four
+// subcommands, one CLI11 call each, with no logic between them.
 void setup_journal(CLI::App& journal, Context& ctx, Action& action) {
   auto* cmd = &journal;
   cmd->require_subcommand(0, 1);

@@ -285,6 +285,10 @@ bool Report::has_flag_at_least(model::Severity severity) const noexcept {
   });
 }
 
+// Long by design: the assembly of one report, in the order the parts depend
+// on each other (history, flags, weeks, status, envelope, days, shoes,
+// tendon); each step is a call to the function that holds its definition,
+// and splitting the sequence would hide that order.
 Report analyze(const AnalysisInput& input) {
   const auto monday = week_monday(input.week);
   const auto sunday = monday + date::days{6};
