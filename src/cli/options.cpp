@@ -165,9 +165,9 @@ std::int64_t id_option(const std::string& text, std::string_view what) {
 date::sys_days day_option(app::Session& session, const std::optional<std::string>& text,
                           std::string_view option, date::sys_days fallback,
                           journal::FutureDates future) {
-  if (!text) return fallback;
-  return checked_or_throw(journal::parse_day(*text, session.today(app::Access::write), future),
-                          option);
+  const auto day = date_option(
+      text, option, [&session] { return session.today(app::Access::write); }, future);
+  return day ? *day : fallback;
 }
 
 }  // namespace runload::cli
