@@ -13,6 +13,7 @@ packages=(
   g++ cmake ninja-build pkg-config tzdata
   libsqlite3-dev libsqlitecpp-dev libhowardhinnant-date-dev catch2 libcli11-dev
   libfmt-dev nlohmann-json3-dev libpugixml-dev libarchive-dev zlib1g-dev libssl-dev
+  libxxhash-dev libdeflate-dev
   scdoc
 )
 for arg in "$@"; do
