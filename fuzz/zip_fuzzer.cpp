@@ -30,8 +30,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
   // Half the members count as imported before, by the first hex digit of
   // their SHA-256, so the skip-by-hash path is walked as well.
-  const IsImported imported = [](const std::string& sha256) {
-    return !sha256.empty() && sha256.front() < '8';
+  const IsImported imported = [](const std::string& content_hash) {
+    return !content_hash.empty() && content_hash.front() < '8';
   };
   const auto read =
       read_zip_archive(bytes, context.file, context, &read_file_bytes, imported, k_cap);

@@ -65,22 +65,24 @@ CREATE TABLE activity_sources (
   format      TEXT NOT NULL,
   file        TEXT NOT NULL,
   line        INTEGER,
-  file_sha256 TEXT NOT NULL
+  file_hash   TEXT NOT NULL
 );
 CREATE INDEX activity_sources_by_activity ON activity_sources(activity_id);
-CREATE INDEX activity_sources_by_file_sha256 ON activity_sources(file_sha256);
+CREATE INDEX activity_sources_by_file_hash ON activity_sources(file_hash);
 
--- Files already imported, by content: a file with a known SHA-256 is skipped
--- before parsing.
+-- Files already imported, by content: a file with a known hash is skipped
+-- before parsing. Hashes (content_hash here, file_hash in activity_sources and
+-- deleted_activity_files, content_hash in failed_files) are lower-case hex:
+-- 32 digits for XXH3-128, 64 for the SHA-256 of rows written before 0009.
 CREATE TABLE imported_files (
   id          INTEGER PRIMARY KEY,
   athlete_id  INTEGER NOT NULL REFERENCES athletes(id) ON DELETE CASCADE,
-  sha256      TEXT NOT NULL,
+  content_hash TEXT NOT NULL,
   path        TEXT NOT NULL,
   format      TEXT NOT NULL,
   imported_at TEXT NOT NULL,
   activities  INTEGER NOT NULL,
-  UNIQUE (athlete_id, sha256)
+  UNIQUE (athlete_id, content_hash)
 );
 
 -- The Achilles journal (DESIGN.md section 3, "Journal days"): one row per
@@ -145,7 +147,7 @@ CREATE INDEX activities_by_gear ON activities(athlete_id, gear);
 
 -- Activities the runner deleted (`runs delete`): importing the same run again
 -- (the same-run rule) does not bring them back; `import --undelete` does.
--- deleted_activity_files holds the files each came from, by SHA-256.
+-- deleted_activity_files holds the files each came from, by content hash.
 CREATE TABLE deleted_activities (
   id          INTEGER PRIMARY KEY,
   athlete_id  INTEGER NOT NULL REFERENCES athletes(id) ON DELETE CASCADE,
@@ -161,21 +163,21 @@ CREATE TABLE deleted_activities (
 CREATE INDEX deleted_activities_by_start ON deleted_activities(athlete_id, start_utc);
 CREATE TABLE deleted_activity_files (
   deleted_id  INTEGER NOT NULL REFERENCES deleted_activities(id) ON DELETE CASCADE,
-  file_sha256 TEXT NOT NULL,
-  PRIMARY KEY (deleted_id, file_sha256)
+  file_hash  TEXT NOT NULL,
+  PRIMARY KEY (deleted_id, file_hash)
 );
-CREATE INDEX deleted_activity_files_by_sha256 ON deleted_activity_files(file_sha256);
+CREATE INDEX deleted_activity_files_by_hash ON deleted_activity_files(file_hash);
 
 -- Files whose import failed, by content: the same content is then counted as
 -- failed before, not reported again in full; `import --retry-failed` reads it.
 CREATE TABLE failed_files (
   id         INTEGER PRIMARY KEY,
   athlete_id INTEGER NOT NULL REFERENCES athletes(id) ON DELETE CASCADE,
-  sha256     TEXT NOT NULL,
+  content_hash TEXT NOT NULL,
   path       TEXT NOT NULL,
   message    TEXT NOT NULL,
   failed_at  TEXT NOT NULL,
-  UNIQUE (athlete_id, sha256)
+  UNIQUE (athlete_id, content_hash)
 );
 
 -- VISA-A (Robinson et al. 2001): one questionnaire per athlete and day. Q8

@@ -13,7 +13,10 @@
 #include <runload/store/activity_repository.hpp>
 #include <runload/store/athletes.hpp>
 #include <runload/store/database.hpp>
+#include <runload/store/migrations.hpp>
+#include <runload/store/migrator.hpp>
 #include "support/activities.hpp"
+#include "support/archives.hpp"
 #include "support/temp_dir.hpp"
 #include "support/test_format.hpp"
 
@@ -169,9 +172,10 @@ TEST_CASE("importer: a file already imported under another name is skipped befor
   CHECK(summary.imported == 1);
   CHECK(summary.duplicates == 2);
   CHECK(*f.reader.calls == 1);
-  SQLite::Statement q(f.db.sql(), "SELECT sha256, path, format, activities FROM imported_files");
+  SQLite::Statement q(f.db.sql(),
+                      "SELECT content_hash, path, format, activities FROM imported_files");
   REQUIRE(q.executeStep());
-  CHECK(q.getColumn(0).getString() == identity::sha256_hex(content));
+  CHECK(q.getColumn(0).getString() == identity::content_hash(content));
   CHECK(q.getColumn(1).getString() == a.string());
   CHECK(q.getColumn(2).getString() == "runload_csv");
   CHECK(q.getColumn(3).getInt() == 1);
@@ -294,7 +298,15 @@ TEST_CASE("importer: progress reports every file and ends at the total bytes",
   CHECK(seen.back().bytes_total > 0);
 }
 
-TEST_CASE("content_hash: SHA-256 of known inputs", "[import]") {
+TEST_CASE("content_hash: XXH3-128 of known inputs, as xxhsum -H2 prints them", "[import]") {
+  CHECK(identity::content_hash("") == "99aa06d3014798d86001c324468d497f");
+  CHECK(identity::content_hash("abc") == "06b05ab6733a618578af5f94892f3950");
+  CHECK(identity::content_hash("runload") == "90d7f951f4aa8c39f597703ce0ae3369");
+  CHECK_FALSE(identity::is_legacy_hash(identity::content_hash("abc")));
+  CHECK(identity::is_legacy_hash(identity::sha256_hex("abc")));
+}
+
+TEST_CASE("sha256_hex: SHA-256 of known inputs (identities before schema 9)", "[import]") {
   CHECK(identity::sha256_hex("") ==
         "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
   CHECK(identity::sha256_hex("abc") ==
@@ -311,4 +323,136 @@ TEST_CASE("importer: a path that is neither file nor folder is refused unopened"
   REQUIRE(summary.errors.size() == 1);
   CHECK_THAT(summary.errors[0].message, Catch::Contains("neither a file nor a folder"));
   CHECK(*f.reader.calls == 0);
+}
+
+namespace {
+
+// Rewrites the identity of `content` in every table to its SHA-256, as a
+// database written before schema 9 holds it.
+void make_legacy(Fixture& f, const std::string& content) {
+  const auto hash = identity::content_hash(content);
+  const auto legacy = identity::sha256_hex(content);
+  for (const auto* sql : {"UPDATE imported_files SET content_hash = ?2 WHERE content_hash = ?1",
+                          "UPDATE failed_files SET content_hash = ?2 WHERE content_hash = ?1",
+                          "UPDATE activity_sources SET file_hash = ?2 WHERE file_hash = ?1"}) {
+    SQLite::Statement update(f.db.sql(), sql);
+    update.bind(1, hash);
+    update.bind(2, legacy);
+    update.exec();
+  }
+}
+
+std::int64_t rows_with_hash(Fixture& f, const std::string& hash) {
+  SQLite::Statement q(f.db.sql(),
+                      "SELECT (SELECT count(*) FROM imported_files WHERE content_hash = ?1) + "
+                      "(SELECT count(*) FROM failed_files WHERE content_hash = ?1) + (SELECT "
+                      "count(*) FROM activity_sources WHERE file_hash = ?1)");
+  q.bind(1, hash);
+  q.executeStep();
+  return q.getColumn(0).getInt64();
+}
+
+}  // namespace
+
+TEST_CASE("importer: a corpus imported under SHA-256 identities adds nothing imported again",
+          "[import][importer][identity]") {
+  Fixture f;
+  f.threads = GENERATE(1u, 2u);
+  const std::string a =
+      "2024-01-01T08:00:00Z,10000,3000,Monday,row\n2024-01-03T08:00:00Z,8000,2400,Wed,row\n";
+  const std::string b = "2024-01-05T08:00:00Z,12000,3600,Friday,track\n";
+  const std::string bad = "2024-01-06T08:00:00Z,1000,300,ok,row\n!not a number\n";
+  const std::string member = "2024-01-07T08:00:00Z,5000,1500,Sunday,track\n";
+  const std::string zip = test::make_zip({{"runs/c.gpx", member}});
+  f.dir.write("in/a.csv", a);
+  f.dir.write("in/b.gpx", b);
+  f.dir.write("in/bad.csv", bad);
+  f.dir.write("in/export.zip", zip);
+  const auto first = f.run({f.dir / "in"});
+  REQUIRE(first.imported == 4);
+  REQUIRE(first.failed == 1);
+  const int calls = *f.reader.calls;
+  for (const auto& content : {a, b, bad, member, zip}) make_legacy(f, content);
+  REQUIRE(store::ActivityRepository(f.db).holds_legacy_hashes(f.athlete.id));
+  const auto activities = f.count("activities");
+
+  const auto again = f.run({f.dir / "in"});
+  CHECK(again.imported == 0);
+  CHECK(again.merged == 0);
+  CHECK(again.duplicates == 3);
+  CHECK(again.failed_before == 1);
+  CHECK(again.failed == 0);
+  CHECK(*f.reader.calls == calls);  // known by SHA-256: not parsed
+  CHECK(f.count("activities") == activities);
+  // The files seen again are known by XXH3-128 now; the zip's member was
+  // not read (the zip itself was known), so it keeps its SHA-256.
+  for (const auto& content : {a, b, bad, zip}) {
+    CHECK(rows_with_hash(f, identity::sha256_hex(content)) == 0);
+    CHECK(rows_with_hash(f, identity::content_hash(content)) > 0);
+  }
+  CHECK(rows_with_hash(f, identity::sha256_hex(member)) == 2);
+
+  SECTION("a member read again moves too, and then no SHA-256 identity is left") {
+    f.dir.write("in/export.zip", test::make_zip({{"runs/c.gpx", member}, {"runs/d.gpx", b}}));
+    const auto third = f.run({f.dir / "in"});
+    CHECK(third.imported == 0);
+    CHECK(third.failed == 0);
+    CHECK(rows_with_hash(f, identity::sha256_hex(member)) == 0);
+    CHECK(rows_with_hash(f, identity::content_hash(member)) == 2);
+    CHECK(f.count("activities") == activities);
+    CHECK_FALSE(store::ActivityRepository(f.db).holds_legacy_hashes(f.athlete.id));
+  }
+}
+
+TEST_CASE("importer: a database migrated from schema 8 knows its files by their SHA-256",
+          "[import][importer][identity]") {
+  TempDir dir;
+  const std::string content = "2024-01-01T08:00:00Z,10000,3000,Monday,row\n";
+  const auto file = dir.write("a.csv", content);
+  const auto path = dir / "old.db";
+  {
+    // As runload left it at schema 8: SHA-256 identities in the old columns.
+    SQLite::Database old(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    std::vector<store::Migration> up_to_8;
+    for (const auto& m : store::embedded_migrations())
+      if (m.version <= 8) up_to_8.push_back(m);
+    REQUIRE(store::apply_migrations(old, up_to_8) == 8);
+    old.exec(
+        "INSERT INTO athletes(id, name, timezone, created_at) VALUES (1, 'ann', 'Europe/Berlin', "
+        "'2024-01-01T00:00:00Z')");
+    old.exec(
+        "INSERT INTO activities(id, athlete_id, start_utc, utc_offset_s, offset_origin, "
+        "local_date, sport, name, distance_m, elapsed_s, created_at) VALUES (1, 1, 1704096000, "
+        "3600, 'local', '2024-01-01', 'run', 'Monday', 10000, 3000, '2024-01-01T00:00:00Z')");
+    SQLite::Statement source(old,
+                             "INSERT INTO activity_sources(activity_id, format, file, line, "
+                             "file_sha256) VALUES (1, 'runload_csv', ?1, 1, ?2)");
+    source.bind(1, file.string());
+    source.bind(2, identity::sha256_hex(content));
+    source.exec();
+    SQLite::Statement imported(old,
+                               "INSERT INTO imported_files(athlete_id, sha256, path, format, "
+                               "imported_at, activities) VALUES (1, ?2, ?1, 'runload_csv', "
+                               "'2024-01-01T00:00:00Z', 1)");
+    imported.bind(1, file.string());
+    imported.bind(2, identity::sha256_hex(content));
+    imported.exec();
+  }
+  auto db = store::Database::open(path);
+  REQUIRE(db.schema_version() == store::latest_schema_version());
+  FakeReader reader;
+  app::Importer importer(db, {1, "Europe/Berlin"}, reader, {});
+  const auto summary = importer.run({file});
+  CHECK(summary.imported == 0);
+  CHECK(summary.merged == 0);
+  CHECK(summary.duplicates == 1);
+  CHECK(*reader.calls == 0);
+  CHECK(db.sql().execAndGet("SELECT count(*) FROM activities").getInt() == 1);
+  SQLite::Statement hashes(db.sql(),
+                           "SELECT (SELECT content_hash FROM imported_files), (SELECT file_hash "
+                           "FROM activity_sources)");
+  REQUIRE(hashes.executeStep());
+  CHECK(hashes.getColumn(0).getString() == identity::content_hash(content));
+  CHECK(hashes.getColumn(1).getString() == identity::content_hash(content));
+  CHECK_FALSE(store::ActivityRepository(db).holds_legacy_hashes(1));
 }

@@ -97,3 +97,43 @@ TEST_CASE("gzip_reader: trailing bytes that are not a member are refused", "[imp
   REQUIRE_FALSE(result.ok());
   CHECK(result.error->offset == static_cast<std::int64_t>(bytes.size() - 4));
 }
+
+TEST_CASE("gzip_reader: libdeflate and zlib's stream give the same bytes and errors",
+          "[import][gzip]") {
+  using runload::import::gunzip_stream;
+  std::string text;
+  for (int i = 0; i < 2000; ++i) text += "<trkpt lat=\"52." + std::to_string(i) + "\"/>\n";
+  const std::string whole = gzip(text);
+  std::string damaged = whole;
+  damaged[whole.size() / 2] = static_cast<char>(damaged[whole.size() / 2] ^ 0x55);
+  std::string wrong_trailer = whole;  // a stated size far beyond what DEFLATE can give
+  wrong_trailer[wrong_trailer.size() - 1] = '\x7F';
+  const std::vector<std::pair<const char*, std::string>> inputs{
+      {"one member", whole},
+      {"two members", gzip("first ") + gzip("second")},
+      {"an empty member", gzip("")},
+      {"a member that inflates 1000 times", gzip(std::string(1000, 'x'), 1000)},
+      {"a damaged stream", damaged},
+      {"a wrong stated size", wrong_trailer},
+      {"cut short", whole.substr(0, whole.size() - 3)},
+      {"garbage after the member", whole + "xyz"},
+      {"no gzip at all", "plain text"},
+      {"nothing", ""},
+  };
+  for (const auto& [what, bytes] : inputs) {
+    for (const std::size_t cap :
+         {std::size_t{0}, text.size() - 1, text.size(), std::size_t{1} << 24}) {
+      INFO(what << ", cap " << cap);
+      const auto fast = gunzip(bytes, cap);
+      const auto reference = gunzip_stream(bytes, cap);
+      CHECK(fast.bytes == reference.bytes);
+      REQUIRE(fast.ok() == reference.ok());
+      if (!fast.ok()) {
+        CHECK(fast.error->offset == reference.error->offset);
+        CHECK(fast.error->message == reference.error->message);
+      }
+    }
+  }
+  CHECK(gunzip(whole, text.size()).bytes == text);
+  CHECK_FALSE(gunzip(whole, text.size() - 1).ok());
+}

@@ -201,7 +201,7 @@ TEST_CASE(
   REQUIRE(merged->sources.size() == 2);
   CHECK(merged->sources[0].format == "runload_csv");
   CHECK(merged->sources[1].format == "gpx");
-  SQLite::Statement shas(db.sql(), "SELECT file_sha256 FROM activity_sources ORDER BY id");
+  SQLite::Statement shas(db.sql(), "SELECT file_hash FROM activity_sources ORDER BY id");
   std::vector<std::string> got;
   while (shas.executeStep()) got.push_back(shas.getColumn(0).getString());
   CHECK(got == std::vector<std::string>{"row-sha", "gpx-sha"});
@@ -294,11 +294,11 @@ TEST_CASE("activity_repository: finding the activity of a track file by its hash
   auto db = store::Database::open_in_memory();
   SQLite::Statement plan(db.sql(),
                          "EXPLAIN QUERY PLAN SELECT a.id FROM activities a JOIN activity_sources s "
-                         "ON s.activity_id = a.id WHERE a.athlete_id = 1 AND s.file_sha256 = 'ab' "
+                         "ON s.activity_id = a.id WHERE a.athlete_id = 1 AND s.file_hash = 'ab' "
                          "ORDER BY a.id LIMIT 1");
   std::string text;
   while (plan.executeStep()) text += plan.getColumn(3).getString() + "\n";
-  CHECK_THAT(text, Catch::Contains("activity_sources_by_file_sha256"));
+  CHECK_THAT(text, Catch::Contains("activity_sources_by_file_hash"));
 }
 
 TEST_CASE("local dates: a run at 23:30 on a Sunday in Berlin stays on Sunday",
@@ -414,8 +414,8 @@ TEST_CASE("activity_repository: a row joins the activity of a known track whatev
   const auto stored_id =
       repo.store(athlete, track(utc("2024-01-07T08:00:00Z"), 10000.0, 3000s, "tcx"), "sha-track")
           .activity_id;
-  CHECK_FALSE(repo.find_by_source_sha256(athlete, "sha-other"));
-  const auto stored = repo.find_by_source_sha256(athlete, "sha-track");
+  CHECK_FALSE(repo.find_by_source_hash(athlete, "sha-other"));
+  const auto stored = repo.find_by_source_hash(athlete, "sha-track");
   REQUIRE(stored);
   CHECK(stored->id == stored_id);
 

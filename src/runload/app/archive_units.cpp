@@ -187,7 +187,7 @@ class FolderSource final : public MemberSource {
 struct MemberResult {
   std::string name;
   std::string label;
-  std::string sha256;
+  std::string content_hash;
   bool known = false;
   bool failed_before = false;  // the same content failed before: not parsed
   ParseResult parsed;
@@ -198,6 +198,7 @@ struct MemberResult {
 struct MemberChecks {
   const IsImported& imported;
   const IsImported& failed_before;  // may be empty
+  const Identify& identify;         // may be empty: identity::content_hash
 };
 
 bool is_track_name(std::string_view name) {
@@ -234,10 +235,11 @@ MemberResult take_member(const std::string& name, const MemberSource& source, Zi
     result.parsed.errors.push_back(problem(result.label, *data.error));
     return result;
   }
-  result.sha256 = identity::sha256_hex(data.bytes);
-  result.known = checks.imported(result.sha256);
+  result.content_hash =
+      checks.identify ? checks.identify(data.bytes) : identity::content_hash(data.bytes);
+  result.known = checks.imported(result.content_hash);
   if (result.known) return result;
-  result.failed_before = checks.failed_before && checks.failed_before(result.sha256);
+  result.failed_before = checks.failed_before && checks.failed_before(result.content_hash);
   if (result.failed_before) return result;
   if (is_archive_name(name) || data.bytes.starts_with(std::string_view("PK\3\4", 4))) {
     // Hashed, so that a failure of it is remembered like any other.
@@ -251,13 +253,13 @@ MemberResult take_member(const std::string& name, const MemberSource& source, Zi
 }
 
 ImportUnit member_unit(MemberResult&& member) {
-  ImportUnit unit{member.label, std::move(member.parsed), {}, member.sha256, std::nullopt};
-  if (unit.parsed.ok()) unit.files.push_back({member.label, member.sha256, member.name});
+  ImportUnit unit{member.label, std::move(member.parsed), {}, member.content_hash, std::nullopt};
+  if (unit.parsed.ok()) unit.files.push_back({member.label, member.content_hash, member.name});
   return unit;
 }
 
 ImportUnit row_unit(const MemberResult& csv, const ParsedActivity& row) {
-  ImportUnit unit{csv.label, {}, {}, csv.sha256, std::nullopt};
+  ImportUnit unit{csv.label, {}, {}, csv.content_hash, std::nullopt};
   unit.parsed.activities.push_back(row);
   return unit;
 }
@@ -276,8 +278,8 @@ std::chrono::seconds start_gap(const model::Activity& a, const model::Activity& 
 // track's other activities (a multisport file) stay as they are.
 ImportUnit joined_unit(const ParsedActivity& row, MemberResult& track,
                        std::vector<Problem>& warnings) {
-  ImportUnit unit{track.label, std::move(track.parsed), {}, track.sha256, std::nullopt};
-  unit.files.push_back({track.label, track.sha256, track.name});
+  ImportUnit unit{track.label, std::move(track.parsed), {}, track.content_hash, std::nullopt};
+  unit.files.push_back({track.label, track.content_hash, track.name});
   track.joined = true;
   auto& activities = unit.parsed.activities;
   if (activities.empty()) {
@@ -358,7 +360,7 @@ std::optional<MemberResult> read_activities_csv(MemberSource& source, const std:
                        // Read even when imported before: its rows name the tracks.
                        const IsImported never = [](const std::string&) { return false; };
                        csv = take_member(name, source, std::move(data), context, read,
-                                         {never, checks.failed_before});
+                                         {never, checks.failed_before, checks.identify});
                      });
   if (stop || !csv) return std::nullopt;
   ++result.members;
@@ -366,10 +368,10 @@ std::optional<MemberResult> read_activities_csv(MemberSource& source, const std:
     ++result.failed_before;
     return std::nullopt;
   }
-  csv->known = checks.imported(csv->sha256);
+  csv->known = checks.imported(csv->content_hash);
   if (!csv->parsed.ok()) {
     result.units.push_back(
-        ImportUnit{csv->label, std::move(csv->parsed), {}, csv->sha256, std::nullopt});
+        ImportUnit{csv->label, std::move(csv->parsed), {}, csv->content_hash, std::nullopt});
     return std::nullopt;
   }
   if (!csv->known) {
@@ -422,7 +424,7 @@ void join_rows(const MemberResult& csv, const std::vector<ParsedActivity>& rows,
     if (csv.known) continue;
     if (found != tracks.end() && found->second.known) {
       auto unit = row_unit(csv, row);
-      unit.stored_track_sha256 = found->second.sha256;
+      unit.stored_track_hash = found->second.content_hash;
       result.units.push_back(std::move(unit));
       continue;
     }
@@ -433,7 +435,7 @@ void join_rows(const MemberResult& csv, const std::vector<ParsedActivity>& rows,
                               *row.track_file)});
     result.units.push_back(row_unit(csv, row));
   }
-  if (!csv.known) result.on_success.push_back({csv.label, csv.sha256, csv.name});
+  if (!csv.known) result.on_success.push_back({csv.label, csv.content_hash, csv.name});
 }
 
 // The export's shoes.csv, when it has one: its shoes, or its errors as
@@ -509,18 +511,20 @@ bool is_strava_export_folder(const fs::path& folder) {
 ArchiveRead read_zip_archive(std::string_view zip, const std::string& label,
                              const ParseContext& context, const ReadFunction& read,
                              const IsImported& is_imported, std::uintmax_t max_member_bytes,
-                             const IsImported& failed_before) {
+                             const IsImported& failed_before, const Identify& identify) {
   ZipSource source(zip, label, max_member_bytes);
   ParseContext budgeted = context;
   budgeted.inflate_budget = source.inflate_budget();
-  return read_archive(source, label, budgeted, read, {is_imported, failed_before});
+  return read_archive(source, label, budgeted, read, {is_imported, failed_before, identify});
 }
 
 ArchiveRead read_export_folder(const fs::path& folder, const ParseContext& context,
                                const ReadFunction& read, const IsImported& is_imported,
-                               std::uintmax_t max_member_bytes, const IsImported& failed_before) {
+                               std::uintmax_t max_member_bytes, const IsImported& failed_before,
+                               const Identify& identify) {
   FolderSource source(folder, max_member_bytes);
-  return read_archive(source, folder.string(), context, read, {is_imported, failed_before});
+  return read_archive(source, folder.string(), context, read,
+                      {is_imported, failed_before, identify});
 }
 
 bool is_junk_member(std::string_view name) {

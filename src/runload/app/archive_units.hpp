@@ -35,7 +35,7 @@
 // Units, each stored in one transaction or not at all:
 // - a row with its track: the joined activity; records the track file;
 // - a row whose track was imported before: the row alone, joined with the
-//   stored activity that holds that track (found by the track's SHA-256);
+//   stored activity that holds that track (found by the track's content hash);
 // - a row without a track (no Filename, a track missing or failing): the row
 //   alone, which merges with a stored run by the same-run rule; records
 //   nothing of its own;
@@ -44,7 +44,7 @@
 // - a member that fails (unsafe name, encrypted, over the size cap, broken):
 //   a failed unit, its errors naming the member; the rest goes on.
 // activities.csv itself is recorded (ArchiveRead::on_success) only when every
-// unit was stored. A member whose SHA-256 was already imported is not parsed;
+// unit was stored. A member whose content hash was already imported is not parsed;
 // a row of an activities.csv already imported is not stored again unless its
 // track is new.
 
@@ -64,9 +64,9 @@ namespace runload::app {
 
 // A member recorded in imported_files together with a unit.
 struct UnitFile {
-  std::string label;   // "export.zip!activities/1.fit.gz", or the file's path in a folder
-  std::string sha256;  // of the member's bytes as stored (the .gz, not its inflated content)
-  std::string name;    // the member's name, for its format by extension
+  std::string label;         // "export.zip!activities/1.fit.gz", or the file's path in a folder
+  std::string content_hash;  // of the member's bytes as stored (the .gz, not its inflated content)
+  std::string name;          // the member's name, for its format by extension
 };
 
 // One part of an archive stored in its own transaction.
@@ -74,20 +74,20 @@ struct ImportUnit {
   std::string label;            // names the unit when a Problem has no file
   ParseResult parsed;           // !ok(): nothing of the unit is stored
   std::vector<UnitFile> files;  // recorded with the unit's activities
-  // Recorded with the unit's new sources: the SHA-256 of the member the unit
+  // Recorded with the unit's new sources: the content hash of the member the unit
   // comes from (of the track, for a row joined with its track).
-  std::string sha256;
-  // A row whose track was imported before (skipped by its SHA-256): the row
+  std::string content_hash;
+  // A row whose track was imported before (skipped by its content hash): the row
   // joins the stored activity holding a source of that track, whatever the
   // same-run rule says; by that rule only when none is stored.
-  std::optional<std::string> stored_track_sha256;
+  std::optional<std::string> stored_track_hash;
 };
 
 struct ArchiveRead {
   std::vector<ImportUnit> units;
   std::vector<Problem> warnings;     // rows whose track is missing or far from it
   std::int64_t members = 0;          // member files read or skipped by hash
-  std::int64_t known_members = 0;    // of which skipped: their SHA-256 was already imported
+  std::int64_t known_members = 0;    // of which skipped: their content hash was already imported
   std::int64_t failed_before = 0;    // of which skipped: the same content failed before
   std::optional<Problem> error;      // the archive itself failed; units read before it stand
   std::vector<UnitFile> on_success;  // recorded once every unit was stored
@@ -99,9 +99,13 @@ struct ArchiveRead {
   std::optional<import::RowCounts> csv_rows;
 };
 
-// True when the athlete already imported content with this SHA-256 (or,
+// True when the athlete already imported content with this content hash (or,
 // for a FailedBefore, when content with it failed to import before).
-using IsImported = std::function<bool(const std::string& sha256)>;
+using IsImported = std::function<bool(const std::string& content_hash)>;
+
+// The identity a member's bytes are known by; empty: identity::content_hash.
+// The importer's also adopts a legacy SHA-256 identity (Importer::identify).
+using Identify = std::function<std::string(std::string_view bytes)>;
 
 // A zip may inflate, members and the gzip files among them together, to at
 // most this many times the member cap (4 GiB with the default 256 MiB):
@@ -123,7 +127,7 @@ ArchiveRead read_zip_archive(std::string_view zip, const std::string& label,
                              const ParseContext& context, const ReadFunction& read,
                              const IsImported& is_imported,
                              std::uintmax_t max_member_bytes = files::k_max_file_bytes,
-                             const IsImported& failed_before = {});
+                             const IsImported& failed_before = {}, const Identify& identify = {});
 
 // Reads the Strava export unpacked in `folder` (is_strava_export_folder).
 // Files are labelled by their paths and refused over `max_member_bytes`;
@@ -132,7 +136,7 @@ ArchiveRead read_zip_archive(std::string_view zip, const std::string& label,
 ArchiveRead read_export_folder(const std::filesystem::path& folder, const ParseContext& context,
                                const ReadFunction& read, const IsImported& is_imported,
                                std::uintmax_t max_member_bytes = files::k_max_file_bytes,
-                               const IsImported& failed_before = {});
+                               const IsImported& failed_before = {}, const Identify& identify = {});
 
 // True for what a zip made on a Mac adds and for other hidden members: a
 // '/'-separated name with a component that starts with '.' (.DS_Store,

@@ -197,6 +197,7 @@ ImportSummary Importer::run(const std::vector<fs::path>& paths) {
   }
 
   m_failed_hashes = m_repository->failed_hashes(m_target.athlete_id);
+  m_legacy_hashes = m_repository->holds_legacy_hashes(m_target.athlete_id);
   Progress progress;
   progress.files_total = inputs.files.size();
   for (const auto& input : inputs.files) progress.bytes_total += input.size;
@@ -237,7 +238,9 @@ ImportSummary Importer::run(const std::vector<fs::path>& paths) {
 
 void Importer::run_sequential(const std::vector<InputFile>& files, ImportSummary& summary,
                               Progress& progress) {
-  const KnownHash known = [this](const std::string& sha256) { return is_known(sha256); };
+  const KnownHash known = [this](const std::string& content_hash) {
+    return is_known(content_hash);
+  };
   for (const auto& input : files) {
     auto prepared = prepare(input, m_bytes, known);
     finish(input, prepared, summary);
@@ -263,9 +266,9 @@ void Importer::run_parallel(const std::vector<InputFile>& files, unsigned thread
   const auto imported = m_options.undelete == store::Undelete::yes
                             ? std::unordered_set<std::string>{}
                             : m_repository->imported_hashes(m_target.athlete_id);
-  const KnownHash known = [this, &imported](const std::string& sha256) {
-    return imported.contains(sha256) ||
-           (!m_options.retry_failed && m_failed_hashes.contains(sha256));
+  const KnownHash known = [this, &imported](const std::string& content_hash) {
+    return imported.contains(content_hash) ||
+           (!m_options.retry_failed && m_failed_hashes.contains(content_hash));
   };
   const std::size_t window = k_files_in_flight_per_thread * threads;
   std::vector<std::optional<Prepared>> slots(window);
@@ -341,8 +344,10 @@ Importer::Prepared Importer::prepare(const InputFile& input, std::string& bytes,
   // asks the database which of its files are known.
   if (input.kind == InputKind::strava_export_folder) return prepared;
   try {
-    prepared.load_error = load(input, label, bytes, prepared.sha256);
-    if (prepared.load_error || known(prepared.sha256)) return prepared;
+    prepared.load_error = load(input, label, bytes, prepared);
+    if (prepared.load_error || known(prepared.content_hash) ||
+        (!prepared.legacy_hash.empty() && known(prepared.legacy_hash)))
+      return prepared;
     if (is_zip(input.path, bytes)) {
       // Its members are read on the writer, which knows the stored hashes.
       prepared.zip_bytes = std::move(bytes);
@@ -360,43 +365,44 @@ Importer::Prepared Importer::prepare(const InputFile& input, std::string& bytes,
   return prepared;
 }
 
-bool Importer::is_known(const std::string& sha256) {
-  if (!m_options.retry_failed && m_failed_hashes.contains(sha256)) return true;
+bool Importer::is_known(const std::string& content_hash) {
+  if (!m_options.retry_failed && m_failed_hashes.contains(content_hash)) return true;
   // Undeleting reads every file again: what was deleted comes back, the
   // rest is a duplicate.
   return m_options.undelete == store::Undelete::no &&
-         m_repository->is_file_imported(m_target.athlete_id, sha256);
+         m_repository->is_file_imported(m_target.athlete_id, content_hash);
 }
 
-void Importer::record_failure(const std::string& sha256, const std::string& label,
+void Importer::record_failure(const std::string& content_hash, const std::string& label,
                               const std::vector<Problem>& errors, std::size_t first_error) {
-  if (sha256.empty()) return;  // refused unread: no content to know it by
+  if (content_hash.empty()) return;  // refused unread: no content to know it by
   m_repository->record_failed_file(store::FailedFile{
-      m_target.athlete_id, sha256, label,
+      m_target.athlete_id, content_hash, label,
       first_error < errors.size() ? import::describe(errors[first_error]) : std::string()});
-  m_failed_hashes.insert(sha256);
+  m_failed_hashes.insert(content_hash);
 }
 
-void Importer::forget_failure(const std::string& sha256) {
-  if (!m_failed_hashes.erase(sha256)) return;
-  m_repository->forget_failed_file(m_target.athlete_id, sha256);
+void Importer::forget_failure(const std::string& content_hash) {
+  if (!m_failed_hashes.erase(content_hash)) return;
+  m_repository->forget_failed_file(m_target.athlete_id, content_hash);
 }
 
 void Importer::finish(const InputFile& input, Prepared& prepared, ImportSummary& summary) {
   ++summary.files;
   const std::string label = input.path.string();
   const ParseContext context{label, m_zone, m_target.garmin_distance_unit};
-  const IsImported is_imported = [this](const std::string& sha256) {
+  const IsImported is_imported = [this](const std::string& content_hash) {
     return m_options.undelete == store::Undelete::no &&
-           m_repository->is_file_imported(m_target.athlete_id, sha256);
+           m_repository->is_file_imported(m_target.athlete_id, content_hash);
   };
-  const IsImported failed_before = [this](const std::string& sha256) {
-    return !m_options.retry_failed && m_failed_hashes.contains(sha256);
+  const IsImported failed_before = [this](const std::string& content_hash) {
+    return !m_options.retry_failed && m_failed_hashes.contains(content_hash);
   };
+  const Identify identify_member = [this](std::string_view bytes) { return identify(bytes); };
   if (input.kind == InputKind::strava_export_folder) {
     auto read = read_guarded(label, summary, [&] {
       return read_export_folder(input.path, context, m_read, is_imported, m_max_file_bytes,
-                                failed_before);
+                                failed_before, identify_member);
     });
     if (!read) return;
     summary.files += read->members - 1;
@@ -408,13 +414,16 @@ void Importer::finish(const InputFile& input, Prepared& prepared, ImportSummary&
     summary.errors.push_back(std::move(*prepared.load_error));
     return;
   }
-  if (is_imported(prepared.sha256)) {
+  // A file imported before schema 9 is known by its SHA-256: from now on by
+  // its content hash, so that the checks below and later imports find it.
+  if (!prepared.legacy_hash.empty()) adopt_legacy_hash(prepared.legacy_hash, prepared.content_hash);
+  if (is_imported(prepared.content_hash)) {
     ++summary.duplicates;
-    if (m_repository->holds_deleted(m_target.athlete_id, prepared.sha256))
+    if (m_repository->holds_deleted(m_target.athlete_id, prepared.content_hash))
       ++summary.files_with_deleted;
     return;
   }
-  if (failed_before(prepared.sha256)) {
+  if (failed_before(prepared.content_hash)) {
     ++summary.failed_before;
     return;
   }
@@ -430,11 +439,11 @@ void Importer::finish(const InputFile& input, Prepared& prepared, ImportSummary&
   if (prepared.zip_bytes) {
     auto read = read_guarded(label, summary, [&] {
       return read_zip_archive(*prepared.zip_bytes, label, context, m_read, is_imported,
-                              m_max_file_bytes, failed_before);
+                              m_max_file_bytes, failed_before, identify_member);
     });
     if (!read) return;
     import_archive(*read,
-                   store::ImportedFile{m_target.athlete_id, prepared.sha256, label, "zip",
+                   store::ImportedFile{m_target.athlete_id, prepared.content_hash, label, "zip",
                                        static_cast<std::int64_t>(0)},
                    summary);
     return;
@@ -447,21 +456,33 @@ void Importer::finish(const InputFile& input, Prepared& prepared, ImportSummary&
       if (error.file.empty()) error.file = label;
       summary.errors.push_back(std::move(error));
     }
-    record_failure(prepared.sha256, label, summary.errors, first);
+    record_failure(prepared.content_hash, label, summary.errors, first);
     return;
   }
-  store_file(input, label, prepared.sha256, parsed, summary);
+  store_file(input, label, prepared.content_hash, parsed, summary);
 }
 
 std::optional<Problem> Importer::load(const InputFile& input, const std::string& label,
-                                      std::string& bytes, std::string& sha256) const {
+                                      std::string& bytes, Prepared& prepared) const {
   if (auto error = files::load_file(input.path, m_max_file_bytes, bytes)) {
     return problem(label, error->kind == files::LoadError::Kind::too_large
                               ? error->reason
                               : fmt::format("cannot read: {}", error->reason));
   }
-  sha256 = identity::sha256_hex(bytes);
+  prepared.content_hash = identity::content_hash(bytes);
+  if (m_legacy_hashes) prepared.legacy_hash = identity::sha256_hex(bytes);
   return std::nullopt;
+}
+
+std::string Importer::identify(std::string_view bytes) {
+  auto hash = identity::content_hash(bytes);
+  if (m_legacy_hashes) adopt_legacy_hash(identity::sha256_hex(bytes), hash);
+  return hash;
+}
+
+void Importer::adopt_legacy_hash(const std::string& legacy, const std::string& hash) {
+  if (!m_repository->replace_hash(m_target.athlete_id, legacy, hash)) return;
+  if (m_failed_hashes.erase(legacy) > 0) m_failed_hashes.insert(hash);
 }
 
 ParseResult Importer::parse(const InputFile& input, const std::string& label,
@@ -478,23 +499,24 @@ ParseResult Importer::parse(const InputFile& input, const std::string& label,
 }
 
 void Importer::store_file(const InputFile& input, const std::string& label,
-                          const std::string& sha256, ParseResult& parsed, ImportSummary& summary) {
-  const store::ImportedFile file{m_target.athlete_id, sha256, label,
+                          const std::string& content_hash, ParseResult& parsed,
+                          ImportSummary& summary) {
+  const store::ImportedFile file{m_target.athlete_id, content_hash, label,
                                  file_format(input.path, parsed),
                                  static_cast<std::int64_t>(parsed.activities.size())};
   const auto first_error = summary.errors.size();
-  if (store_unit(label, input.path, sha256, parsed, {file}, summary)) {
-    forget_failure(sha256);
+  if (store_unit(label, input.path, content_hash, parsed, {file}, summary)) {
+    forget_failure(content_hash);
     return;
   }
   ++summary.failed;
-  record_failure(sha256, label, summary.errors, first_error);
+  record_failure(content_hash, label, summary.errors, first_error);
 }
 
 bool Importer::store_unit(const std::string& label, const fs::path& format_name,
-                          const std::string& sha256, ParseResult& parsed,
+                          const std::string& content_hash, ParseResult& parsed,
                           const std::vector<store::ImportedFile>& files, ImportSummary& summary,
-                          const std::optional<std::string>& stored_track_sha256) {
+                          const std::optional<std::string>& stored_track_hash) {
   for (auto& parsed_activity : parsed.activities) {
     auto& activity = parsed_activity.activity;
     if (activity.sources.empty())
@@ -517,14 +539,15 @@ bool Importer::store_unit(const std::string& label, const fs::path& format_name,
   try {
     store::WriteTransaction tx(m_db);
     auto& repository = *m_repository;
-    const auto stored_track = stored_track_sha256 ? repository.find_by_source_sha256(
-                                                        m_target.athlete_id, *stored_track_sha256)
-                                                  : std::nullopt;
+    const auto stored_track =
+        stored_track_hash ? repository.find_by_source_hash(m_target.athlete_id, *stored_track_hash)
+                          : std::nullopt;
     for (const auto& parsed_activity : parsed.activities) {
       const auto& activity = parsed_activity.activity;
-      const auto outcome = stored_track ? repository.store_into(*stored_track, activity, sha256)
-                                        : repository.store(m_target.athlete_id, activity, sha256,
-                                                           m_options.undelete);
+      const auto outcome =
+          stored_track
+              ? repository.store_into(*stored_track, activity, content_hash)
+              : repository.store(m_target.athlete_id, activity, content_hash, m_options.undelete);
       if (outcome.new_shoe) new_shoes.push_back(*outcome.new_shoe);
       switch (outcome.kind) {
         case store::StoreOutcome::Kind::inserted:
@@ -600,7 +623,7 @@ void Importer::import_archive(ArchiveRead& read, std::optional<store::ImportedFi
     ++summary.failed;
     if (!first_error) first_error = first;
     // In a folder each file is remembered; a zip is remembered whole, below.
-    if (!container) record_failure(unit.sha256, unit.label, summary.errors, first);
+    if (!container) record_failure(unit.content_hash, unit.label, summary.errors, first);
   };
   for (auto& unit : read.units) {
     if (!unit.parsed.ok()) {
@@ -615,13 +638,13 @@ void Importer::import_archive(ArchiveRead& read, std::optional<store::ImportedFi
     std::vector<store::ImportedFile> files;
     for (const auto& file : unit.files)
       files.push_back(store::ImportedFile{
-          m_target.athlete_id, file.sha256, file.label, file_format(file.name, unit.parsed),
+          m_target.athlete_id, file.content_hash, file.label, file_format(file.name, unit.parsed),
           static_cast<std::int64_t>(unit.parsed.activities.size())});
     activities += static_cast<std::int64_t>(unit.parsed.activities.size());
     const auto first = summary.errors.size();
-    if (store_unit(unit.label, unit.label, unit.sha256, unit.parsed, files, summary,
-                   unit.stored_track_sha256)) {
-      if (!container) forget_failure(unit.sha256);
+    if (store_unit(unit.label, unit.label, unit.content_hash, unit.parsed, files, summary,
+                   unit.stored_track_hash)) {
+      if (!container) forget_failure(unit.content_hash);
     } else {
       failed_unit(unit, first);
     }
@@ -640,16 +663,16 @@ void Importer::import_archive(ArchiveRead& read, std::optional<store::ImportedFi
   }
   if (container) {
     if (first_error)
-      record_failure(container->sha256, container->path, summary.errors, *first_error);
+      record_failure(container->content_hash, container->path, summary.errors, *first_error);
     else if (all_stored)
-      forget_failure(container->sha256);
+      forget_failure(container->content_hash);
   }
   if (!all_stored) return;
   // Recorded last and only when every unit is stored: a zip with a bad
   // member is read again next time (its stored members skipped by hash).
   std::vector<store::ImportedFile> files;
   for (const auto& file : read.on_success)
-    files.push_back(store::ImportedFile{m_target.athlete_id, file.sha256, file.label,
+    files.push_back(store::ImportedFile{m_target.athlete_id, file.content_hash, file.label,
                                         extension_format(file.name), 0});
   if (container) {
     container->activities = activities;

@@ -4,7 +4,7 @@
 // already imported, parse with the injected reader, and store each file in
 // one transaction (merged with the same run when it is already stored).
 //
-// Each file goes through three phases: load (read + SHA-256) and parse touch
+// Each file goes through three phases: load (read + content hash) and parse touch
 // no database and depend only on the file, so they run on parse threads;
 // store runs on the calling thread, the one writer, in file order. Results
 // (ids, counts, errors, their order) are the same whatever the thread count.
@@ -188,23 +188,23 @@ class Importer {
   // one BEGIN IMMEDIATE transaction with its imported_files row, or not at
   // all: a file with any error, from reading, parsing or storing, leaves
   // nothing behind, its errors go to the summary and the import goes on.
-  // A file whose SHA-256 the athlete already imported is skipped unparsed.
+  // A file whose content hash the athlete already imported is skipped unparsed.
   //
   // A zip (content "PK\3\4" or a .zip name) and a Strava export folder are
   // read as units (strava_export.hpp), each unit stored in its own
   // transaction with the members it records: a member that fails fails alone
   // (counted in `failed`, its errors naming "archive.zip!member"), the rest
-  // is stored. The zip's own SHA-256 is recorded only when every unit was
+  // is stored. The zip's own content hash is recorded only when every unit was
   // stored, so a zip imported whole is skipped unparsed the next time, and
   // one with a bad member is read again (its stored members then skipped by
-  // their own SHA-256). A zip counts as one file; an export folder as the
+  // their own content hash). A zip counts as one file; an export folder as the
   // files it holds that were read.
   //
-  // A file whose SHA-256 the athlete had imported when run() began is
+  // A file whose content hash the athlete had imported when run() began is
   // skipped unparsed; one imported earlier in the same run (the same content
   // twice) may be parsed, but is still counted a duplicate and not stored.
   // A file that fails for its content (it cannot be parsed, a start is out
-  // of range, it cannot be stored) is recorded by its SHA-256: the next run
+  // of range, it cannot be stored) is recorded by its content hash: the next run
   // skips the same content unread and counts it in failed_before, unless
   // ImportOptions::retry_failed; a zip with any failed member is recorded
   // whole. An activity that is the same run as one the runner deleted is not
@@ -225,7 +225,10 @@ class Importer {
   // A file after the phases that need no database.
   struct Prepared {
     std::optional<Problem> load_error;
-    std::string sha256;
+    std::string content_hash;
+    // Its SHA-256, computed only while the database holds identities from
+    // before schema 9 (identity::is_legacy_hash); adopted on the writer.
+    std::string legacy_hash;
     bool parsed = false;  // false: the hash was known, the file was not parsed
     // A zip's bytes, whose members finish() reads on the writer.
     std::optional<std::string> zip_bytes;
@@ -233,7 +236,7 @@ class Importer {
   };
   // True when a file's content need not be parsed: imported before (and
   // holding nothing to undelete), or failed before (and not retried).
-  using KnownHash = std::function<bool(const std::string& sha256)>;
+  using KnownHash = std::function<bool(const std::string& content_hash)>;
 
   void run_sequential(const std::vector<InputFile>& files, ImportSummary& summary,
                       Progress& progress);
@@ -245,18 +248,23 @@ class Importer {
   // The writer's part: stores a prepared file, or counts it.
   void finish(const InputFile& input, Prepared& prepared, ImportSummary& summary);
   std::optional<Problem> load(const InputFile& input, const std::string& label, std::string& bytes,
-                              std::string& sha256) const;
+                              Prepared& prepared) const;
+  // The identity of an archive member's bytes, on the writer: its content
+  // hash, after adopting its legacy SHA-256 identity if it has one.
+  std::string identify(std::string_view bytes);
+  // Moves the athlete's rows recorded under the SHA-256 `legacy` to `hash`.
+  void adopt_legacy_hash(const std::string& legacy, const std::string& hash);
   ParseResult parse(const InputFile& input, const std::string& label, std::string& bytes) const;
-  void store_file(const InputFile& input, const std::string& label, const std::string& sha256,
+  void store_file(const InputFile& input, const std::string& label, const std::string& content_hash,
                   ParseResult& parsed, ImportSummary& summary);
-  // Stores `parsed` (new sources recorded with `sha256`) and records `files`
-  // in one transaction. With `stored_track_sha256`, the activities join the
+  // Stores `parsed` (new sources recorded with `content_hash`) and records `files`
+  // in one transaction. With `stored_track_hash`, the activities join the
   // stored activity holding a source of that file when there is one.
   // Returns false (the error in the summary) when the unit was not stored.
   bool store_unit(const std::string& label, const std::filesystem::path& format_name,
-                  const std::string& sha256, ParseResult& parsed,
+                  const std::string& content_hash, ParseResult& parsed,
                   const std::vector<store::ImportedFile>& files, ImportSummary& summary,
-                  const std::optional<std::string>& stored_track_sha256 = std::nullopt);
+                  const std::optional<std::string>& stored_track_hash = std::nullopt);
   void import_archive(ArchiveRead& read, std::optional<store::ImportedFile> container,
                       ImportSummary& summary);
   // Creates the shoes of an export's shoes.csv the athlete has none of.
@@ -265,10 +273,10 @@ class Importer {
   void store_shoes(const std::vector<import::StravaShoe>& shoes, ImportSummary& summary);
   // Where a file whose content failed is remembered, and forgotten once it
   // imports.
-  void record_failure(const std::string& sha256, const std::string& label,
+  void record_failure(const std::string& content_hash, const std::string& label,
                       const std::vector<Problem>& errors, std::size_t first_error);
-  void forget_failure(const std::string& sha256);
-  bool is_known(const std::string& sha256);
+  void forget_failure(const std::string& content_hash);
+  bool is_known(const std::string& content_hash);
 
   store::Database& m_db;
   ImportTarget m_target;
@@ -281,6 +289,8 @@ class Importer {
   date::sys_seconds m_now{};
   // Hashes of the files that failed before, read when run() begins.
   std::unordered_set<std::string> m_failed_hashes;
+  // The athlete has identities from before schema 9, read when run() begins.
+  bool m_legacy_hashes = false;
   // Reused for every file on the calling thread (each parse thread has its
   // own): allocating and faulting in a fresh buffer per file costs a quarter
   // of the parse time (DESIGN.md section 7).

@@ -203,8 +203,8 @@ std::string activity_text(const store::ActivityDetails& details) {
     const auto& s = a.sources[i];
     out += fmt::format("  {:<12} {}{}\n", terminal_safe(s.format), terminal_safe(s.file),
                        s.line ? fmt::format(":{}", *s.line) : std::string());
-    if (i < details.source_sha256.size())
-      out += fmt::format("  {:<12} sha256 {}\n", "", details.source_sha256[i]);
+    if (i < details.source_hash.size())
+      out += fmt::format("  {:<12} content_hash {}\n", "", details.source_hash[i]);
   }
   return out;
 }
@@ -215,11 +215,12 @@ Json activity_json(const store::ActivityDetails& details) {
   auto sources = Json::array();
   for (std::size_t i = 0; i < a.sources.size(); ++i) {
     const auto& s = a.sources[i];
-    sources.push_back({{"format", s.format},
-                       {"file", s.file},
-                       {"line", or_null(s.line)},
-                       {"sha256", i < details.source_sha256.size() ? Json(details.source_sha256[i])
-                                                                   : Json(nullptr)}});
+    sources.push_back(
+        {{"format", s.format},
+         {"file", s.file},
+         {"line", or_null(s.line)},
+         {"content_hash",
+          i < details.source_hash.size() ? Json(details.source_hash[i]) : Json(nullptr)}});
   }
   doc["sources"] = sources;
   doc["utc_offset_s"] = a.utc_offset.count();

@@ -51,7 +51,7 @@ nlohmann::ordered_json runs_json(const std::vector<model::Activity>& activities)
 store::ActivityDetails show_activity(Session& session, std::int64_t id);
 
 // `runs show ID` as text: every field, where its time came from, and each
-// source with its file's SHA-256; user and file strings made terminal-safe.
+// source with its file's content hash; user and file strings made terminal-safe.
 std::string activity_text(const store::ActivityDetails& details);
 nlohmann::ordered_json activity_json(const store::ActivityDetails& details);
 

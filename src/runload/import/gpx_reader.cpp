@@ -1,17 +1,14 @@
 #include <runload/import/gpx_reader.hpp>
 
-#include <algorithm>
-#include <cmath>
-#include <cstring>
+#include <optional>
 #include <string>
-#include <variant>
 #include <vector>
 
 #include <fmt/format.h>
 #include <pugixml.hpp>
 
-#include <runload/import/csv_reader.hpp>
-#include <runload/import/iso_time.hpp>
+#include <runload/import/gpx_content.hpp>
+#include <runload/import/gpx_stream.hpp>
 #include <runload/import/sport_labels.hpp>
 #include <runload/import/track_metrics.hpp>
 #include <runload/import/values.hpp>
@@ -21,118 +18,108 @@
 #include <runload/text/utf8.hpp>
 
 namespace runload::import {
-
-using text::trim;
-
 namespace {
 
 // Extensions nest two or three levels (extensions > TrackPointExtension > hr);
 // a bound keeps a hostile file from making the walk deep.
 constexpr int k_max_extension_depth = 4;
 
+using gpx::Content;
+using gpx::PointReader;
+using gpx::Trk;
 using xml::child;
 using xml::local_name;
 
-// The track points a reader could not use (docs/import.md, "Bad points"):
-// counted for one warning, the first located for the message.
-struct Dropped {
-  std::size_t points = 0;      // dropped whole: no usable position or time
-  std::size_t elevations = 0;  // an <ele> that is not a number: the point kept without it
-  std::optional<std::int64_t> first_line;
-  std::string first_reason;
+// Lines of byte offsets, counted only when a message needs one: the
+// streaming reader leaves the text as it was. pugixml's in-place parse
+// rewrites it, so its path counts them before (count_now).
+class Lines {
+ public:
+  explicit Lines(std::string_view text) : m_text(text) {}
+  void count_now() { index(); }
+  std::int64_t line_of(std::ptrdiff_t offset) { return index().line_of(offset); }
 
-  void add(std::int64_t line, std::string reason) {
-    ++points;
-    if (!first_line) {
-      first_line = line;
-      first_reason = std::move(reason);
-    }
+ private:
+  const xml::LineIndex& index() {
+    if (!m_index) m_index.emplace(m_text);
+    return *m_index;
   }
+  std::string_view m_text;
+  std::optional<xml::LineIndex> m_index;
 };
 
 struct Reader {
   const ParseContext& ctx;
-  const xml::LineIndex& lines;
+  Lines& lines;
   ParseResult& result;
-  Dropped dropped;
+  const gpx::Dropped& dropped;
 
-  std::int64_t line_of(pugi::xml_node node) const { return lines.line_of(node.offset_debug()); }
+  std::int64_t line_of(std::ptrdiff_t offset) { return lines.line_of(offset); }
 
-  void error_at(pugi::xml_node node, std::string message) {
-    result.errors.push_back(Problem{ctx.file, line_of(node), std::nullopt, std::move(message)});
-  }
-
-  // The coordinate `name` of a point, or the reason it cannot be read
-  // (missing, not a number, beyond +-limit: a pause marker at latitude 100).
-  std::variant<double, std::string> coordinate(pugi::xml_node point, const char* name,
-                                               double limit) const {
-    const auto attr = point.attribute(name);
-    if (!attr) return fmt::format("<{}> without a {} attribute", point.name(), name);
-    const auto value = parse_number(attr.value());
-    if (!value || std::abs(*value) > limit)
-      return fmt::format("invalid {} \"{}\"", name, attr.value());
-    return *value;
-  }
-
-  void read_extensions(pugi::xml_node node, model::TrackPoint& point, int depth) {
-    if (depth > k_max_extension_depth) return;
-    for (auto element : node.children()) {
-      if (element.type() != pugi::node_element) continue;
-      const auto name = local_name(element.name());
-      if (name == "hr" || name == "heartrate") {
-        point.hr_bpm = parse_number(xml::text(element));
-      } else if (name == "cad" || name == "cadence") {
-        point.cadence_spm = parse_number(xml::text(element));
-      } else if (name == "atemp") {
-        point.temperature_c = parse_number(xml::text(element));
-      } else {
-        read_extensions(element, point, depth + 1);
-      }
-    }
-  }
-
-  // Reads one trkpt; false after counting it as dropped (a position or a
-  // time that cannot be read).
-  bool read_point(pugi::xml_node node, model::TrackPoint& point,
-                  std::optional<std::chrono::seconds>& stated_offset, bool& offset_seen) {
-    const auto lat = coordinate(node, "lat", 90.0);
-    const auto lon = coordinate(node, "lon", 180.0);
-    for (const auto* c : {&lat, &lon}) {
-      if (const auto* reason = std::get_if<std::string>(c)) {
-        dropped.add(line_of(node), *reason);
-        return false;
-      }
-    }
-    point.lat = std::get<double>(lat);
-    point.lon = std::get<double>(lon);
-    for (auto element : node.children()) {
-      if (element.type() != pugi::node_element) continue;
-      const auto name = local_name(element.name());
-      if (name == "ele") {
-        const auto text = xml::text(element);
-        if (text.empty()) continue;
-        point.ele_m = parse_number(text);
-        if (!point.ele_m) ++dropped.elevations;
-      } else if (name == "time") {
-        const auto text = xml::text(element);
-        if (text.empty()) continue;
-        const auto t = parse_iso_time(text);
-        if (!t) {
-          dropped.add(line_of(element), fmt::format("invalid time \"{}\"", text));
-          return false;
-        }
-        point.time = t->utc;
-        if (!offset_seen) {
-          stated_offset = t->stated_offset;
-          offset_seen = true;
-        }
-      } else if (name == "extensions") {
-        read_extensions(element, point, 1);
-      }
-    }
-    return true;
+  void error_at(std::ptrdiff_t offset, std::string message) {
+    result.errors.push_back(Problem{ctx.file, line_of(offset), std::nullopt, std::move(message)});
   }
 };
+
+// The pugixml walk, the reference the streaming reader is checked against:
+// the same elements, by local name, through the same PointReader.
+void walk_extensions(pugi::xml_node node, PointReader& points, int depth) {
+  if (depth > k_max_extension_depth) return;
+  for (auto element : node.children()) {
+    if (element.type() != pugi::node_element) continue;
+    const auto name = local_name(element.name());
+    if (PointReader::is_extension_value(name))
+      points.extension(name, xml::text(element));
+    else
+      walk_extensions(element, points, depth + 1);
+  }
+}
+
+void walk_point(pugi::xml_node node, PointReader& points) {
+  const auto attribute = [&](const char* name) -> std::optional<std::string_view> {
+    const auto attr = node.attribute(name);
+    if (!attr) return std::nullopt;
+    return std::string_view(attr.value());
+  };
+  points.start(node.name(), attribute("lat"), attribute("lon"), node.offset_debug());
+  for (auto element : node.children()) {
+    if (element.type() != pugi::node_element) continue;
+    const auto name = local_name(element.name());
+    if (name == "ele")
+      points.ele(xml::text(element));
+    else if (name == "time")
+      points.time(xml::text(element), element.offset_debug());
+    else if (name == "extensions")
+      walk_extensions(element, points, 1);
+  }
+  points.finish();
+}
+
+void walk_trk(pugi::xml_node node, Content& content) {
+  Trk& trk = content.tracks.emplace_back();
+  trk.offset = node.offset_debug();
+  trk.name = std::string(xml::text(child(node, "name")));
+  trk.type = std::string(xml::text(child(node, "type")));
+  PointReader points(content, trk);
+  for (auto seg : node.children()) {
+    if (seg.type() != pugi::node_element || local_name(seg.name()) != "trkseg") continue;
+    trk.track.segments.emplace_back();
+    for (auto pt : seg.children())
+      if (pt.type() == pugi::node_element && local_name(pt.name()) == "trkpt")
+        walk_point(pt, points);
+  }
+}
+
+void walk_gpx(pugi::xml_node gpx, Content& content) {
+  content.metadata_name = std::string(xml::text(child(child(gpx, "metadata"), "name")));
+  for (auto node : gpx.children()) {
+    if (node.type() != pugi::node_element) continue;
+    const auto kind = local_name(node.name());
+    if (kind == "rte") ++content.routes;
+    if (kind == "wpt") ++content.waypoints;
+    if (kind == "trk") walk_trk(node, content);
+  }
+}
 
 // What the document held, for saying why it gave no activity.
 struct Counts {
@@ -142,9 +129,8 @@ struct Counts {
 
 // The root <gpx> element of `buffer`, parsed in place; nullopt after
 // reporting why there is none (empty, not XML, malformed, another root).
-std::optional<pugi::xml_node> open_gpx(std::string& buffer, pugi::xml_document& doc,
-                                       const xml::LineIndex& lines, const ParseContext& ctx,
-                                       ParseResult& result) {
+std::optional<pugi::xml_node> open_gpx(std::string& buffer, pugi::xml_document& doc, Lines& lines,
+                                       const ParseContext& ctx, ParseResult& result) {
   const std::size_t size = buffer.size();
   // Bytes that are not XML at all (a PNG named .gpx) make pugixml find no
   // element, as an empty file does: only the latter is an empty document.
@@ -171,24 +157,6 @@ std::optional<pugi::xml_node> open_gpx(std::string& buffer, pugi::xml_document& 
     return std::nullopt;
   }
   return gpx;
-}
-
-// The points of a <trk>, one segment per <trkseg>; points that cannot be
-// read are dropped and counted in reader.dropped. `offset` is the UTC offset
-// its first time states.
-void read_track(Reader& reader, pugi::xml_node trk, model::Track& track,
-                std::optional<std::chrono::seconds>& offset, Counts& counts) {
-  bool offset_seen = false;
-  for (auto seg : trk.children()) {
-    if (seg.type() != pugi::node_element || local_name(seg.name()) != "trkseg") continue;
-    model::Segment& segment = track.segments.emplace_back();
-    for (auto pt : seg.children()) {
-      if (pt.type() != pugi::node_element || local_name(pt.name()) != "trkpt") continue;
-      ++counts.track_points;
-      model::TrackPoint point;
-      if (reader.read_point(pt, point, offset, offset_seen)) segment.push_back(point);
-    }
-  }
 }
 
 // TrackPointExtension writes one leg's strides; runload keeps steps per
@@ -224,26 +192,25 @@ std::string no_activity_message(const Counts& c) {
 
 // The activity of one <trk> whose metrics are `metrics`; nullopt after
 // reporting a name that is not UTF-8.
-std::optional<ParsedActivity> track_activity(Reader& reader, pugi::xml_node trk,
-                                             const TrackMetrics& metrics,
-                                             const std::optional<std::chrono::seconds>& offset,
-                                             model::Sport sport, const std::string& fallback_name) {
+std::optional<ParsedActivity> track_activity(Reader& reader, const Trk& trk,
+                                             const TrackMetrics& metrics, model::Sport sport,
+                                             const std::string& fallback_name) {
   ParsedActivity parsed;
   model::Activity& a = parsed.activity;
   const auto start = date::floor<std::chrono::seconds>(*metrics.start);
-  if (offset) {
+  if (trk.stated_offset) {
     a.start_utc = start;
-    a.utc_offset = *offset;
+    a.utc_offset = *trk.stated_offset;
     a.offset_origin = model::OffsetOrigin::file;
   } else {
     model::set_start_in_zone(a, start, reader.ctx.zone);
   }
   a.sport = sport;
-  a.name = std::string(xml::text(child(trk, "name")));
-  if (a.name.empty()) a.name = fallback_name;
-  // pugixml passes the bytes of a document declared UTF-8 through unchecked.
+  a.name = trk.name.empty() ? fallback_name : trk.name;
+  // pugixml passes the bytes of a document declared UTF-8 through unchecked,
+  // and so does the streaming reader.
   if (const auto bad = text::first_bad_byte(a.name)) {
-    reader.error_at(trk,
+    reader.error_at(trk.offset,
                     fmt::format("the track name is not UTF-8 text (byte {} of it is 0x{:02X}); "
                                 "save the file as UTF-8",
                                 *bad, static_cast<unsigned char>(a.name[*bad])));
@@ -255,7 +222,7 @@ std::optional<ParsedActivity> track_activity(Reader& reader, pugi::xml_node trk,
       metrics.glitches_dropped + metrics.non_increasing_dropped + metrics.untimed_dropped;
   if (dropped > 0) {
     reader.result.warnings.push_back(Problem{
-        reader.ctx.file, reader.line_of(trk), std::nullopt,
+        reader.ctx.file, reader.line_of(trk.offset), std::nullopt,
         fmt::format("track \"{}\": dropped {} GPS glitch point(s) (over {} m/s), {} "
                     "whose time did not increase and {} without a time",
                     a.name, metrics.glitches_dropped, metrics.glitch_speed_mps,
@@ -265,7 +232,7 @@ std::optional<ParsedActivity> track_activity(Reader& reader, pugi::xml_node trk,
   }
   if (metrics.elevation_spikes > 0) {
     reader.result.warnings.push_back(
-        Problem{reader.ctx.file, reader.line_of(trk), std::nullopt,
+        Problem{reader.ctx.file, reader.line_of(trk.offset), std::nullopt,
                 fmt::format("track \"{}\": {} elevation(s) ignored: out of range, or jumping "
                             "faster than {} m/s (a spike)",
                             a.name, metrics.elevation_spikes, k_max_vertical_speed_mps)});
@@ -278,7 +245,7 @@ std::optional<ParsedActivity> track_activity(Reader& reader, pugi::xml_node trk,
 // refused, at the first one's line, when no activity is left or when they
 // outnumber the points that could be read (then the rest is not trusted).
 void report_dropped(Reader& reader, const Counts& counts) {
-  const Dropped& d = reader.dropped;
+  const gpx::Dropped& d = reader.dropped;
   auto& result = reader.result;
   if (d.elevations > 0) {
     result.warnings.push_back(
@@ -286,61 +253,44 @@ void report_dropped(Reader& reader, const Counts& counts) {
                 fmt::format("{} <ele> value(s) that are not numbers were ignored", d.elevations)});
   }
   if (d.points == 0) return;
+  const std::optional<std::int64_t> first_line = reader.line_of(*d.first_offset);
   const std::size_t usable = counts.track_points - d.points;
   const bool too_few = result.activities.empty() || usable < d.points;
   const std::string what = fmt::format("{} of {} track point(s) cannot be read (the first: {})",
                                        d.points, counts.track_points, d.first_reason);
   if (!too_few) {
-    result.warnings.push_back(Problem{reader.ctx.file, d.first_line, std::nullopt,
+    result.warnings.push_back(Problem{reader.ctx.file, first_line, std::nullopt,
                                       fmt::format("{}; they were dropped", what)});
     return;
   }
   result.errors.push_back(
-      Problem{reader.ctx.file, d.first_line, std::nullopt,
+      Problem{reader.ctx.file, first_line, std::nullopt,
               result.activities.empty()
                   ? fmt::format("{}, and what is left is no activity: {}", what,
                                 no_activity_message(counts))
                   : fmt::format("{}: more than could be read, so the rest is not trusted", what)});
 }
 
-}  // namespace
-
-model::Sport gpx_sport(std::string_view type) {
-  if (const auto strava = strava_gpx_type(type)) return *strava;
-  return sport_from_label(type);
-}
-
-ParseResult read_gpx(std::string& buffer, const ParseContext& ctx) {
+// The activities of a document's content, whichever front end read it.
+ParseResult activities_of(Content& content, Lines& lines, const ParseContext& ctx) {
   ParseResult result;
-  const xml::LineIndex lines(buffer);
-  pugi::xml_document doc;
-  const auto gpx = open_gpx(buffer, doc, lines, ctx, result);
-  if (!gpx) return result;
-
-  Reader reader{ctx, lines, result, {}};
-  const std::string metadata_name(xml::text(child(child(*gpx, "metadata"), "name")));
+  Reader reader{ctx, lines, result, content.dropped};
   Counts counts;
-  for (auto trk : gpx->children()) {
-    if (trk.type() != pugi::node_element) continue;
-    const auto kind = local_name(trk.name());
-    if (kind == "rte") ++counts.routes;
-    if (kind == "wpt") ++counts.waypoints;
-    if (kind != "trk") continue;
+  counts.routes = content.routes;
+  counts.waypoints = content.waypoints;
+  counts.track_points = content.track_points;
+  for (auto& trk : content.tracks) {
     ++counts.tracks;
-
-    model::Track track;
-    std::optional<std::chrono::seconds> offset;
-    read_track(reader, trk, track, offset, counts);
-    model::Sport sport = gpx_sport(xml::text(child(trk, "type")));
-    if (is_foot_sport(sport)) cadence_in_steps(track);
-    TrackMetrics metrics = compute_track_metrics(track, sport);
+    model::Sport sport = gpx_sport(trk.type);
+    if (is_foot_sport(sport)) cadence_in_steps(trk.track);
+    TrackMetrics metrics = compute_track_metrics(trk.track, sport);
     // Most points faster than anyone on foot: a vehicle, not GPS glitches.
     // Measured as the sport it can be, and stored as `other` saying why.
     if (is_foot_sport(sport) && metrics.glitches_dropped > metrics.kept_points) {
-      auto as_other = compute_track_metrics(track, model::Sport::other);
+      auto as_other = compute_track_metrics(trk.track, model::Sport::other);
       if (as_other.kept_points >= 2) {
         result.warnings.push_back(Problem{
-            ctx.file, reader.line_of(trk), std::nullopt,
+            ctx.file, reader.line_of(trk.offset), std::nullopt,
             fmt::format("most of the track's points are faster than {} m/s from the one before: "
                         "not on foot; stored as other",
                         metrics.glitch_speed_mps)});
@@ -359,7 +309,7 @@ ParseResult read_gpx(std::string& buffer, const ParseContext& ctx) {
       ++counts.still_tracks;
       continue;
     }
-    auto activity = track_activity(reader, trk, metrics, offset, sport, metadata_name);
+    auto activity = track_activity(reader, trk, metrics, sport, content.metadata_name);
     if (!activity) return result;
     result.activities.push_back(std::move(*activity));
   }
@@ -378,6 +328,34 @@ ParseResult read_gpx(std::string& buffer, const ParseContext& ctx) {
     result.errors.push_back(
         Problem{ctx.file, std::nullopt, std::nullopt, no_activity_message(counts)});
   return result;
+}
+
+}  // namespace
+
+model::Sport gpx_sport(std::string_view type) {
+  if (const auto strava = strava_gpx_type(type)) return *strava;
+  return sport_from_label(type);
+}
+
+bool gpx_streams(std::string_view buffer) {
+  Content content;
+  return gpx::stream_gpx(buffer, content);
+}
+
+ParseResult read_gpx(std::string& buffer, const ParseContext& ctx, GpxParser parser) {
+  Lines lines(buffer);
+  if (parser == GpxParser::fast) {
+    Content content;
+    if (gpx::stream_gpx(buffer, content)) return activities_of(content, lines, ctx);
+  }
+  lines.count_now();  // before the in-place parse rewrites the text
+  ParseResult result;
+  pugi::xml_document doc;
+  const auto root = open_gpx(buffer, doc, lines, ctx, result);
+  if (!root) return result;
+  Content content;
+  walk_gpx(*root, content);
+  return activities_of(content, lines, ctx);
 }
 
 }  // namespace runload::import

@@ -1,5 +1,7 @@
 #pragma once
-// GPX 1.0 and 1.1 tracks (DESIGN.md section 4), parsed in place with pugixml.
+// GPX 1.0 and 1.1 tracks (DESIGN.md section 4): read by the streaming reader
+// (gpx_stream.hpp) when it handles the text, else parsed in place with
+// pugixml, the reference; both give the same activities and problems.
 //
 // Each <trk> with timed points is one activity; its <trkseg>s stay separate
 // segments. Times may end in "Z" (UTC; the activity's offset then comes from
@@ -20,7 +22,13 @@
 
 namespace runload::import {
 
-// Parses `buffer` in place (it is modified and must not be reused as text).
+// Which reader reads the text: `fast`, the streaming reader, handing the file
+// to pugixml when it meets what it does not handle; `reference`, pugixml
+// always (for the differential test and fuzz target).
+enum class GpxParser { fast, reference };
+
+// Parses `buffer`, possibly in place (it may be modified and must not be
+// reused as text).
 // Returns one activity per <trk> that has two or more timed points and moves
 // (a warning counts the tracks skipped for standing still), with metrics from
 // track_metrics for its sport and sources[0] = {"gpx", ctx.file}.
@@ -34,7 +42,11 @@ namespace runload::import {
 // cannot be read leave no activity or outnumber the rest (at the first one's
 // line), or when no track has a timed point (saying why: route only,
 // waypoints only, points without time, empty tracks, empty document).
-ParseResult read_gpx(std::string& buffer, const ParseContext& ctx);
+ParseResult read_gpx(std::string& buffer, const ParseContext& ctx,
+                     GpxParser parser = GpxParser::fast);
+
+// True when the streaming reader reads `buffer` itself, without pugixml.
+bool gpx_streams(std::string_view buffer);
 
 // Maps a GPX <type> to a Sport: a number as Strava's GPX export writes it
 // (strava_gpx_type: 9 is Run), else the words of sport_from_label

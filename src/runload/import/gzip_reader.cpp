@@ -4,6 +4,7 @@
 #include <climits>
 
 #include <fmt/format.h>
+#include <libdeflate.h>
 #include <zlib.h>
 
 namespace runload::import {
@@ -39,9 +40,73 @@ bool starts_member(std::string_view bytes) {
          static_cast<unsigned char>(bytes[1]) == 0x8B;
 }
 
+class Decompressor {
+ public:
+  Decompressor() : m_d(libdeflate_alloc_decompressor()) {}
+  ~Decompressor() {
+    if (m_d != nullptr) libdeflate_free_decompressor(m_d);
+  }
+  Decompressor(const Decompressor&) = delete;
+  Decompressor& operator=(const Decompressor&) = delete;
+  libdeflate_decompressor* get() const noexcept { return m_d; }
+
+ private:
+  libdeflate_decompressor* m_d;
+};
+
+// The size a gzip member's trailer states (ISIZE: the inflated size modulo
+// 2^32), a first guess of the output buffer for the last member.
+std::size_t stated_size(std::string_view compressed) noexcept {
+  if (compressed.size() < 18) return 0;
+  const auto* tail =
+      reinterpret_cast<const unsigned char*>(compressed.data() + compressed.size() - 4);
+  return static_cast<std::size_t>(tail[0]) | static_cast<std::size_t>(tail[1]) << 8 |
+         static_cast<std::size_t>(tail[2]) << 16 | static_cast<std::size_t>(tail[3]) << 24;
+}
+
+// Every member through libdeflate into `out`, growing it up to
+// `max_inflated`; false on anything libdeflate does not inflate whole.
+bool inflate_whole(std::string_view compressed, std::size_t max_inflated, std::string& out) {
+  if (!starts_member(compressed)) return false;
+  Decompressor decompressor;
+  if (decompressor.get() == nullptr) return false;
+  // DEFLATE cannot expand more than 1032 times: a larger stated size is a
+  // damaged trailer, not a reason to allocate it.
+  std::size_t guess = stated_size(compressed);
+  if (guess == 0 || guess / 1032 > compressed.size()) guess = compressed.size() * 4;
+  std::size_t capacity = std::min(max_inflated, guess);
+  std::size_t used = 0;
+  std::size_t in = 0;
+  while (in < compressed.size()) {
+    if (!starts_member(compressed.substr(in))) return false;
+    out.resize(capacity);
+    std::size_t read = 0;
+    std::size_t written = 0;
+    const auto status = libdeflate_gzip_decompress_ex(decompressor.get(), compressed.data() + in,
+                                                      compressed.size() - in, out.data() + used,
+                                                      capacity - used, &read, &written);
+    if (status == LIBDEFLATE_INSUFFICIENT_SPACE) {
+      if (capacity == max_inflated) return false;  // over the cap: zlib says so
+      capacity = capacity > max_inflated / 2 ? max_inflated : capacity * 2;
+      continue;
+    }
+    if (status != LIBDEFLATE_SUCCESS) return false;
+    used += written;
+    in += read;
+  }
+  out.resize(used);
+  return true;
+}
+
 }  // namespace
 
 GunzipResult gunzip(std::string_view compressed, std::size_t max_inflated) {
+  GunzipResult result;
+  if (inflate_whole(compressed, max_inflated, result.bytes)) return result;
+  return gunzip_stream(compressed, max_inflated);
+}
+
+GunzipResult gunzip_stream(std::string_view compressed, std::size_t max_inflated) {
   Inflater inflater;
   if (!inflater.ok()) return failure(0, "zlib could not start inflating");
   if (!starts_member(compressed)) return failure(0, "not a gzip file (no 1f 8b signature)");

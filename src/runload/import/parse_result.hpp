@@ -71,6 +71,11 @@ struct ParseResult {
   bool ok() const noexcept { return errors.empty(); }
 };
 
+// Every field of every activity and problem of `result`, one per line, with
+// numbers at full precision: two readers of one format agree when their
+// texts are equal (the streaming GPX reader and pugixml's, tests and fuzz).
+std::string canonical_text(const ParseResult& result);
+
 // The unit of distances in exports that do not state it.
 enum class DistanceUnit { km, miles };
 

@@ -28,8 +28,7 @@ void collect(pugi::xml_node node, std::string_view name, std::vector<pugi::xml_n
 
 }  // namespace
 
-std::string_view local_name(const char* qualified) noexcept {
-  std::string_view name(qualified);
+std::string_view local_name(std::string_view name) noexcept {
   const auto colon = name.rfind(':');
   return colon == std::string_view::npos ? name : name.substr(colon + 1);
 }

@@ -14,7 +14,10 @@
 namespace runload::import::xml {
 
 // "hr" for "gpxtpx:hr".
-std::string_view local_name(const char* qualified) noexcept;
+std::string_view local_name(std::string_view qualified) noexcept;
+inline std::string_view local_name(const char* qualified) noexcept {
+  return local_name(std::string_view(qualified));
+}
 
 // The first child element of `parent` whose local name is `name`, or an
 // empty node (pugixml's null node, on which every lookup gives nothing).

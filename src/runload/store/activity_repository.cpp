@@ -338,16 +338,16 @@ const std::array<std::string, static_cast<std::size_t>(Query::count)> k_queries{
     "sport = ?, name = ?, distance_m = ?, elapsed_s = ?, moving_s = ?, elevation_gain_m = ?, "
     "elevation_loss_m = ?, avg_hr = ?, max_hr = ?, avg_cadence = ?, max_cadence = ?, gear = ?, "
     "speed_hist = ?, grade_hist = ?, temperature_c = ?, temperature_source = ? WHERE id = ?",
-    "INSERT INTO activity_sources(activity_id, format, file, line, file_sha256) "
+    "INSERT INTO activity_sources(activity_id, format, file, line, file_hash) "
     "VALUES(?, ?, ?, ?, ?)",
     fmt::format("SELECT {}{} FROM activities WHERE id = ?", k_columns, k_histogram_columns),
     "SELECT format, file, line FROM activity_sources WHERE activity_id = ? ORDER BY id",
     fmt::format("SELECT {}{} FROM activities WHERE athlete_id = ? AND start_utc BETWEEN ? AND ? "
                 "ORDER BY abs(start_utc - ?), id",
                 k_columns, k_histogram_columns),
-    "SELECT 1 FROM imported_files WHERE athlete_id = ? AND sha256 = ?",
-    "INSERT INTO imported_files(athlete_id, sha256, path, format, imported_at, activities) "
-    "VALUES(?, ?, ?, ?, ?, ?) ON CONFLICT(athlete_id, sha256) DO NOTHING",
+    "SELECT 1 FROM imported_files WHERE athlete_id = ? AND content_hash = ?",
+    "INSERT INTO imported_files(athlete_id, content_hash, path, format, imported_at, activities) "
+    "VALUES(?, ?, ?, ?, ?, ?) ON CONFLICT(athlete_id, content_hash) DO NOTHING",
 };
 
 // One use of a cached statement: on the way out, whatever happened, it is
@@ -385,7 +385,7 @@ ActivityRepository::ActivityRepository(Database& db)
 ActivityRepository::~ActivityRepository() = default;
 
 std::int64_t ActivityRepository::insert(std::int64_t athlete_id, const model::Activity& given,
-                                        std::string_view file_sha256) {
+                                        std::string_view file_hash) {
   auto& sql = m_db.sql();
   std::int64_t id = 0;
   model::Activity activity = given;
@@ -399,24 +399,24 @@ std::int64_t ActivityRepository::insert(std::int64_t athlete_id, const model::Ac
     stmt->exec();
     id = sql.getLastInsertRowid();
   }
-  insert_sources(id, activity.sources, 0, file_sha256);
+  insert_sources(id, activity.sources, 0, file_hash);
   return id;
 }
 
 void ActivityRepository::update(const model::Activity& merged, std::size_t first_new_source,
-                                std::string_view file_sha256) {
+                                std::string_view file_hash) {
   {
     auto stmt = m_statements->use(m_db.sql(), Query::update);
     const int next = bind_activity(*stmt, 1, merged);
     stmt->bind(next, *merged.id);
     stmt->exec();
   }
-  insert_sources(*merged.id, merged.sources, first_new_source, file_sha256);
+  insert_sources(*merged.id, merged.sources, first_new_source, file_hash);
 }
 
 void ActivityRepository::insert_sources(std::int64_t activity_id,
                                         const std::vector<model::Source>& sources,
-                                        std::size_t first, std::string_view file_sha256) {
+                                        std::size_t first, std::string_view file_hash) {
   auto stmt = m_statements->use(m_db.sql(), Query::insert_source);
   for (std::size_t i = first; i < sources.size(); ++i) {
     const auto& source = sources[i];
@@ -427,7 +427,7 @@ void ActivityRepository::insert_sources(std::int64_t activity_id,
       stmt->bind(4, *source.line);
     else
       stmt->bind(4);
-    stmt->bind(5, std::string(file_sha256));
+    stmt->bind(5, std::string(file_hash));
     stmt->exec();
     stmt->reset();
   }
@@ -466,7 +466,7 @@ std::optional<model::Activity> ActivityRepository::find_same_run(std::int64_t at
 }
 
 StoreOutcome ActivityRepository::store(std::int64_t athlete_id, const model::Activity& incoming,
-                                       std::string_view file_sha256, Undelete undelete) {
+                                       std::string_view file_hash, Undelete undelete) {
   if (const auto deleted = deleted_same_run(athlete_id, incoming)) {
     if (undelete == Undelete::no) {
       SQLite::Statement query(m_db.sql(),
@@ -481,17 +481,17 @@ StoreOutcome ActivityRepository::store(std::int64_t athlete_id, const model::Act
   }
   const auto stored = find_same_run(athlete_id, incoming);
   if (!stored) {
-    StoreOutcome outcome{StoreOutcome::Kind::inserted, insert(athlete_id, incoming, file_sha256),
+    StoreOutcome outcome{StoreOutcome::Kind::inserted, insert(athlete_id, incoming, file_hash),
                          std::nullopt};
     outcome.new_shoe = ensure_shoe(outcome.activity_id);
     return outcome;
   }
-  return store_into(*stored, incoming, file_sha256);
+  return store_into(*stored, incoming, file_hash);
 }
 
 StoreOutcome ActivityRepository::store_into(const model::Activity& stored,
                                             const model::Activity& incoming,
-                                            std::string_view file_sha256) {
+                                            std::string_view file_hash) {
   if (classify_match(stored, incoming) == MatchKind::duplicate)
     return {StoreOutcome::Kind::duplicate, *stored.id, std::nullopt};
   auto merged = merge_activities(stored, incoming);
@@ -500,7 +500,7 @@ StoreOutcome ActivityRepository::store_into(const model::Activity& stored,
   if (has_field(edited, k_edited_sport)) merged.sport = stored.sport;
   if (has_field(edited, k_edited_name)) merged.name = stored.name;
   if (has_field(edited, k_edited_gear)) merged.gear = stored.gear;
-  update(merged, stored.sources.size(), file_sha256);
+  update(merged, stored.sources.size(), file_hash);
   return {StoreOutcome::Kind::merged, *stored.id, ensure_shoe(*stored.id)};
 }
 
@@ -562,10 +562,10 @@ std::optional<ActivityDetails> ActivityRepository::details(std::int64_t athlete_
   created.bind(1, activity_id);
   if (created.executeStep()) details.created_at = created.getColumn(0).getString();
   SQLite::Statement hashes(m_db.sql(),
-                           "SELECT file_sha256 FROM activity_sources WHERE activity_id = ? ORDER "
+                           "SELECT file_hash FROM activity_sources WHERE activity_id = ? ORDER "
                            "BY id");
   hashes.bind(1, activity_id);
-  while (hashes.executeStep()) details.source_sha256.push_back(hashes.getColumn(0).getString());
+  while (hashes.executeStep()) details.source_hash.push_back(hashes.getColumn(0).getString());
   return details;
 }
 
@@ -580,12 +580,13 @@ std::vector<model::Activity> ActivityRepository::remove(std::int64_t athlete_id,
                               "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)");
   // The files it came from, and the archives those were members of
   // ("export.zip!activities/1.fit"), so that importing either again says so.
-  SQLite::Statement file(sql,
-                         "INSERT OR IGNORE INTO deleted_activity_files(deleted_id, file_sha256) "
-                         "SELECT ?1, file_sha256 FROM activity_sources WHERE activity_id = ?2 "
-                         "UNION SELECT ?1, f.sha256 FROM imported_files f JOIN activity_sources s "
-                         "ON substr(s.file, 1, length(f.path) + 1) = f.path || '!' "
-                         "WHERE s.activity_id = ?2 AND f.athlete_id = ?3");
+  SQLite::Statement file(
+      sql,
+      "INSERT OR IGNORE INTO deleted_activity_files(deleted_id, file_hash) "
+      "SELECT ?1, file_hash FROM activity_sources WHERE activity_id = ?2 "
+      "UNION SELECT ?1, f.content_hash FROM imported_files f JOIN activity_sources s "
+      "ON substr(s.file, 1, length(f.path) + 1) = f.path || '!' "
+      "WHERE s.activity_id = ?2 AND f.athlete_id = ?3");
   SQLite::Statement erase(sql, "DELETE FROM activities WHERE id = ? AND athlete_id = ?");
   for (const auto id : ids) {
     auto activity = find(id);
@@ -650,40 +651,42 @@ model::Activity ActivityRepository::set_fields(std::int64_t activity_id, const A
   return *stored;
 }
 
-bool ActivityRepository::holds_deleted(std::int64_t athlete_id, std::string_view sha256) {
+bool ActivityRepository::holds_deleted(std::int64_t athlete_id, std::string_view content_hash) {
   SQLite::Statement query(m_db.sql(),
                           "SELECT 1 FROM deleted_activity_files f JOIN deleted_activities d ON "
-                          "d.id = f.deleted_id WHERE d.athlete_id = ? AND f.file_sha256 = ? "
+                          "d.id = f.deleted_id WHERE d.athlete_id = ? AND f.file_hash = ? "
                           "LIMIT 1");
   query.bind(1, athlete_id);
-  query.bind(2, std::string(sha256));
+  query.bind(2, std::string(content_hash));
   return query.executeStep();
 }
 
 void ActivityRepository::record_failed_file(const FailedFile& file) {
-  SQLite::Statement insert(m_db.sql(),
-                           "INSERT INTO failed_files(athlete_id, sha256, path, message, failed_at) "
-                           "VALUES(?, ?, ?, ?, ?) ON CONFLICT(athlete_id, sha256) DO UPDATE SET "
-                           "path = excluded.path, message = excluded.message, failed_at = "
-                           "excluded.failed_at");
+  SQLite::Statement insert(
+      m_db.sql(),
+      "INSERT INTO failed_files(athlete_id, content_hash, path, message, failed_at) "
+      "VALUES(?, ?, ?, ?, ?) ON CONFLICT(athlete_id, content_hash) DO UPDATE SET "
+      "path = excluded.path, message = excluded.message, failed_at = "
+      "excluded.failed_at");
   insert.bind(1, file.athlete_id);
-  insert.bind(2, file.sha256);
+  insert.bind(2, file.content_hash);
   insert.bind(3, file.path);
   insert.bind(4, file.message);
   insert.bind(5, utc_now_iso());
   insert.exec();
 }
 
-void ActivityRepository::forget_failed_file(std::int64_t athlete_id, std::string_view sha256) {
+void ActivityRepository::forget_failed_file(std::int64_t athlete_id,
+                                            std::string_view content_hash) {
   SQLite::Statement erase(m_db.sql(),
-                          "DELETE FROM failed_files WHERE athlete_id = ? AND sha256 = ?");
+                          "DELETE FROM failed_files WHERE athlete_id = ? AND content_hash = ?");
   erase.bind(1, athlete_id);
-  erase.bind(2, std::string(sha256));
+  erase.bind(2, std::string(content_hash));
   erase.exec();
 }
 
 std::unordered_set<std::string> ActivityRepository::failed_hashes(std::int64_t athlete_id) {
-  SQLite::Statement query(m_db.sql(), "SELECT sha256 FROM failed_files WHERE athlete_id = ?");
+  SQLite::Statement query(m_db.sql(), "SELECT content_hash FROM failed_files WHERE athlete_id = ?");
   query.bind(1, athlete_id);
   std::unordered_set<std::string> hashes;
   while (query.executeStep()) hashes.insert(query.getColumn(0).getString());
@@ -723,37 +726,84 @@ std::vector<UnusableActivity> ActivityRepository::unusable(std::optional<std::in
   return found;
 }
 
-std::optional<model::Activity> ActivityRepository::find_by_source_sha256(
-    std::int64_t athlete_id, std::string_view file_sha256) {
+std::optional<model::Activity> ActivityRepository::find_by_source_hash(std::int64_t athlete_id,
+                                                                       std::string_view file_hash) {
   SQLite::Statement query(m_db.sql(),
                           "SELECT a.id FROM activities a JOIN activity_sources s ON s.activity_id "
-                          "= a.id WHERE a.athlete_id = ? AND s.file_sha256 = ? ORDER BY a.id "
+                          "= a.id WHERE a.athlete_id = ? AND s.file_hash = ? ORDER BY a.id "
                           "LIMIT 1");
   query.bind(1, athlete_id);
-  query.bind(2, std::string(file_sha256));
+  query.bind(2, std::string(file_hash));
   if (!query.executeStep()) return std::nullopt;
   return find(query.getColumn(0).getInt64());
 }
 
-bool ActivityRepository::is_file_imported(std::int64_t athlete_id, std::string_view sha256) {
+bool ActivityRepository::is_file_imported(std::int64_t athlete_id, std::string_view content_hash) {
   auto query = m_statements->use(m_db.sql(), Query::file_imported);
   query->bind(1, athlete_id);
-  query->bind(2, std::string(sha256));
+  query->bind(2, std::string(content_hash));
   return query->executeStep();
 }
 
 std::unordered_set<std::string> ActivityRepository::imported_hashes(std::int64_t athlete_id) {
-  SQLite::Statement query(m_db.sql(), "SELECT sha256 FROM imported_files WHERE athlete_id = ?");
+  SQLite::Statement query(m_db.sql(),
+                          "SELECT content_hash FROM imported_files WHERE athlete_id = ?");
   query.bind(1, athlete_id);
   std::unordered_set<std::string> hashes;
   while (query.executeStep()) hashes.insert(query.getColumn(0).getString());
   return hashes;
 }
 
+bool ActivityRepository::holds_legacy_hashes(std::int64_t athlete_id) {
+  // 64 hex digits: SHA-256 (identity::is_legacy_hash); XXH3-128 has 32.
+  SQLite::Statement query(
+      m_db.sql(),
+      "SELECT EXISTS (SELECT 1 FROM imported_files WHERE athlete_id = ?1 AND "
+      "length(content_hash) = 64) OR EXISTS (SELECT 1 FROM failed_files WHERE athlete_id = ?1 "
+      "AND length(content_hash) = 64) OR EXISTS (SELECT 1 FROM activity_sources s JOIN "
+      "activities a ON a.id = s.activity_id WHERE a.athlete_id = ?1 AND length(s.file_hash) = "
+      "64) OR EXISTS (SELECT 1 FROM deleted_activity_files f JOIN deleted_activities d ON d.id = "
+      "f.deleted_id WHERE d.athlete_id = ?1 AND length(f.file_hash) = 64)");
+  query.bind(1, athlete_id);
+  query.executeStep();
+  return query.getColumn(0).getInt() != 0;
+}
+
+bool ActivityRepository::replace_hash(std::int64_t athlete_id, std::string_view legacy,
+                                      std::string_view hash) {
+  // OR IGNORE then DELETE: where the new identity is already recorded (the
+  // same content imported again since), the legacy row is the duplicate.
+  static constexpr std::string_view k_moves[] = {
+      "UPDATE OR IGNORE imported_files SET content_hash = ?3 WHERE athlete_id = ?1 AND "
+      "content_hash = ?2",
+      "DELETE FROM imported_files WHERE athlete_id = ?1 AND content_hash = ?2",
+      "UPDATE OR IGNORE failed_files SET content_hash = ?3 WHERE athlete_id = ?1 AND "
+      "content_hash = ?2",
+      "DELETE FROM failed_files WHERE athlete_id = ?1 AND content_hash = ?2",
+      "UPDATE activity_sources SET file_hash = ?3 WHERE file_hash = ?2 AND activity_id IN "
+      "(SELECT id FROM activities WHERE athlete_id = ?1)",
+      "UPDATE OR IGNORE deleted_activity_files SET file_hash = ?3 WHERE file_hash = ?2 AND "
+      "deleted_id IN (SELECT id FROM deleted_activities WHERE athlete_id = ?1)",
+      "DELETE FROM deleted_activity_files WHERE file_hash = ?2 AND deleted_id IN (SELECT id "
+      "FROM deleted_activities WHERE athlete_id = ?1)",
+  };
+  SQLite::Transaction tx(m_db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
+  int changed = 0;
+  for (const auto sql : k_moves) {
+    SQLite::Statement move(m_db.sql(), std::string(sql));
+    move.bind(1, athlete_id);
+    move.bind(2, std::string(legacy));
+    if (move.getBindParameterCount() == 3) move.bind(3, std::string(hash));
+    changed += move.exec();
+  }
+  tx.commit();
+  return changed > 0;
+}
+
 void ActivityRepository::record_imported_file(const ImportedFile& file) {
   auto stmt = m_statements->use(m_db.sql(), Query::record_file);
   stmt->bind(1, file.athlete_id);
-  stmt->bind(2, file.sha256);
+  stmt->bind(2, file.content_hash);
   stmt->bind(3, file.path);
   stmt->bind(4, file.format);
   stmt->bind(5, utc_now_iso());

@@ -52,9 +52,9 @@ enum class Undelete { no, yes };
 // One row of imported_files.
 struct ImportedFile {
   std::int64_t athlete_id = 0;
-  std::string sha256;  // lower-case hex
-  std::string path;    // as given to import
-  std::string format;  // source formats found ("strava_csv,gpx"), else the file's extension
+  std::string content_hash;  // lower-case hex
+  std::string path;          // as given to import
+  std::string format;        // source formats found ("strava_csv,gpx"), else the file's extension
   std::int64_t activities = 0;
 };
 
@@ -83,10 +83,10 @@ struct UnusableActivity {
 
 // `runload runs show`: an activity with everything stored about it.
 struct ActivityDetails {
-  model::Activity activity;                // with sources and histograms
-  std::string created_at;                  // when it was first stored (UTC, ISO 8601)
-  std::vector<std::string> edited;         // fields set with `runs set`: name, sport, gear
-  std::vector<std::string> source_sha256;  // of each source's file, in sources' order
+  model::Activity activity;              // with sources and histograms
+  std::string created_at;                // when it was first stored (UTC, ISO 8601)
+  std::vector<std::string> edited;       // fields set with `runs set`: name, sport, gear
+  std::vector<std::string> source_hash;  // of each source's file, in sources' order
 };
 
 // What `runs set` changes; an absent field stays as it is.
@@ -100,7 +100,7 @@ struct ActivityEdit {
 // reported again in full (import --retry-failed reads it again).
 struct FailedFile {
   std::int64_t athlete_id = 0;
-  std::string sha256;
+  std::string content_hash;
   std::string path;
   std::string message;  // its first error
 };
@@ -117,7 +117,7 @@ class ActivityRepository {
   ActivityRepository& operator=(const ActivityRepository&) = delete;
 
   // Inserts `activity` (its id is ignored) with its sources, each recorded
-  // with `file_sha256`. local_date is derived from start_utc + utc_offset. A
+  // with `file_hash`. local_date is derived from start_utc + utc_offset. A
   // run that names no shoe gets the athlete's default shoe, when one is set;
   // a run naming a shoe unknown to the athlete creates it (store() reports
   // it). Returns the new id.
@@ -125,7 +125,7 @@ class ActivityRepository {
   // does not have the bins of model::make_speed_histogram() /
   // make_grade_histogram().
   std::int64_t insert(std::int64_t athlete_id, const model::Activity& activity,
-                      std::string_view file_sha256);
+                      std::string_view file_hash);
 
   // The stored activity with this id, with sources and histograms.
   std::optional<model::Activity> find(std::int64_t activity_id);
@@ -138,32 +138,32 @@ class ActivityRepository {
 
   // Stores `incoming`: merged into the same run when one is stored
   // (identity::classify_match, identity::merge_activities), else inserted.
-  // New sources are recorded with `file_sha256`. Throws as insert().
+  // New sources are recorded with `file_hash`. Throws as insert().
   // An incoming activity that is the same run as one the runner deleted is
   // not stored (Kind::deleted) unless `undelete` says so, which forgets the
   // deletion. Fields the runner set with set_fields() keep their values.
   StoreOutcome store(std::int64_t athlete_id, const model::Activity& incoming,
-                     std::string_view file_sha256, Undelete undelete = Undelete::no);
+                     std::string_view file_hash, Undelete undelete = Undelete::no);
 
   // The athlete's activity (of several, the lowest id) with a source recorded
-  // with `file_sha256`, with sources and histograms: where the track of a
+  // with `file_hash`, with sources and histograms: where the track of a
   // file imported before went.
-  std::optional<model::Activity> find_by_source_sha256(std::int64_t athlete_id,
-                                                       std::string_view file_sha256);
+  std::optional<model::Activity> find_by_source_hash(std::int64_t athlete_id,
+                                                     std::string_view file_hash);
 
   // Stores `incoming` into `stored` (found by the caller, say by
-  // find_by_source_sha256) whatever the same-run rule says: a duplicate when
+  // find_by_source_hash) whatever the same-run rule says: a duplicate when
   // identity::classify_match says so, else merged (identity::merge_activities).
   // Throws as insert().
   StoreOutcome store_into(const model::Activity& stored, const model::Activity& incoming,
-                          std::string_view file_sha256);
+                          std::string_view file_hash);
 
   // Everything stored about the athlete's activity `activity_id`, or nullopt.
   std::optional<ActivityDetails> details(std::int64_t athlete_id, std::int64_t activity_id);
 
   // Deletes the athlete's activities `ids` with their sources, in one
   // transaction, remembering each (start, distance, durations and the
-  // SHA-256 of its files) so that importing the same run again does not
+  // content hashes of its files) so that importing the same run again does not
   // bring it back. Returns what was deleted, in the order of `ids`.
   // REQUIRES: every id is one of the athlete's (details() finds it).
   std::vector<model::Activity> remove(std::int64_t athlete_id,
@@ -175,12 +175,12 @@ class ActivityRepository {
   // now stored. REQUIRES: the activity exists.
   model::Activity set_fields(std::int64_t activity_id, const ActivityEdit& edit);
 
-  // True when a file with this SHA-256 holds an activity the runner deleted.
-  bool holds_deleted(std::int64_t athlete_id, std::string_view sha256);
+  // True when a file with this content hash holds an activity the runner deleted.
+  bool holds_deleted(std::int64_t athlete_id, std::string_view content_hash);
 
   // Files whose import failed, by content.
   void record_failed_file(const FailedFile& file);
-  void forget_failed_file(std::int64_t athlete_id, std::string_view sha256);
+  void forget_failed_file(std::int64_t athlete_id, std::string_view content_hash);
   std::unordered_set<std::string> failed_hashes(std::int64_t athlete_id);
 
   // Activities a report cannot use (UnusableActivity), of the athlete, or of
@@ -190,10 +190,20 @@ class ActivityRepository {
   // through the (athlete_id, start_utc) index.
   std::vector<UnusableActivity> unusable(std::optional<std::int64_t> athlete_id);
 
-  bool is_file_imported(std::int64_t athlete_id, std::string_view sha256);
-  // The SHA-256 of every file the athlete has imported, for checking files
+  bool is_file_imported(std::int64_t athlete_id, std::string_view content_hash);
+  // The content hash of every file the athlete has imported, for checking files
   // before parsing them away from the database connection.
   std::unordered_set<std::string> imported_hashes(std::int64_t athlete_id);
+
+  // True when any of the athlete's file identities (imported, failed,
+  // deleted or an activity's source) is a SHA-256 from before schema 9
+  // (identity::is_legacy_hash): the importer then also hashes with SHA-256.
+  bool holds_legacy_hashes(std::int64_t athlete_id);
+
+  // Moves every identity `legacy` of the athlete to `hash` (the same file's
+  // XXH3-128), in one transaction; returns true when any row held `legacy`.
+  // A row that already exists under `hash` is kept and the legacy one dropped.
+  bool replace_hash(std::int64_t athlete_id, std::string_view legacy, std::string_view hash);
   // Records a file as imported now. A file already recorded is left as it is.
   void record_imported_file(const ImportedFile& file);
 
@@ -239,12 +249,12 @@ class ActivityRepository {
                                                const model::Activity& incoming);
 
   void update(const model::Activity& merged, std::size_t first_new_source,
-              std::string_view file_sha256);
+              std::string_view file_hash);
   // The shoe a stored run names, created when the athlete had none of that
   // name; its name when it was created.
   std::optional<std::string> ensure_shoe(std::int64_t activity_id);
   void insert_sources(std::int64_t activity_id, const std::vector<model::Source>& sources,
-                      std::size_t first, std::string_view file_sha256);
+                      std::size_t first, std::string_view file_hash);
 
   struct Statements;
 
