@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <fstream>
-#include <iterator>
 #include <stdexcept>
 
 namespace runload::bench {
@@ -39,13 +38,15 @@ CorpusStats ensure_corpus(const fs::path& dir, const std::string& kind, int vers
   CorpusStats stats;
   {
     std::ifstream in(stamp);
-    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    if (text.starts_with(expected)) {
+    std::string kind_line, points_line;
+    std::getline(in, kind_line);
+    std::getline(in, points_line);
+    if (kind_line + "\n" == expected && points_line.starts_with("points ")) {
       for (const auto& file : corpus_files(dir)) {
         stats.bytes += fs::file_size(file);
         ++stats.files;
       }
-      stats.points = std::stoull(text.substr(text.find("points ") + 7));
+      stats.points = std::stoull(points_line.substr(7));
       return stats;
     }
   }
