@@ -10,7 +10,10 @@ CREATE TABLE athletes (
   created_at TEXT NOT NULL,
   -- optional, for the heel-rise norms and a line of context (0008)
   born_year  INTEGER CHECK (born_year BETWEEN 1900 AND 9999),
-  sex        TEXT CHECK (sex IN ('female', 'male'))
+  sex        TEXT CHECK (sex IN ('female', 'male')),
+  -- optional, for Banister's TRIMP, beats per minute (0011)
+  hr_rest    INTEGER CHECK (hr_rest BETWEEN 25 AND 120),
+  hr_max     INTEGER CHECK (hr_max BETWEEN 100 AND 230)
 );
 
 -- Activities: one row per run (or other sport), merged across the files it
@@ -52,7 +55,10 @@ CREATE TABLE activities (
   -- the temperature at the start: 'weather' (Strava) or 'device' (the
   -- watch's sensor, which reads high from body heat) (0008)
   temperature_c      REAL,
-  temperature_source TEXT CHECK (temperature_source IN ('weather', 'device'))
+  temperature_source TEXT CHECK (temperature_source IN ('weather', 'device')),
+  -- float32 little-endian seconds per 1 bpm bin from 30 bpm, centred on
+  -- whole beats (runload/model/histogram.hpp); NULL without heart rate (0011)
+  hr_hist            BLOB
 );
 CREATE INDEX activities_by_start ON activities(athlete_id, start_utc);
 CREATE INDEX activities_by_local_date ON activities(athlete_id, local_date);

@@ -38,9 +38,13 @@ struct SetOptions {
   std::optional<std::string> zone;
   std::optional<std::string> born;
   std::optional<std::string> sex;
+  std::optional<std::string> hr_rest;
+  std::optional<std::string> hr_max;
 };
 
-// --born and --sex: the age and sex the heel-rise norms use (docs/TENDON.md).
+// --born and --sex: the age and sex the heel-rise norms use (docs/TENDON.md);
+// --hr-rest and --hr-max: the heart-rate reserve of Banister's TRIMP
+// (docs/REPORT.md), sex its factor.
 void set_profile(Context& ctx, const SetOptions& o) {
   auto& session = ctx.session();
   model::AthleteProfile given;
@@ -48,24 +52,35 @@ void set_profile(Context& ctx, const SetOptions& o) {
     given.born_year = checked_or_throw(
         journal::parse_born_year(*o.born, session.today(app::Access::write)), "--born");
   if (o.sex) given.sex = checked_or_throw(journal::parse_sex(*o.sex), "--sex");
+  if (o.hr_rest)
+    given.hr_rest_bpm = checked_or_throw(journal::parse_hr_rest(*o.hr_rest), "--hr-rest");
+  if (o.hr_max) given.hr_max_bpm = checked_or_throw(journal::parse_hr_max(*o.hr_max), "--hr-max");
   const auto set = app::set_athlete_profile(session, o.name, given);
-  ctx.print(fmt::format("{}: {} (used only for the heel-rise norms and a line of context)\n",
-                        text::terminal_safe(set.athlete), report::profile_text(set.profile)));
+  if (o.born || o.sex)
+    ctx.print(
+        fmt::format("{}: {} (for the heel-rise norms and a line of context; the sex also "
+                    "picks the factor of TRIMP)\n",
+                    text::terminal_safe(set.athlete), report::profile_text(set.profile)));
+  if (o.hr_rest || o.hr_max)
+    ctx.print(fmt::format("{}: {} (for the heart-rate load, Banister's TRIMP)\n",
+                          text::terminal_safe(set.athlete),
+                          report::heart_rate_profile_text(set.profile)));
 }
 
 int set(Context& ctx, const SetOptions& o) {
   if (ctx.options.athlete)
     throw UsageError(
         "--athlete does not apply to 'runload athletes set': name the athlete as its argument");
-  if (!o.zone && !o.born && !o.sex)
-    throw UsageError(fmt::format(
-        "'athletes set {}' needs what to set: --tz ZONE, --born YYYY or --sex female|male",
-        text::terminal_safe(o.name)));
+  if (!o.zone && !o.born && !o.sex && !o.hr_rest && !o.hr_max)
+    throw UsageError(
+        fmt::format("'athletes set {}' needs what to set: --tz ZONE, --born YYYY, --sex "
+                    "female|male, --hr-rest BPM or --hr-max BPM",
+                    text::terminal_safe(o.name)));
   if (o.zone) {
     const auto change = app::set_athlete_zone(ctx.session(), o.name, *o.zone);
     ctx.print(app::zone_change_text(o.name, *o.zone, change));
   }
-  if (o.born || o.sex) set_profile(ctx, o);
+  if (o.born || o.sex || o.hr_rest || o.hr_max) set_profile(ctx, o);
   return k_exit_success;
 }
 
@@ -124,12 +139,16 @@ void setup_athletes(CLI::App& cmd, Context& ctx, Action& action) {
 
   auto o = std::make_shared<SetOptions>();
   auto* setter = cmd.add_subcommand(
-      "set", "change an athlete's time zone (the one way to), year of birth or sex");
+      "set", "change an athlete's time zone (the one way to), year of birth, sex or heart rates");
   setter->add_option("NAME", o->name, "the athlete's name")->required();
   setter->add_option("--tz", o->zone, "the new IANA time zone (e.g. Europe/Berlin)");
   setter->add_option("--born", o->born, "year of birth, YYYY (for the heel-rise norms)");
   offer_values(*setter->add_option("--sex", o->sex, "female or male (for the heel-rise norms)"),
                "SEX", {"female", "male"});
+  setter->add_option("--hr-rest", o->hr_rest,
+                     "resting heart rate, 25 to 120 bpm (for the heart-rate load, TRIMP)");
+  setter->add_option("--hr-max", o->hr_max,
+                     "maximum heart rate, 100 to 230 bpm, above the resting one (for TRIMP)");
   setter->footer(
       "A zone change: an activity whose file gave a UTC time (GPX, TCX, FIT, Strava) keeps its "
       "instant and may move to another local day; one written in wall-clock time (a Garmin "

@@ -38,8 +38,12 @@ TEST_CASE("activity_merge: of two tracks FIT's device totals win over GPX", "[st
   auto fit = track(start + 5s, 10000.0, 3000s, "fit");
   fit.name = "FIT name";
   fit.avg_hr.reset();
+  fit.heart_rate_histogram.reset();
   gpx.id = 1;
   const auto merged = identity::merge_activities(gpx, fit);
+  // FIT has no heart rate: the GPX's histogram is kept, as its avg_hr is.
+  REQUIRE(merged.heart_rate_histogram);
+  CHECK(merged.heart_rate_histogram->metres == gpx.heart_rate_histogram->metres);
   CHECK(merged.id == 1);
   CHECK(merged.distance_m == 10000.0);
   CHECK(merged.start_utc == start + 5s);
@@ -97,4 +101,27 @@ TEST_CASE("activity_merge: sport `other` and an empty name are filled from the o
   const auto merged = identity::merge_activities(row, gpx);
   CHECK(merged.sport == model::Sport::run);
   CHECK(merged.name == "track");
+}
+
+TEST_CASE(
+    "activity_merge: the heart-rate histogram goes with the better track, a CSV row adds "
+    "none",
+    "[store][merge][heart_rate]") {
+  const auto start = utc("2024-01-07T08:00:00Z");
+  auto gpx = track(start, 10100.0, 3010s, "gpx");
+  auto fit = track(start + 5s, 10000.0, 3000s, "fit");
+  fit.heart_rate_histogram = model::make_heart_rate_histogram();
+  fit.heart_rate_histogram->add(140.0, 3000.0, model::k_heart_rate_max_bins);
+  // Both have one: FIT's, the winner's, whichever was stored first.
+  CHECK(identity::merge_activities(gpx, fit).heart_rate_histogram->metres ==
+        fit.heart_rate_histogram->metres);
+  CHECK(identity::merge_activities(fit, gpx).heart_rate_histogram->metres ==
+        fit.heart_rate_histogram->metres);
+  // A CSV row has no histogram: the track's stays, in either order.
+  const auto row = csv_row(start, 10000.0, 3000s);
+  CHECK(identity::merge_activities(row, gpx).heart_rate_histogram->metres ==
+        gpx.heart_rate_histogram->metres);
+  CHECK(identity::merge_activities(gpx, row).heart_rate_histogram->metres ==
+        gpx.heart_rate_histogram->metres);
+  CHECK_FALSE(identity::merge_activities(row, row).heart_rate_histogram);
 }

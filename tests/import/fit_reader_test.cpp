@@ -80,6 +80,12 @@ TEST_CASE("fit_reader: the session gives the activity's device totals", "[import
   CHECK(a.max_hr == 175.0);
   CHECK(a.avg_cadence == 170.0);
   CHECK(a.max_cadence == 190.0);
+  // The records' heart rate, 140 at 0 s and 142 at 10 s, each for its 10 s
+  // (bins 110 and 112 from 30 bpm); 144 at 20 s starts no step.
+  REQUIRE(a.heart_rate_histogram);
+  CHECK(a.heart_rate_histogram->metres[110] == Approx(10.0));
+  CHECK(a.heart_rate_histogram->metres[112] == Approx(10.0));
+  CHECK(a.heart_rate_histogram->total() == Approx(20.0));
   REQUIRE(a.sources.size() == 1);
   CHECK(a.sources[0].format == "fit");
   CHECK(a.sources[0].file == "test.fit");

@@ -186,6 +186,20 @@ TEST_CASE("tcx_reader: a treadmill run's start and elapsed time match its FIT tw
   CHECK(t.start_utc == start);  // not the <Id>'s 11:19:00
 }
 
+TEST_CASE("tcx_reader: a treadmill run without positions keeps its time by heart rate",
+          "[import][tcx][heart_rate]") {
+  // 621 trackpoints at 148 bpm in three <Track>s 5 s apart within each: the
+  // steps inside the tracks sum to 3,090 s; the pauses between them count
+  // nothing. 148 bpm is bin 118 from 30.
+  const auto tcx = read_fixture("treadmill_id_rounded_to_minute_laps_timer_only.tcx");
+  REQUIRE(tcx.ok());
+  const auto& h = tcx.activities.at(0).activity.heart_rate_histogram;
+  REQUIRE(h);
+  CHECK(h->metres.size() == 119);
+  CHECK(h->metres[118] == Approx(3090.0));
+  CHECK(h->total() == Approx(3090.0));
+}
+
 TEST_CASE("tcx_reader: a pool swim keeps its timer as moving time", "[import][tcx][times]") {
   SECTION("one trackpoint per length, no positions") {
     const auto r = read_fixture("pool_swim_one_trackpoint_per_length.tcx");

@@ -53,6 +53,14 @@ struct Noise {
   }
 };
 
+// Seconds of `histogram` in the bin of the whole beat `bpm`.
+double heart_rate_seconds(const runload::model::Histogram& histogram, int bpm) {
+  const auto bin = static_cast<std::size_t>(bpm - 30);
+  if (bin >= histogram.metres.size()) return 0.0;
+  CHECK(runload::model::bin_centre(histogram, bin) == Approx(bpm));
+  return histogram.metres[bin];
+}
+
 }  // namespace
 
 TEST_CASE("track_metrics: haversine along a meridian gives R x angle", "[import][metrics]") {
@@ -168,7 +176,8 @@ TEST_CASE("track_metrics: heart rate and cadence are averaged over kept points",
   CHECK(*m.max_cadence == Approx(172.0));
 }
 
-TEST_CASE("track_metrics: a sensor-only track has times but no histograms", "[import][metrics]") {
+TEST_CASE("track_metrics: a sensor-only track has times and heart rate but no speed histogram",
+          "[import][metrics]") {
   Track track;
   auto& seg = track.segments.emplace_back();
   for (int t = 0; t <= 600; t += 10) {
@@ -183,6 +192,10 @@ TEST_CASE("track_metrics: a sensor-only track has times but no histograms", "[im
   CHECK_FALSE(m.speed_histogram);
   CHECK_FALSE(m.grade_histogram);
   CHECK(*m.avg_hr == Approx(140.0));
+  // 60 steps of 10 s at 140 bpm: a treadmill run with a chest strap has a heart-rate load.
+  REQUIRE(m.heart_rate_histogram);
+  CHECK(m.heart_rate_histogram->total() == Approx(600.0));
+  CHECK(heart_rate_seconds(*m.heart_rate_histogram, 140) == Approx(600.0));
 
   // With the device's own distance (a treadmill FIT): 3 m/s, 1,800 m.
   for (std::size_t i = 0; i < seg.size(); ++i)
@@ -201,6 +214,73 @@ TEST_CASE("track_metrics: apply_metrics fills the activity summary", "[import][m
   CHECK(a.elapsed == 100s);
   CHECK(a.has_track());
   CHECK(a.grade_histogram.has_value());
+  CHECK_FALSE(a.heart_rate_histogram);  // the track had no heart rate
+}
+
+TEST_CASE("track_metrics: the heart-rate histogram holds the seconds at each whole beat",
+          "[import][metrics][heart_rate]") {
+  // 11 points 1 s apart: 140 bpm at 0-3 s (a dropout, 0, at 2 s), 150 at
+  // 4-9 s, 160 at 10 s. Each step counts at the reading of its start (the
+  // 2-3 s step at its end's, 140): 4 s at 140, 6 s at 150, none at 160 (the
+  // last point starts no step).
+  Track track = meridian_run(3.0, 1, 10, [](double) { return 10.0; });
+  auto& seg = track.segments[0];
+  for (std::size_t i = 0; i < seg.size(); ++i) seg[i].hr_bpm = i < 4 ? 140.0 : 150.0;
+  seg[2].hr_bpm = 0.0;
+  seg[10].hr_bpm = 160.0;
+  const TrackMetrics m = compute_track_metrics(track);
+  REQUIRE(m.heart_rate_histogram);
+  const auto& h = *m.heart_rate_histogram;
+  CHECK(h.origin == 29.5);
+  CHECK(h.width == 1.0);
+  CHECK(heart_rate_seconds(h, 140) == Approx(4.0));
+  CHECK(heart_rate_seconds(h, 150) == Approx(6.0));
+  CHECK(heart_rate_seconds(h, 160) == 0.0);
+  CHECK(h.total() == Approx(10.0));
+}
+
+TEST_CASE("track_metrics: heart-rate time skips segment gaps and gaps over 30 s",
+          "[import][metrics][heart_rate]") {
+  // Segment 1: 0, 5, 10 s at 120 bpm; then nothing until 70 s (a 60 s
+  // auto-pause: not counted), 75 s. Segment 2: 200, 205 s at 125 bpm (the
+  // 125 s between the segments is not counted either).
+  const auto point = [](int t, double hr) {
+    TrackPoint p;
+    p.time = k_t0 + std::chrono::seconds{t};
+    p.hr_bpm = hr;
+    return p;
+  };
+  Track track;
+  track.segments.push_back(
+      {point(0, 120), point(5, 120), point(10, 120), point(70, 130), point(75, 130)});
+  track.segments.push_back({point(200, 125), point(205, 125)});
+  const TrackMetrics m = compute_track_metrics(track);
+  REQUIRE(m.heart_rate_histogram);
+  const auto& h = *m.heart_rate_histogram;
+  CHECK(heart_rate_seconds(h, 120) == Approx(10.0));
+  CHECK(heart_rate_seconds(h, 130) == Approx(5.0));
+  CHECK(heart_rate_seconds(h, 125) == Approx(5.0));
+  CHECK(h.total() == Approx(20.0));
+}
+
+TEST_CASE(
+    "track_metrics: readings beyond 30-230 bpm go to the end bins, a track without any "
+    "has no heart-rate histogram",
+    "[import][metrics][heart_rate]") {
+  Track track = meridian_run(3.0, 1, 4, [](double) { return 10.0; });
+  CHECK_FALSE(compute_track_metrics(track).heart_rate_histogram);
+  auto& seg = track.segments[0];
+  seg[0].hr_bpm = 250.0;
+  seg[1].hr_bpm = 250.0;
+  seg[2].hr_bpm = 20.0;
+  seg[3].hr_bpm = 0.0;  // no reading: the step takes its end's, which has none either
+  const TrackMetrics m = compute_track_metrics(track);
+  REQUIRE(m.heart_rate_histogram);
+  const auto& h = *m.heart_rate_histogram;
+  CHECK(h.metres.size() == runload::model::k_heart_rate_max_bins);
+  CHECK(heart_rate_seconds(h, 230) == Approx(2.0));
+  CHECK(heart_rate_seconds(h, 30) == Approx(1.0));
+  CHECK(h.total() == Approx(3.0));
 }
 
 TEST_CASE("track_metrics: elevation counts a change from its turning point once it passes 2 m",

@@ -67,6 +67,11 @@ TEST_CASE("activity_repository: insert and find round-trip every field, histogra
   REQUIRE(back->grade_histogram.has_value());
   CHECK(back->grade_histogram->origin == model::k_grade_origin_pct);
   CHECK(back->grade_histogram->metres == full.grade_histogram->metres);
+  REQUIRE(back->heart_rate_histogram.has_value());
+  CHECK(back->heart_rate_histogram->origin == model::k_heart_rate_origin_bpm);
+  CHECK(back->heart_rate_histogram->metres == full.heart_rate_histogram->metres);
+  CHECK(back->heart_rate_histogram->metres[120] == 1800.0);  // 150 bpm
+  CHECK(back->heart_rate_histogram->total() == 3000.0);
   REQUIRE(back->sources.size() == 2);
   CHECK(back->sources[0].format == "fit");
   CHECK_FALSE(back->sources[0].line.has_value());
@@ -88,6 +93,8 @@ TEST_CASE("activity_repository: insert and find round-trip every field, histogra
   CHECK_FALSE(bare_back->gear.has_value());
   CHECK_FALSE(bare_back->speed_histogram.has_value());
   CHECK_FALSE(bare_back->grade_histogram.has_value());
+  CHECK_FALSE(bare_back->heart_rate_histogram.has_value());
+  CHECK(db.sql().execAndGet("SELECT count(*) FROM activities WHERE hr_hist IS NULL").getInt() == 1);
   CHECK(bare_back->sport == model::Sport::walk);
 }
 
@@ -100,11 +107,13 @@ TEST_CASE("activity_repository: a histogram takes 4 bytes per bin up to the last
   run.speed_histogram->metres.resize(200, 0.0);  // trailing empty bins are not stored
   const auto id = repo.insert(athlete, run, "aa");
   SQLite::Statement q(db.sql(),
-                      "SELECT length(speed_hist), length(grade_hist) FROM activities WHERE id = ?");
+                      "SELECT length(speed_hist), length(grade_hist), length(hr_hist) FROM "
+                      "activities WHERE id = ?");
   q.bind(1, id);
   REQUIRE(q.executeStep());
-  CHECK(q.getColumn(0).getInt() == 36 * 4);  // 3.5 m/s is bin 35
-  CHECK(q.getColumn(1).getInt() == 56 * 4);  // +5% is bin 55 from -50%
+  CHECK(q.getColumn(0).getInt() == 36 * 4);   // 3.5 m/s is bin 35
+  CHECK(q.getColumn(1).getInt() == 56 * 4);   // +5% is bin 55 from -50%
+  CHECK(q.getColumn(2).getInt() == 136 * 4);  // 165 bpm is bin 135 from 30
 
   SECTION("an empty histogram is stored as known and empty, not as unknown") {
     auto still = track(utc("2024-02-07T08:00:00Z"), 0.0, 600s);
@@ -125,6 +134,9 @@ TEST_CASE("activity_repository: a non-finite number or a foreign histogram is re
   auto odd = track(utc("2024-01-07T08:00:00Z"), 10000.0, 3000s);
   odd.speed_histogram->width = 0.5;
   CHECK_THROWS_AS(repo.insert(athlete, odd, "aa"), std::invalid_argument);
+  auto odd_hr = track(utc("2024-01-07T08:00:00Z"), 10000.0, 3000s);
+  odd_hr.heart_rate_histogram->origin = 0.0;
+  CHECK_THROWS_WITH(repo.insert(athlete, odd_hr, "aa"), Catch::Contains("heart-rate histogram"));
 }
 
 TEST_CASE(

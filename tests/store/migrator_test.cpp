@@ -83,9 +83,19 @@ std::string created_by(int version) {
   if (name == "corrections") return "failed_files";
   if (name == "tendon") return "visa_a";
   if (name == "content_identity") return "imported_files.content_hash";
+  if (name == "heart_rate") return "activities.hr_hist";
   FAIL("a migration this test does not know: " << version << " (" << name
                                                << "); add what it creates");
   return "";
+}
+
+// The version of the embedded migration named NNNN_`name`, found by name so
+// that renumbering it at a merge changes nothing here.
+int version_named(std::string_view name) {
+  for (const auto& m : store::embedded_migrations())
+    if (m.name.size() > 5 && m.name.substr(5) == name) return m.version;
+  FAIL("no migration named NNNN_" << name);
+  return 0;
 }
 
 // Fake migrations that record each run in a table: what ran, and how often.
@@ -294,4 +304,35 @@ TEST_CASE(
                           "q8_branch, q8, updated_at) VALUES (1, '2024-01-02', 1, 1, 1, 1, 1, "
                           "1, 4, 'C', 14, 'x')"),
                   SQLite::Exception);
+}
+
+TEST_CASE(
+    "migrator: the heart-rate migration keeps every athlete and activity, their heart-rate "
+    "fields unknown",
+    "[store][migrator][heart_rate]") {
+  const int version = version_named("heart_rate");
+  auto db = fresh_database();
+  std::vector<Migration> before;
+  for (const auto& m : store::embedded_migrations())
+    if (m.version < version) before.push_back(m);
+  REQUIRE(store::apply_migrations(db, before) == before.back().version);
+  CHECK_FALSE(has_object(db, "activities.hr_hist"));
+  db.exec(
+      "INSERT INTO athletes(name, timezone, created_at) VALUES ('ana', 'Europe/Oslo', "
+      "'2024-01-01T00:00:00Z')");
+  db.exec(
+      "INSERT INTO activities(athlete_id, start_utc, utc_offset_s, offset_origin, local_date, "
+      "sport, distance_m, speed_hist, created_at) VALUES (1, 1700000000, 0, 'zone', "
+      "'2023-11-14', 'run', 10000, x'00000000', '2024-01-01T00:00:00Z')");
+  REQUIRE(store::apply_migrations(db, store::embedded_migrations()) ==
+          store::latest_schema_version());
+  CHECK(db.execAndGet("SELECT count(*) FROM activities WHERE hr_hist IS NULL AND "
+                      "speed_hist IS NOT NULL AND distance_m = 10000")
+            .getInt() == 1);
+  CHECK(db.execAndGet("SELECT count(*) FROM athletes WHERE hr_rest IS NULL AND hr_max IS NULL")
+            .getInt() == 1);
+  // Heart rates outside their ranges are refused.
+  CHECK_THROWS_AS(db.exec("UPDATE athletes SET hr_rest = 20"), SQLite::Exception);
+  CHECK_THROWS_AS(db.exec("UPDATE athletes SET hr_max = 240"), SQLite::Exception);
+  CHECK_NOTHROW(db.exec("UPDATE athletes SET hr_rest = 48, hr_max = 188"));
 }

@@ -181,6 +181,28 @@ TEST_CASE("athlete profile: year of birth and sex, each kept when the other is s
   CHECK_FALSE(store::read_profile(f.db, f.other).born_year);
 }
 
+TEST_CASE("athlete profile: resting and maximum heart rate, kept beside year of birth and sex",
+          "[store][tendon][heart_rate]") {
+  Fixture f;
+  model::AthleteProfile sex;
+  sex.sex = model::Sex::male;
+  store::set_profile(f.db, f.athlete, sex);
+  CHECK_FALSE(store::read_profile(f.db, f.athlete).hr_rest_bpm);
+  model::AthleteProfile rest;
+  rest.hr_rest_bpm = 48;
+  store::set_profile(f.db, f.athlete, rest);
+  model::AthleteProfile max;
+  max.hr_max_bpm = 188;
+  const auto all = store::set_profile(f.db, f.athlete, max);
+  CHECK(all.hr_rest_bpm == 48);
+  CHECK(all.hr_max_bpm == 188);
+  CHECK(all.sex == model::Sex::male);
+  const auto back = store::read_profile(f.db, f.athlete);
+  CHECK(back.hr_rest_bpm == 48);
+  CHECK(back.hr_max_bpm == 188);
+  CHECK_FALSE(store::read_profile(f.db, f.other).hr_max_bpm);
+}
+
 TEST_CASE("journal repository: the symptomatic days of a year, whatever the assessments",
           "[store][tendon]") {
   Fixture f;

@@ -15,7 +15,8 @@
 // csv_row: a run with no track from a CSV row (format "runload_csv", file
 // "log.csv", line 2), offset +00:00 from the zone.
 // track: a run with a track (format "gpx" unless given, no line), every
-// metric and both histograms set.
+// metric and the three histograms set (heart rate: 1,800 s at 150 bpm and
+// 1,200 s at 165).
 namespace runload::test {
 
 inline date::sys_seconds utc(std::string_view iso) {
@@ -58,6 +59,9 @@ inline model::Activity track(date::sys_seconds start, std::optional<double> dist
   a.grade_histogram = model::make_grade_histogram();
   a.grade_histogram->add(0.5, 4500.0, model::k_grade_max_bins);
   a.grade_histogram->add(5.0, 500.5, model::k_grade_max_bins);
+  a.heart_rate_histogram = model::make_heart_rate_histogram();
+  a.heart_rate_histogram->add(150.0, 1800.0, model::k_heart_rate_max_bins);
+  a.heart_rate_histogram->add(165.0, 1200.0, model::k_heart_rate_max_bins);
   a.sources.push_back({std::move(format), "run.gpx", std::nullopt});
   return a;
 }

@@ -1,6 +1,7 @@
 #include <runload/analyze/analysis.hpp>
 
 #include <algorithm>
+#include <tuple>
 
 #include <runload/analyze/acwr.hpp>
 #include <runload/analyze/fast_threshold.hpp>
@@ -180,6 +181,46 @@ void add_fitness(WeekReport& row, const std::vector<FitnessDay>& series, date::s
   row.ctl_ramp_m = ctl_ramp(series, day);
 }
 
+// The heart-rate load from the first day of history, as the distance's
+// fitness: nullopt without the athlete's heart-rate reserve or without a run
+// that has heart rate.
+struct HeartRateLoad {
+  TrimpHistory history;
+  std::vector<FitnessDay> fitness;
+  HeartRateReserve reserve;
+  const TrimpFactor* factor = nullptr;
+  bool sex_known = false;
+};
+
+std::optional<HeartRateLoad> heart_rate_load(const AnalysisInput& input, date::sys_days first,
+                                             date::sys_days last) {
+  const auto& profile = input.tendon.profile;
+  const auto reserve = heart_rate_reserve(profile);
+  if (!reserve || first > last) return std::nullopt;
+  const auto& factor = trimp_factor(profile.sex);
+  auto history = trimp_history(input.activities, first, last, *reserve, factor);
+  if (std::none_of(history.runs.begin(), history.runs.end(),
+                   [](const TrimpHistory::RunDay& r) { return r.heart_rate; }))
+    return std::nullopt;
+  auto fitness = fitness_series(history.daily);
+  return HeartRateLoad{std::move(history), std::move(fitness), *reserve, &factor,
+                       profile.sex.has_value()};
+}
+
+// The heart-rate fitness of `day`, its ramp and its coverage.
+void add_heart_rate_fitness(WeekReport& row, const HeartRateLoad& load, date::sys_days day) {
+  const auto& series = load.fitness;
+  if (series.empty() || day < series.front().day || day > series.back().day) return;
+  HeartRateFitness f;
+  f.fitness = series[static_cast<std::size_t>((day - series.front().day).count())];
+  f.ctl_ramp = ctl_ramp(series, day);
+  f.reserve = load.reserve;
+  f.factor = load.factor->name;
+  f.sex_known = load.sex_known;
+  std::tie(f.runs, f.runs_with_heart_rate) = trimp_coverage(load.history, day);
+  row.heart_rate_fitness = f;
+}
+
 // The load flags of [from, to], the weeks whose Monday is in `tight_weeks`
 // judged with the thresholds tightened by a prior episode.
 std::vector<Flag> load_flags_in_force(const History& history,
@@ -351,9 +392,12 @@ Report analyze(const AnalysisInput& input) {
   // From the first day of history: the 42-day average needs months to settle.
   const auto fitness =
       fitness_series(DailySeries::from_runs(history.runs, history.first_day, sunday));
+  const auto heart_rate = heart_rate_load(input, history.first_day, sunday);
   for (auto week = first_shown; week <= monday; week += date::weeks{1}) {
     auto row = week_report(history, week, input.settings.fast_threshold_mps);
     add_fitness(row, fitness, std::min(week + date::days{6}, report.as_of));
+    if (heart_rate)
+      add_heart_rate_fitness(row, *heart_rate, std::min(week + date::days{6}, report.as_of));
     row.flag_count = static_cast<int>(std::count_if(all.begin(), all.end(), [&](const auto& f) {
       return f.date >= week && f.date <= week + date::days{6};
     }));

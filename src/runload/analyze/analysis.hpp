@@ -19,6 +19,7 @@
 #include <runload/analyze/shoes.hpp>
 #include <runload/analyze/status.hpp>
 #include <runload/analyze/tendon.hpp>
+#include <runload/analyze/trimp.hpp>
 #include <runload/analyze/warm_up.hpp>
 #include <runload/analyze/weekly_series.hpp>
 #include <runload/model/activity.hpp>
@@ -119,6 +120,11 @@ struct WeekReport {
   // context, never a flag.
   std::optional<FitnessDay> fitness;
   std::optional<double> ctl_ramp_m;
+  // The same on the heart-rate load, Banister's TRIMP (trimp.hpp), when the
+  // athlete's resting and maximum heart rate are known (TendonInput's
+  // profile) and a run of the history has a heart-rate histogram; with the
+  // runs it covers. Context, never a flag.
+  std::optional<HeartRateFitness> heart_rate_fitness;
   // Rehab exercises logged in the week.
   int rehab_sessions = 0;
 };

@@ -6,7 +6,10 @@
 // k = 1 - exp(-1 / tau),
 //   CTL(d) = CTL(d-1) + k42 * (load(d) - CTL(d-1)), from 0 before history;
 // TSB, "form", is dated the TrainingPeaks way: the form you start a day with,
-// TSB(d) = CTL(d-1) - ATL(d-1). The load is the day's running distance.
+// TSB(d) = CTL(d-1) - ATL(d-1). The load is the day's running distance, or,
+// for the series on heart rate, the day's Banister TRIMP (trimp.hpp): the
+// same function over a DailySeries of TRIMP, whose FitnessDay then holds
+// TRIMP where it says metres.
 //
 // This is a convention for describing training, not a measure of injury
 // risk: runload shows it as context and raises no flag on it.

@@ -91,6 +91,14 @@ void check_printable(const std::optional<std::string>& value, std::string_view o
     throw UsageError(fmt::format("{} '{}' {}", option, terminal_safe(*value), *problem));
 }
 
+// What of a track is kept: the histograms later thresholds and heart rates use.
+std::string track_text(const model::Activity& a) {
+  if (a.has_track())
+    return a.heart_rate_histogram ? "yes (speed, grade and heart-rate histograms stored)"
+                                  : "yes (speed and grade histograms stored)";
+  return a.heart_rate_histogram ? "without positions (heart-rate histogram stored)" : "no";
+}
+
 }  // namespace
 
 SportFilter parse_sport_filter(const std::string& text) {
@@ -195,8 +203,7 @@ std::string activity_text(const store::ActivityDetails& details) {
   out += fmt::format("cadence       {} average, {} max\n", number_or_dash(a.avg_cadence, "", 0),
                      number_or_dash(a.max_cadence, "", 0));
   out += fmt::format("gear          {}{}\n", a.gear ? terminal_safe(*a.gear) : "-", edited("gear"));
-  out += fmt::format("track         {}\n",
-                     a.has_track() ? "yes (speed and grade histograms stored)" : "no");
+  out += fmt::format("track         {}\n", track_text(a));
   out += fmt::format("stored        {}\n", details.created_at);
   out += "sources\n";
   for (std::size_t i = 0; i < a.sources.size(); ++i) {

@@ -127,6 +127,11 @@ ProfileSet set_athlete_profile(Session& session, const std::string& name,
   if (!id) throw UsageError(fmt::format("no athlete named '{}'", text::terminal_safe(name)));
   store::WriteTransaction tx(db);
   auto profile = store::set_profile(db, *id, given);
+  // Rolled back with the transaction: a reserve of zero or less has no TRIMP.
+  if (profile.hr_rest_bpm && profile.hr_max_bpm && *profile.hr_rest_bpm >= *profile.hr_max_bpm)
+    throw UsageError(fmt::format(
+        "the resting heart rate ({} bpm) must be below the maximum ({} bpm); nothing was set",
+        *profile.hr_rest_bpm, *profile.hr_max_bpm));
   tx.commit();
   return {name, profile};
 }

@@ -52,13 +52,14 @@ store::Upserted<model::Episode> add_episode(Session& session, const model::Episo
 std::vector<model::Episode> episode_list(Session& session);
 void delete_episode(Session& session, std::int64_t id);
 
-// --- athletes set NAME --born YYYY --sex female|male ---------------------------------
+// --- athletes set NAME --born YYYY --sex female|male --hr-rest BPM --hr-max BPM ---
 struct ProfileSet {
   std::string athlete;
   model::AthleteProfile profile;  // as it is now
 };
-// Sets the year of birth and sex `given` holds on the athlete named `name`.
-// Throws UsageError when there is no such athlete.
+// Sets the year of birth, sex and heart rates `given` holds on the athlete
+// named `name`. Throws UsageError, setting nothing, when there is no such
+// athlete or the resting heart rate would not be below the maximum.
 ProfileSet set_athlete_profile(Session& session, const std::string& name,
                                const model::AthleteProfile& given);
 

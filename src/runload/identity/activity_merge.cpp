@@ -107,6 +107,8 @@ model::Activity merge_activities(const model::Activity& stored, const model::Act
   merged.max_cadence = first_known(track.max_cadence, track_other.max_cadence);
   merged.speed_histogram = first_known(track.speed_histogram, track_other.speed_histogram);
   merged.grade_histogram = first_known(track.grade_histogram, track_other.grade_histogram);
+  merged.heart_rate_histogram =
+      first_known(track.heart_rate_histogram, track_other.heart_rate_histogram);
 
   const bool incoming_offset_wins = incoming.offset_origin != stored.offset_origin
                                         ? incoming.offset_origin == model::OffsetOrigin::file

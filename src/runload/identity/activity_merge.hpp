@@ -37,10 +37,10 @@ MatchKind classify_match(const model::Activity& stored, const model::Activity& i
 // the other side:
 //
 // - Track metrics: start_utc, distance, elapsed and moving time, elevation
-//   gain and loss, heart rate, cadence, both histograms. The winner is the
-//   side with the better track: FIT (device totals) > TCX > GPX > any other
-//   activity with a speed histogram > none. On a tie (both GPX, both CSV
-//   rows) the stored activity wins.
+//   gain and loss, heart rate, cadence, the three histograms (speed, grade,
+//   heart rate). The winner is the side with the better track: FIT (device
+//   totals) > TCX > GPX > any other activity with a speed histogram > none.
+//   On a tie (both GPX, both CSV rows) the stored activity wins.
 // - Description: name, sport, gear. The winner is the side that came from a
 //   CSV row (a source with a line): runners name, type and assign shoes in
 //   Strava or a spreadsheet, not on the watch. On a tie (both rows, or both

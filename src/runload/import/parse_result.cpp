@@ -60,6 +60,7 @@ std::string canonical_text(const ParseResult& result) {
                          model::to_string(a.temperature->source));
     histogram_text(out, "speed", a.speed_histogram);
     histogram_text(out, "grade", a.grade_histogram);
+    histogram_text(out, "heart_rate", a.heart_rate_histogram);
     for (const auto& source : a.sources)
       out += fmt::format("  source {} {} {}\n", source.format, source.file,
                          optional_text(source.line));

@@ -23,6 +23,7 @@ struct Kept {
   double step_m;   // from the previous kept point of the same segment
   double step_s;
   bool step_known;  // false for a segment's first point or a step without positions
+  bool follows;     // the point kept before it is of the same segment (step_s is a step)
 };
 
 // The kept points of a track and what the filters dropped.
@@ -97,8 +98,8 @@ KeptPoints keep_points(const model::Track& track, double glitch_speed) {
       if (counted) along += step_m;
       if (!first_time) first_time = p.time;
       last_time = p.time;
-      out.points.push_back(
-          Kept{&p, seconds_between(*first_time, *p.time), along, step_m, dt, counted});
+      out.points.push_back(Kept{&p, seconds_between(*first_time, *p.time), along, step_m, dt,
+                                counted, last != nullptr});
       last = &p;
     }
   }
@@ -125,6 +126,40 @@ model::Histogram speed_histogram(const std::vector<Kept>& kept) {
   auto histogram = model::make_speed_histogram();
   for (const auto& k : kept)
     if (k.step_known) histogram.add(k.step_m / k.step_s, k.step_m, model::k_speed_max_bins);
+  return histogram;
+}
+
+// A heart-rate reading: zeros (and negatives, NaN) are no reading.
+std::optional<double> heart_rate_reading(const model::TrackPoint& p) {
+  if (p.hr_bpm && std::isfinite(*p.hr_bpm) && *p.hr_bpm > 0) return p.hr_bpm;
+  return std::nullopt;
+}
+
+// Time by heart rate, 1 bpm bins (model::make_heart_rate_histogram), for
+// Banister's TRIMP at any resting and maximum heart rate later. Steps are
+// taken as the speed histogram takes them: between consecutive kept points
+// of one segment, nothing across a segment gap; positions are not needed (a
+// treadmill run with a chest strap has one). A step's time goes to the
+// reading at its start, which stands until the next sample (else to the
+// reading at its end); a step without either reading is not counted. Unlike
+// distance, time across a gap longer than k_max_moving_gap is not counted:
+// no reading covers it (an auto-pause, a dropout) and the heart rate there is
+// unknown, while the stopped time between readings (a traffic light) is.
+// nullopt when no step has a reading.
+std::optional<model::Histogram> heart_rate_histogram(const std::vector<Kept>& kept) {
+  auto histogram = model::make_heart_rate_histogram();
+  bool any = false;
+  const auto max_step = static_cast<double>(k_max_moving_gap.count());
+  for (std::size_t i = 1; i < kept.size(); ++i) {
+    const auto& k = kept[i];
+    if (!k.follows || k.step_s <= 0.0 || k.step_s > max_step) continue;
+    auto reading = heart_rate_reading(*kept[i - 1].point);
+    if (!reading) reading = heart_rate_reading(*k.point);
+    if (!reading) continue;
+    histogram.add(*reading, k.step_s, model::k_heart_rate_max_bins);
+    any = true;
+  }
+  if (!any) return std::nullopt;
   return histogram;
 }
 
@@ -482,6 +517,7 @@ TrackMetrics compute_track_metrics(const model::Track& track, model::Sport sport
     m.moving = std::chrono::seconds{std::llround(moving_seconds(kept.points))};
   }
   if (kept.positional) m.speed_histogram = speed_histogram(kept.points);
+  m.heart_rate_histogram = heart_rate_histogram(kept.points);
   heart_rate_and_cadence(kept.points, m);
   m.avg_temperature_c = mean_temperature(kept.points);
 
@@ -523,6 +559,7 @@ void apply_metrics(const TrackMetrics& metrics, model::Activity& activity, Total
   take(activity.max_cadence, metrics.max_cadence, totals);
   activity.speed_histogram = metrics.speed_histogram;
   activity.grade_histogram = metrics.grade_histogram;
+  activity.heart_rate_histogram = metrics.heart_rate_histogram;
   // A temperature the reader found (a FIT session's mean) stays.
   if (!activity.temperature && metrics.avg_temperature_c)
     activity.temperature =

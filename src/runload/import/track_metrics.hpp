@@ -94,6 +94,9 @@ struct TrackMetrics {
   // Present when the track has positions (and, for grade, elevation).
   std::optional<model::Histogram> speed_histogram;
   std::optional<model::Histogram> grade_histogram;
+  // Time by heart rate (model::make_heart_rate_histogram): present when a
+  // step of the track has a heart-rate reading, positions or not.
+  std::optional<model::Histogram> heart_rate_histogram;
 
   std::size_t kept_points = 0;
   std::size_t glitches_dropped = 0;              // implied speed > k_glitch_speed_mps
@@ -111,7 +114,9 @@ struct TrackMetrics {
 // widened on a noisy series) and a 2 m hysteresis from the last turning
 // point; grade: elevation averaged over 50 m, over windows of at least 20 m.
 // Sensor-only tracks (no positions) use the device's own distance when
-// present and have no histograms.
+// present and have no speed or grade histogram. The heart-rate histogram
+// counts each step within a segment of at most k_max_moving_gap, at the
+// reading of its start (else of its end).
 TrackMetrics compute_track_metrics(const model::Track& track,
                                    model::Sport sport = model::Sport::run);
 
@@ -123,7 +128,7 @@ enum class Totals {
 };
 
 // Copies the metrics into `activity` (distance, times, elevation, heart rate,
-// cadence) as `totals` says, and the histograms always. Leaves start, offset,
+// cadence) as `totals` says, and the three histograms always. Leaves start, offset,
 // sport, name and sources alone. Defaults to Totals::track.
 void apply_metrics(const TrackMetrics& metrics, model::Activity& activity,
                    Totals totals = Totals::track);

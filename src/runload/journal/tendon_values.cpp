@@ -86,6 +86,22 @@ Checked<int> parse_born_year(std::string_view text, date::sys_days today) {
   return checked;
 }
 
+Checked<int> parse_hr_rest(std::string_view text) {
+  auto checked = parse_whole_number(text, k_hr_rest_min, k_hr_rest_max);
+  if (!checked)
+    checked.error = fmt::format("must be a resting heart rate from {} to {} bpm, not '{}'",
+                                k_hr_rest_min, k_hr_rest_max, text);
+  return checked;
+}
+
+Checked<int> parse_hr_max(std::string_view text) {
+  auto checked = parse_whole_number(text, k_hr_max_min, k_hr_max_max);
+  if (!checked)
+    checked.error = fmt::format("must be a maximum heart rate from {} to {} bpm, not '{}'",
+                                k_hr_max_min, k_hr_max_max, text);
+  return checked;
+}
+
 Checked<model::Sex> parse_sex(std::string_view text) {
   if (const auto sex = model::sex_from_string(to_lower(trim_blank(text)))) return {*sex, {}};
   return {std::nullopt, fmt::format("must be female or male, not '{}'", text)};

@@ -35,6 +35,19 @@ Checked<double> parse_load_kg(std::string_view text);
 // A load as parse_load_kg reads it back: "12.5", "20", "0.125".
 std::string format_load_kg(double kg);
 
+// Resting and maximum heart rate, beats per minute: a resting rate from the
+// low 30s of endurance athletes to a tachycardic 120 with margin, a maximum
+// from 100 to 230 (the heart-rate histogram's last bin). The resting rate
+// must be below the maximum (checked where both are known).
+inline constexpr int k_hr_rest_min = 25;
+inline constexpr int k_hr_rest_max = 120;
+inline constexpr int k_hr_max_min = 100;
+inline constexpr int k_hr_max_max = 230;
+// A whole resting heart rate, k_hr_rest_min to k_hr_rest_max.
+Checked<int> parse_hr_rest(std::string_view text);
+// A whole maximum heart rate, k_hr_max_min to k_hr_max_max.
+Checked<int> parse_hr_max(std::string_view text);
+
 // A year of birth from k_born_year_min to the year of `today`.
 Checked<int> parse_born_year(std::string_view text, date::sys_days today);
 // "female" or "male", any case.

@@ -67,6 +67,9 @@ struct Activity {
   // Present only when the activity has a track with positions and times.
   std::optional<Histogram> speed_histogram;
   std::optional<Histogram> grade_histogram;
+  // Time by heart rate (make_heart_rate_histogram), seconds per bin: present
+  // only when a track carried heart-rate readings, positions or not.
+  std::optional<Histogram> heart_rate_histogram;
   std::vector<Source> sources;
 
   bool has_track() const noexcept { return speed_histogram.has_value(); }

@@ -36,5 +36,12 @@ Histogram make_speed_histogram() {
 Histogram make_grade_histogram() {
   return Histogram{k_grade_origin_pct, k_grade_bin_pct, {}};
 }
+Histogram make_heart_rate_histogram() {
+  return Histogram{k_heart_rate_origin_bpm, k_heart_rate_bin_bpm, {}};
+}
+
+double bin_centre(const Histogram& histogram, std::size_t index) noexcept {
+  return histogram.origin + (static_cast<double>(index) + 0.5) * histogram.width;
+}
 
 }  // namespace runload::model

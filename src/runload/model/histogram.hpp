@@ -1,18 +1,22 @@
 #pragma once
-// Distance histograms kept per activity with a track (DESIGN.md sections 3-4),
-// so that the fast and uphill thresholds can move without a re-import.
+// Histograms kept per activity with a track (DESIGN.md sections 3-4), so
+// that the fast and uphill thresholds, and the resting and maximum heart rate
+// of Banister's TRIMP, can change without a re-import.
 
 #include <cstddef>
 #include <vector>
 
 namespace runload::model {
 
-// Distance in metres per bin of a quantity. Bin i holds the distance covered
-// while the quantity was in [origin + i * width, origin + (i + 1) * width).
+// An amount per bin of a quantity. Bin i holds the amount accumulated while
+// the quantity was in [origin + i * width, origin + (i + 1) * width). The
+// speed and grade histograms hold distance in metres; the heart-rate
+// histogram holds time in seconds in the same vector (named for the first
+// use, and kept so the stored format and its readers stay one).
 struct Histogram {
   double origin = 0.0;
   double width = 1.0;
-  std::vector<double> metres;
+  std::vector<double> metres;  // metres (speed, grade) or seconds (heart rate) per bin
 
   // Adds `distance_m` to the bin of `value`, growing the vector as needed.
   // Values below `origin` go to bin 0; values above `max_bins` bins are clamped
@@ -35,7 +39,20 @@ constexpr double k_grade_bin_pct = 1.0;
 constexpr double k_grade_origin_pct = -50.0;
 constexpr std::size_t k_grade_max_bins = 100;
 
+// Heart-rate histogram: time in seconds by heart rate, 1 bpm bins centred on
+// whole beats (the readings of GPX, TCX and FIT are whole beats per minute),
+// bin i holding [29.5 + i, 30.5 + i), 30 to 230 bpm; readings beyond are
+// clamped into the end bins. A bin's heart rate is its centre, so Banister's
+// TRIMP from the histogram equals the sum over the samples.
+constexpr double k_heart_rate_bin_bpm = 1.0;
+constexpr double k_heart_rate_origin_bpm = 29.5;
+constexpr std::size_t k_heart_rate_max_bins = 201;
+
 Histogram make_speed_histogram();
 Histogram make_grade_histogram();
+Histogram make_heart_rate_histogram();
+
+// The centre of bin `index`: origin + (index + 0.5) * width.
+double bin_centre(const Histogram& histogram, std::size_t index) noexcept;
 
 }  // namespace runload::model

@@ -82,10 +82,14 @@ enum class Sex { female, male };
 std::string_view to_string(Sex sex) noexcept;
 std::optional<Sex> sex_from_string(std::string_view text) noexcept;
 
-// Optional; used only for the heel-rise norms and a line of context.
+// Optional. Year of birth and sex: the heel-rise norms and a line of
+// context; sex also picks the factor of Banister's TRIMP. The resting and
+// maximum heart rate, beats per minute: the heart-rate reserve of TRIMP.
 struct AthleteProfile {
   std::optional<int> born_year;
   std::optional<Sex> sex;
+  std::optional<int> hr_rest_bpm;
+  std::optional<int> hr_max_bpm;
 };
 
 }  // namespace runload::model

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -582,23 +583,58 @@ std::string shoes_section(const analyze::Report& r) {
   return h + shoe_chart(r, names) + shoe_legend(names);
 }
 
-// CTL and ATL at the end of each week, km a day.
-std::string fitness_chart(const analyze::Report& r) {
+// CTL and ATL at the end of each week of one load, `per_unit` of the load to
+// one unit of the axis; a week without a value has no point.
+struct FitnessChart {
+  std::string_view title;
+  std::string_view unit;
+  double per_unit = 1.0;
+  std::function<const analyze::FitnessDay*(const analyze::WeekReport&)> day;
+};
+
+std::string ctl_atl_chart(const analyze::Report& r, const FitnessChart& chart) {
   const auto labels = week_labels(r);
   Series ctl;
   Series atl;
   for (const auto& w : r.weeks) {
-    ctl.values.push_back(w.fitness ? std::optional(w.fitness->ctl_m) : std::nullopt);
-    atl.values.push_back(w.fitness ? std::optional(w.fitness->atl_m) : std::nullopt);
-    if (w.fitness) ctl.max = std::max({ctl.max, w.fitness->ctl_m, w.fitness->atl_m});
+    const auto* f = chart.day(w);
+    ctl.values.push_back(f ? std::optional(f->ctl_m) : std::nullopt);
+    atl.values.push_back(f ? std::optional(f->atl_m) : std::nullopt);
+    if (f) ctl.max = std::max({ctl.max, f->ctl_m, f->atl_m});
   }
-  ctl.max = ctl.max <= 0.0 ? 1.0 : std::ceil(ctl.max / 1000.0 * 1.1);
+  ctl.max = ctl.max <= 0.0 ? 1.0 : std::ceil(ctl.max / chart.per_unit * 1.1);
   atl.max = ctl.max;
-  std::string out = svg_open("Fitness (CTL) and fatigue (ATL), km a day");
-  out += axes(labels, ctl.max, "km/d");
-  out += line(ctl, labels.size(), 0.001, "#4a7bb7");
-  out += line(atl, labels.size(), 0.001, "#c2571a");
+  std::string out = svg_open(chart.title);
+  out += axes(labels, ctl.max, chart.unit);
+  out += line(ctl, labels.size(), 1.0 / chart.per_unit, "#4a7bb7");
+  out += line(atl, labels.size(), 1.0 / chart.per_unit, "#c2571a");
   return out + "</svg>";
+}
+
+// CTL and ATL on distance, km a day.
+std::string fitness_chart(const analyze::Report& r) {
+  return ctl_atl_chart(
+      r, {"Fitness (CTL) and fatigue (ATL), km a day", "km/d", 1000.0,
+          [](const analyze::WeekReport& w) { return w.fitness ? &*w.fitness : nullptr; }});
+}
+
+// CTL and ATL on heart rate, TRIMP a day.
+std::string trimp_chart(const analyze::Report& r) {
+  return ctl_atl_chart(r, {"Fitness (CTL) and fatigue (ATL) on heart rate, TRIMP a day", "TRIMP/d",
+                           1.0, [](const analyze::WeekReport& w) {
+                             return w.heart_rate_fitness ? &w.heart_rate_fitness->fitness : nullptr;
+                           }});
+}
+
+// What the TRIMP chart rests on: the heart rates, the factor, the coverage.
+std::string trimp_note(const analyze::HeartRateFitness& h) {
+  return fmt::format(
+      "<p class=\"sub\">The same on heart rate: Banister's TRIMP a day (resting {:.0f} and "
+      "maximum {:.0f} bpm, the {}'s factor{}); {} of the {} runs of the last {} days had heart "
+      "rate, and a run without it adds nothing.</p>\n",
+      h.reserve.rest_bpm, h.reserve.max_bpm, e(std::string(h.factor)),
+      h.sex_known ? "" : ", sex not set", h.runs_with_heart_rate, h.runs,
+      analyze::k_trimp_coverage_days);
 }
 
 std::string charts_section(const analyze::Report& r) {
@@ -619,6 +655,10 @@ std::string charts_section(const analyze::Report& r) {
          "weighted over 42 and 7 days as GoldenCheetah and TrainingPeaks chart them: a "
          "convention, not a risk measure.</p>\n";
     h += fitness_chart(r);
+  }
+  if (r.week.heart_rate_fitness) {
+    h += trimp_note(*r.week.heart_rate_fitness);
+    h += trimp_chart(r);
   }
   if (const auto symptoms = symptoms_chart(r); !symptoms.empty()) {
     h += "<p class=\"sub\">Morning stiffness (purple), pain during (red) and after (amber) "

@@ -1,5 +1,7 @@
 #include <runload/report/json_report.hpp>
 
+#include <cmath>
+
 #include <runload/model/local_time.hpp>
 #include <runload/report/tendon_json.hpp>
 #include <runload/rules/catalogue.hpp>
@@ -64,8 +66,40 @@ Json shoe_distances(const std::vector<analyze::ShoeDistance>& shoes) {
   return array;
 }
 
+// The same on Banister's TRIMP a day, with the heart rates and factor it
+// used and the share of the last 42 days' runs that had heart rate; null
+// without the athlete's resting and maximum heart rate or without a run
+// with heart rate.
+Json trimp_object(const analyze::WeekReport& w) {
+  if (!w.heart_rate_fitness) return nullptr;
+  const auto& h = *w.heart_rate_fitness;
+  const auto& f = h.fitness;
+  return Json{
+      {"ctl", round_to(f.ctl_m, 1)},
+      {"atl", round_to(f.atl_m, 1)},
+      {"tsb", round_to(f.tsb_m, 1)},
+      {"ramp", or_null(h.ctl_ramp, 1)},
+      {"load",
+       "Banister's TRIMP a day (Morton, Fitz-Clarke and Banister 1990), from each run's time "
+       "by heart rate; a run without heart rate adds 0; weighted as the distance series"},
+      {"hr_rest", std::lround(h.reserve.rest_bpm)},
+      {"hr_max", std::lround(h.reserve.max_bpm)},
+      {"factor", std::string(h.factor)},
+      {"sex_known", h.sex_known},
+      {"coverage",
+       {{"days", analyze::k_trimp_coverage_days},
+        {"runs", h.runs},
+        {"runs_with_hr", h.runs_with_heart_rate},
+        {"share", h.runs > 0 ? Json(round_to(static_cast<double>(h.runs_with_heart_rate) /
+                                                 static_cast<double>(h.runs),
+                                             3))
+                             : Json(nullptr)}}},
+  };
+}
+
 // CTL, ATL and TSB in km a day, the week's CTL ramp in km a day, and the
-// load they average; null before the first run.
+// load they average, then `trimp`, the same on the heart-rate load; null
+// before the first run.
 Json fitness_object(const analyze::WeekReport& w) {
   if (!w.fitness) return nullptr;
   const auto& f = *w.fitness;
@@ -76,7 +110,8 @@ Json fitness_object(const analyze::WeekReport& w) {
               {"load",
                "running distance, km a day; exponentially weighted over 42 (ctl) and 7 "
                "(atl) days, tsb the day's starting form: a convention, not a risk "
-               "measure"}};
+               "measure"},
+              {"trimp", trimp_object(w)}};
 }
 
 Json week_row(const analyze::WeekReport& w) {

@@ -234,6 +234,13 @@ std::string profile_text(const model::AthleteProfile& p) {
   return fmt::format("{}", fmt::join(parts, ", "));
 }
 
+std::string heart_rate_profile_text(const model::AthleteProfile& p) {
+  const auto bpm = [](const std::optional<int>& v) {
+    return v ? fmt::format("{} bpm", *v) : std::string("not set");
+  };
+  return fmt::format("resting heart rate {}, maximum {}", bpm(p.hr_rest_bpm), bpm(p.hr_max_bpm));
+}
+
 std::vector<TendonLine> tendon_lines(const analyze::TendonReport& t) {
   std::vector<TendonLine> lines;
   if (t.visa_a) {

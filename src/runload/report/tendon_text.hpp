@@ -45,6 +45,8 @@ std::string episode_table(const std::vector<model::Episode>& episodes);
 
 // "born 1979, female" (what is known).
 std::string profile_text(const model::AthleteProfile& profile);
+// "resting heart rate 52 bpm, maximum not set".
+std::string heart_rate_profile_text(const model::AthleteProfile& profile);
 
 // One labelled line of the Tendon section.
 struct TendonLine {

@@ -244,6 +244,29 @@ std::string ramp_text(const std::optional<double>& ramp_m) {
   return fmt::format("; CTL {:+.1f} this week", *ramp_m / 1000.0);
 }
 
+// The same on TRIMP a day, with the runs it rests on and the heart rates.
+void heart_rate_fitness_lines(Out& out, const analyze::HeartRateFitness& h,
+                              const std::string& indent) {
+  const auto& f = h.fitness;
+  // Whole TRIMP: a form within half a point of zero reads "+0", not "-0".
+  const double tsb = std::fabs(f.tsb_m) < 0.5 ? 0.0 : f.tsb_m;
+  std::string ramp;
+  if (h.ctl_ramp)
+    ramp = std::fabs(*h.ctl_ramp) < 0.5 ? "; CTL unchanged this week"
+                                        : fmt::format("; CTL {:+.0f} this week", *h.ctl_ramp);
+  out.wrapped(
+      indent, 16,
+      fmt::format("on heart rate: {:.0f} CTL, {:.0f} ATL, form {:+.0f} TSB (TRIMP a day{}); "
+                  "{} of {} runs of the last {} days had heart rate",
+                  f.ctl_m, f.atl_m, tsb, ramp, h.runs_with_heart_rate, h.runs,
+                  analyze::k_trimp_coverage_days));
+  out.wrapped(indent, 16,
+              fmt::format("Banister's TRIMP, resting {:.0f} and maximum {:.0f} bpm, the {}'s "
+                          "factor{}",
+                          h.reserve.rest_bpm, h.reserve.max_bpm, h.factor,
+                          h.sex_known ? "" : " (sex not set)"));
+}
+
 // CTL, ATL and TSB in km a day, with what the model is and is not.
 void fitness_lines(Out& out, const analyze::WeekReport& r, const std::string& label,
                    const std::string& indent) {
@@ -254,6 +277,7 @@ void fitness_lines(Out& out, const analyze::WeekReport& r, const std::string& la
   out.wrapped(indent, 16,
               "fitness and fatigue as GoldenCheetah and TrainingPeaks chart them (42 and 7 "
               "days): a convention, not a risk measure");
+  if (r.heart_rate_fitness) heart_rate_fitness_lines(out, *r.heart_rate_fitness, indent);
 }
 
 void this_week(Out& out, const analyze::Report& report) {

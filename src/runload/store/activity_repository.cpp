@@ -37,6 +37,7 @@ constexpr int k_local_date_column = 16;
 constexpr int k_temperature_column = 17;  // and its source after it
 constexpr int k_speed_hist_column = 19;
 constexpr int k_grade_hist_column = 20;
+constexpr int k_heart_rate_hist_column = 21;
 
 // No UTC offset in force anywhere is beyond +-14 h; +-18 h is what ISO 8601
 // and the tz database allow.
@@ -47,7 +48,7 @@ constexpr std::string_view k_edited_sport = "sport";
 constexpr std::string_view k_edited_name = "name";
 constexpr std::string_view k_edited_gear = "gear";
 // Histograms are read only when asked: `runs` has no use for them.
-constexpr const char* k_histogram_columns = ", speed_hist, grade_hist";
+constexpr const char* k_histogram_columns = ", speed_hist, grade_hist, hr_hist";
 
 // A zero-length blob must bind as a blob, not as NULL: an empty histogram
 // (a track that never moved) is known, not unknown.
@@ -120,9 +121,9 @@ void bind_seconds(SQLite::Statement& stmt, int index,
   stmt.bind(index, static_cast<std::int64_t>(value->count()));
 }
 
-// float32 little-endian metres per bin, trailing empty bins dropped: a
-// one-hour run takes a few hundred bytes. Origin and width are not stored;
-// they are the model's constants, checked here.
+// float32 little-endian metres (speed, grade) or seconds (heart rate) per
+// bin, trailing empty bins dropped: a one-hour run takes a few hundred bytes. Origin and width are
+// not stored; they are the model's constants, checked here.
 std::string encode_histogram(const model::Histogram& histogram, double origin, double width,
                              const model::Activity& activity, std::string_view field) {
   if (std::abs(histogram.origin - origin) > 1e-9 || std::abs(histogram.width - width) > 1e-9)
@@ -239,6 +240,9 @@ model::Activity read_activity(SQLite::Statement& row, WithHistograms histograms)
         decode_histogram(row.getColumn(k_speed_hist_column), 0.0, model::k_speed_bin_mps, *a.id);
     a.grade_histogram = decode_histogram(row.getColumn(k_grade_hist_column),
                                          model::k_grade_origin_pct, model::k_grade_bin_pct, *a.id);
+    a.heart_rate_histogram =
+        decode_histogram(row.getColumn(k_heart_rate_hist_column), model::k_heart_rate_origin_bpm,
+                         model::k_heart_rate_bin_bpm, *a.id);
   }
   return a;
 }
@@ -312,6 +316,8 @@ int bind_activity(SQLite::Statement& stmt, int start, const model::Activity& a) 
     stmt.bind(i++, std::string(model::to_string(a.temperature->source)));
   else
     stmt.bind(i++);
+  bind_histogram(stmt, i++, a.heart_rate_histogram, model::k_heart_rate_origin_bpm,
+                 model::k_heart_rate_bin_bpm, a, "heart-rate histogram");
   return i;
 }
 
@@ -332,12 +338,13 @@ const std::array<std::string, static_cast<std::size_t>(Query::count)> k_queries{
     "INSERT INTO activities(start_utc, utc_offset_s, offset_origin, local_date, sport, name, "
     "distance_m, elapsed_s, moving_s, elevation_gain_m, elevation_loss_m, avg_hr, max_hr, "
     "avg_cadence, max_cadence, gear, speed_hist, grade_hist, temperature_c, temperature_source, "
-    "athlete_id, created_at) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-    "?)",
+    "hr_hist, athlete_id, created_at) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+    "?, ?, ?, ?, ?)",
     "UPDATE activities SET start_utc = ?, utc_offset_s = ?, offset_origin = ?, local_date = ?, "
     "sport = ?, name = ?, distance_m = ?, elapsed_s = ?, moving_s = ?, elevation_gain_m = ?, "
     "elevation_loss_m = ?, avg_hr = ?, max_hr = ?, avg_cadence = ?, max_cadence = ?, gear = ?, "
-    "speed_hist = ?, grade_hist = ?, temperature_c = ?, temperature_source = ? WHERE id = ?",
+    "speed_hist = ?, grade_hist = ?, temperature_c = ?, temperature_source = ?, hr_hist = ? "
+    "WHERE id = ?",
     "INSERT INTO activity_sources(activity_id, format, file, line, file_hash) "
     "VALUES(?, ?, ?, ?, ?)",
     fmt::format("SELECT {}{} FROM activities WHERE id = ?", k_columns, k_histogram_columns),
@@ -702,7 +709,8 @@ std::vector<UnusableActivity> ActivityRepository::unusable(std::optional<std::in
                   "length(speed_hist) % 4, length(grade_hist) % 4 FROM activities WHERE {} ("
                   "local_date NOT GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' OR "
                   "abs(utc_offset_s) > {} OR length(speed_hist) % 4 != 0 OR "
-                  "length(grade_hist) % 4 != 0) ORDER BY athlete_id, start_utc, id",
+                  "length(grade_hist) % 4 != 0 OR length(hr_hist) % 4 != 0) "
+                  "ORDER BY athlete_id, start_utc, id",
                   athlete_id ? "athlete_id = ? AND" : "", k_max_offset_s));
   if (athlete_id) query.bind(1, *athlete_id);
   std::vector<UnusableActivity> found;

@@ -123,7 +123,7 @@ class ActivityRepository {
   // it). Returns the new id.
   // Throws std::invalid_argument when a number is not finite or a histogram
   // does not have the bins of model::make_speed_histogram() /
-  // make_grade_histogram().
+  // make_grade_histogram() / make_heart_rate_histogram().
   std::int64_t insert(std::int64_t athlete_id, const model::Activity& activity,
                       std::string_view file_hash);
 

@@ -1,6 +1,8 @@
 #pragma once
 // The athlete's optional year of birth and sex (migrations/0008_tendon.sql),
-// used only for the heel-rise norms and a line of context (docs/TENDON.md).
+// for the heel-rise norms and a line of context (docs/TENDON.md), and resting
+// and maximum heart rate (migrations/0011_heart_rate.sql), for Banister's
+// TRIMP (docs/REPORT.md).
 
 #include <cstdint>
 #include <optional>
