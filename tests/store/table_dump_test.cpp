@@ -69,7 +69,10 @@ void two_athletes(store::Database& db) {
 TEST_CASE("table dump: every table of the schema is exported or deliberately excluded",
           "[store][export]") {
   auto db = store::Database::open_in_memory();
-  const auto exported = store::exported_tables(db);
+  // What is read for an export, not what a list says.
+  std::vector<std::string> exported;
+  for (const auto& table : store::read_tables(db, {})) exported.push_back(table.name);
+  CHECK(exported == store::exported_tables(db));
   std::set<std::string> covered(exported.begin(), exported.end());
   for (const auto& excluded : store::excluded_tables()) {
     INFO(excluded.name);
@@ -122,7 +125,7 @@ TEST_CASE("table dump: one athlete's rows follow the foreign keys to the athlete
   CHECK(table_named(tables, "athletes")->rows[0][1] == store::Cell{std::string("max")});
   CHECK(table_named(tables, "activities")->rows.size() == 1);
   REQUIRE(table_named(tables, "activity_sources")->rows.size() == 1);
-  CHECK(table_named(tables, "activity_sources")->rows[0][2] == store::Cell{std::string("b.gpx")});
+  CHECK(table_named(tables, "activity_sources")->rows[0][3] == store::Cell{std::string("b.gpx")});
   REQUIRE(table_named(tables, "deleted_activity_files")->rows.size() == 1);
   CHECK(table_named(tables, "deleted_activity_files")->rows[0][1] ==
         store::Cell{std::string("dd")});
