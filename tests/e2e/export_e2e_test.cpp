@@ -136,6 +136,18 @@ TEST_CASE("e2e export: a database that holds data is not restored into, and noth
   CHECK(on(other, {"import", (dir / "ann.json").string(), (dir / "ann.json").string()}).exit_code ==
         2);
   CHECK_FALSE(fs::exists(other));
+
+  // An export is untrusted input like any file: a zone no machine knows,
+  // or a name with a control byte, is refused before a database is made.
+  auto doc = nlohmann::ordered_json::parse(read_file(dir / "ann.json"));
+  doc["tables"]["athletes"][0]["timezone"] = "Mars/Olympus_Mons";
+  std::ofstream(dir / "mars.json") << doc.dump();
+  CHECK(on(other, {"import", (dir / "mars.json").string()}).exit_code == 2);
+  doc["tables"]["athletes"][0]["timezone"] = "UTC";
+  doc["tables"]["athletes"][0]["name"] = "ann\x1b[2J";
+  std::ofstream(dir / "escape.json") << doc.dump();
+  CHECK(on(other, {"import", (dir / "escape.json").string()}).exit_code == 2);
+  CHECK_FALSE(fs::exists(other));
 }
 
 TEST_CASE("e2e export: sqlite is a snapshot with the same rows, one athlete's holds only theirs",

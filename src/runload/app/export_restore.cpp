@@ -57,6 +57,26 @@ void require_empty(store::Database& db) {
       names.empty() ? std::string() : fmt::format(" (athletes {})", quoted_names(names))));
 }
 
+// An export is a file like any other: its athletes must be ones runload
+// could have made (a printable name, a zone this machine knows).
+void check_athletes(const std::vector<store::TableRows>& tables) {
+  for (const auto& table : tables) {
+    if (table.name != "athletes") continue;
+    for (std::size_t c = 0; c < table.columns.size(); ++c) {
+      const auto& column = table.columns[c].name;
+      if (column != "name" && column != "timezone") continue;
+      for (const auto& row : table.rows) {
+        const auto* value = std::get_if<std::string>(&row[c]);
+        if (!value) continue;  // NULL or a number: the schema refuses it
+        if (column == "name")
+          store::check_athlete_name(*value, "the export's athlete");
+        else
+          store::check_time_zone(*value);
+      }
+    }
+  }
+}
+
 std::int64_t rows_of(const RestoreSummary& summary, std::string_view table) {
   for (const auto& [name, rows] : summary.rows)
     if (name == table) return rows;
@@ -89,6 +109,7 @@ std::optional<RestoreSummary> restore_if_export(Session& session,
   ReadExport read;
   try {
     read = read_export_json(bytes);
+    check_athletes(read.tables);
   } catch (const UsageError& e) {
     throw UsageError(fmt::format("{}: {}", text::terminal_safe(path.string()), e.what()));
   }
