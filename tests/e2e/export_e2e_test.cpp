@@ -8,10 +8,12 @@
 #include <string>
 #include <vector>
 
+#include "support/pty.hpp"
 #include "support/run_binary.hpp"
 #include "support/samples.hpp"
 #include "support/temp_dir.hpp"
 
+using runload::test::PtyProcess;
 using runload::test::read_file;
 using runload::test::run_runload;
 using runload::test::RunResult;
@@ -255,4 +257,38 @@ TEST_CASE("e2e export: delete-all removes the exports it wrote and says so, not 
   CHECK(fs::exists(changed));
   CHECK_THAT(r.err, Catch::Contains("kept the export " + changed.string()));
   CHECK(fs::exists(dir / "elsewhere.json"));
+}
+
+TEST_CASE("e2e export: csv and sqlite are refused on a terminal, json is printed there",
+          "[e2e][export]") {
+  TempDir dir;
+  const auto db = dir / "runload.db";
+  ok(db,
+     {"--athlete", "ann", "--tz", "UTC", "journal", "--date", "2026-10-01", "--stiffness", "2"});
+  for (const char* format : {"csv", "sqlite"}) {
+    INFO(format);
+    PtyProcess p({"--db", db.string(), "export", "--format", format},
+                 {{"NO_COLOR", "1"}, {"TERM", "xterm"}});
+    CHECK(p.expect("standard output is a terminal"));
+    CHECK(p.wait() == 2);
+  }
+  PtyProcess p({"--db", db.string(), "export"}, {{"NO_COLOR", "1"}, {"TERM", "xterm"}});
+  CHECK(p.expect("\"runload_export\": 1"));
+  CHECK(p.wait() == 0);
+}
+
+TEST_CASE("e2e export: delete-all removes the backups written before an upgrade",
+          "[e2e][export][delete]") {
+  TempDir dir;
+  const auto db = dir / "runload.db";
+  ok(db,
+     {"--athlete", "ann", "--tz", "UTC", "journal", "--date", "2026-10-01", "--stiffness", "2"});
+  ok(db, {"export", "--format", "sqlite", "--out", (dir / "snap.db").string()});
+  // A whole runload database by a backup's name, and another file by one.
+  fs::copy_file(dir / "snap.db", dir / "runload.db.v8.bak");
+  const auto other = dir.write("runload.db.v7.bak", "not a database\n");
+  const auto r = ok(db, {"delete-all", "--yes"});
+  CHECK_THAT(r.out, Catch::Contains("removed " + (dir / "runload.db.v8.bak").string() + "\n"));
+  CHECK_FALSE(fs::exists(dir / "runload.db.v8.bak"));
+  CHECK(fs::exists(other));
 }
