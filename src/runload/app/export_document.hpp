@@ -47,9 +47,9 @@ std::string export_csv_zip(const ExportHeader& header, const std::vector<store::
 // The athletes' names of `tables` (the rows of "athletes", by id).
 std::vector<std::string> athlete_names(const std::vector<store::TableRows>& tables);
 
-// A JSON export read back. Throws InputError-like std::runtime_error
-// (UsageError) naming what is wrong: not JSON, not an export, a value of a
-// kind an export never holds.
+// A JSON export read back. Throws UsageError naming what is wrong: not
+// JSON, not an export, a layout newer than k_export_version, a value of a
+// kind an export never holds (a boolean, an array, a BLOB not in base64).
 struct ReadExport {
   ExportHeader header;
   std::vector<store::TableRows> tables;
