@@ -260,3 +260,16 @@ CREATE TABLE episodes (
   created_at TEXT NOT NULL,
   UNIQUE (athlete_id, date_from)
 );
+
+-- The files `runload export` wrote (absolute paths), so that `delete-all
+-- --yes` removes them with the database (0012). Not itself exported.
+CREATE TABLE exports (
+  id          INTEGER PRIMARY KEY,
+  path        TEXT NOT NULL UNIQUE,
+  format      TEXT NOT NULL CHECK (format IN ('json', 'csv', 'sqlite')),
+  exported_at TEXT NOT NULL,
+  -- the file as written: one changed since (a snapshot used as a database)
+  -- is no longer the export, and delete-all leaves it
+  size        INTEGER NOT NULL,
+  modified_ns INTEGER NOT NULL
+);

@@ -15,7 +15,9 @@ namespace runload::cli {
 void setup_delete_all(CLI::App& cmd, Context& ctx, Action& action) {
   auto yes = std::make_shared<bool>(false);
   cmd.add_flag("--yes", *yes, "confirm: without it nothing is removed");
-  cmd.footer("The whole database goes, every athlete in it: --athlete does not apply.");
+  cmd.footer(
+      "The whole database goes, every athlete in it, with its backups and the exports "
+      "'runload export --out' wrote (unless changed since): --athlete does not apply.");
   cmd.callback([&ctx, &action, yes] {
     action = [&ctx, yes] {
       if (ctx.options.athlete)
@@ -26,6 +28,10 @@ void setup_delete_all(CLI::App& cmd, Context& ctx, Action& action) {
           app::delete_all(ctx.session(), *yes ? app::Confirmed::yes : app::Confirmed::no);
       for (const auto& file : deleted.removed)
         ctx.print(fmt::format("removed {}\n", text::terminal_safe(file.string())));
+      for (const auto& [file, why] : deleted.kept)
+        ctx.print(app::Messages{
+            {app::Message::Level::warning,
+             fmt::format("kept the export {}: {}", text::terminal_safe(file.string()), why)}});
       return k_exit_success;
     };
   });

@@ -11,6 +11,7 @@
 #include <cli/context.hpp>
 #include <cli/exit_codes.hpp>
 #include <cli/options.hpp>
+#include <runload/app/export_restore.hpp>
 #include <runload/app/import_command.hpp>
 #include <runload/text/json.hpp>
 
@@ -96,6 +97,8 @@ void setup_import(CLI::App& cmd, Context& ctx, Action& action) {
       "member (a row with its track). Files over {} MiB are refused "
       "(RUNLOAD_MAX_FILE_BYTES can lower that limit). A file that failed before (same "
       "content) is counted, not reported again: --retry-failed reads it.\n"
+      "A runload JSON export (runload export) given alone is restored into an empty database, "
+      "its athletes and every record as they were.\n"
       "Exit 0 when every file was imported, already known or failed before, 1 when any failed "
       "now.",
       files::k_max_file_bytes >> 20));
@@ -109,6 +112,13 @@ void setup_import(CLI::App& cmd, Context& ctx, Action& action) {
               : app::DistanceUnit::km,
           *undelete ? store::Undelete::yes : store::Undelete::no,
           *retry_failed};
+      // A runload export, recognised by its content, is restored, not imported.
+      if (const auto restored =
+              app::restore_if_export(ctx.session(), request.paths, ctx.options.athlete)) {
+        ctx.print(*json ? text::dump(app::restore_json(*restored)) + "\n" : std::string());
+        if (!*json) ctx.print(app::restore_messages(*restored));
+        return k_exit_success;
+      }
       std::unique_ptr<ProgressBar> bar;
       app::ProgressFunction progress;
       if (ctx.stderr_is_terminal() && !ctx.options.quiet && !*json) {

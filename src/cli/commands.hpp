@@ -35,6 +35,7 @@ void setup_athletes(CLI::App& command, Context& ctx, Action& action);
 void setup_completion(CLI::App& command, Context& ctx, Action& action);
 void setup_delete_all(CLI::App& command, Context& ctx, Action& action);
 void setup_doctor(CLI::App& command, Context& ctx, Action& action);
+void setup_export(CLI::App& command, Context& ctx, Action& action);
 void setup_gear(CLI::App& command, Context& ctx, Action& action);
 void setup_import(CLI::App& command, Context& ctx, Action& action);
 void setup_runs(CLI::App& command, Context& ctx, Action& action);

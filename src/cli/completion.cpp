@@ -84,7 +84,8 @@ std::string value_case(const std::string& at, const CompletionOption& o) {
     return fmt::format("    {}) _runload_names gear; return ;;\n", shell_word(at));
   if (at.ends_with(" --athlete"))
     return fmt::format("    {}) _runload_names athletes; return ;;\n", shell_word(at));
-  if (at.ends_with(" --db") || at.ends_with(" --html") || at.ends_with(" -o"))
+  if (at.ends_with(" --db") || at.ends_with(" --html") || at.ends_with(" --out") ||
+      at.ends_with(" -o"))
     return fmt::format("    {}) COMPREPLY=($(compgen -f -- \"$cur\")); return ;;\n",
                        shell_word(at));
   return fmt::format("    {}) return ;;\n", shell_word(at));

@@ -16,6 +16,9 @@ namespace runload::cli {
 bool Context::stdin_is_terminal() const {
   return ::isatty(STDIN_FILENO) == 1;
 }
+bool Context::stdout_is_terminal() const {
+  return ::isatty(::fileno(out)) == 1;
+}
 bool Context::stderr_is_terminal() const {
   return ::isatty(::fileno(err)) == 1;
 }
@@ -32,8 +35,7 @@ report::ColorMode Context::color_mode() const {
 
 report::Palette Context::out_palette() const {
   const auto env = store::process_env();
-  return {
-      report::use_color(color_mode(), ::isatty(::fileno(out)) == 1, env("TERM"), env("NO_COLOR"))};
+  return {report::use_color(color_mode(), stdout_is_terminal(), env("TERM"), env("NO_COLOR"))};
 }
 
 report::Palette Context::err_palette() const {

@@ -41,6 +41,7 @@ class Context {
   void check_options() const;
 
   bool stdin_is_terminal() const;
+  bool stdout_is_terminal() const;
   bool stderr_is_terminal() const;
   report::Palette out_palette() const;
   report::Palette err_palette() const;

@@ -61,6 +61,8 @@ TEST_CASE(
   CHECK(complete(dir, "runload --color a") == "auto\nalways\n");
   CHECK(complete(dir, "runload report --fail-on h") == "high\n");
   CHECK(complete(dir, "runload import --garmin-units ''") == "km\nmi\n");
+  CHECK(complete(dir, "runload export --format ''") == "json\ncsv\nsqlite\n");
+  CHECK(complete(dir, "runload exp") == "export\n");
   CHECK(complete(dir, "runload report --wee") == "--week\n--weeks\n");
   CHECK(complete(dir, "runload gear edit Brooks --drop ''").empty());  // a number: nothing to offer
 

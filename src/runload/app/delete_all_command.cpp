@@ -4,7 +4,11 @@
 
 #include <fmt/format.h>
 
+#include <runload/app/export_command.hpp>
+#include <runload/app/export_document.hpp>
 #include <runload/error.hpp>
+#include <runload/store/database.hpp>
+#include <runload/store/table_dump.hpp>
 #include <runload/text/escape.hpp>
 
 namespace runload::app {
@@ -20,13 +24,45 @@ std::vector<std::filesystem::path> database_files(const std::filesystem::path& d
   return files;
 }
 
+namespace {
+
+// The recorded exports still as runload wrote them; the others in `kept`.
+std::vector<std::filesystem::path> unchanged_exports(
+    store::Database& db, std::vector<std::pair<std::filesystem::path, std::string>>& kept) {
+  std::vector<std::filesystem::path> files;
+  for (const auto& record : store::recorded_exports(db)) {
+    const std::filesystem::path path = record.path;
+    const auto stamp = file_stamp(path);
+    if (!stamp) continue;  // removed or moved since: nothing of it here
+    if (*stamp != FileStamp{record.size, record.modified_ns})
+      kept.emplace_back(path, "changed since runload exported it");
+    else if (export_kind(file_head(path)) == ExportKind::none)
+      kept.emplace_back(path, "no longer a runload export");
+    else
+      files.push_back(path);
+  }
+  return files;
+}
+
+std::vector<std::filesystem::path> runload_backups(const std::filesystem::path& database) {
+  std::vector<std::filesystem::path> files;
+  for (const auto& backup : store::usable_backups(database))
+    if (export_kind(file_head(backup)) == ExportKind::sqlite) files.push_back(backup);
+  return files;
+}
+
+}  // namespace
+
 DeletedAll delete_all(Session& session, Confirmed confirmed) {
   DeletedAll result;
   result.database = session.database_path();
   // Opened as for reading: a missing database is an error that creates
   // nothing, and a file of another application is refused here.
-  session.database(Access::read);
-  const auto files = database_files(result.database);
+  auto& db = session.database(Access::read);
+  // Exports first: the database holds the record of them.
+  auto files = unchanged_exports(db, result.kept);
+  for (const auto& file : database_files(result.database)) files.push_back(file);
+  for (const auto& file : runload_backups(result.database)) files.push_back(file);
   if (confirmed == Confirmed::no) {
     std::vector<std::string> names;
     for (const auto& f : files) names.push_back(text::terminal_safe(f.string()));

@@ -16,6 +16,7 @@
 #include <runload/journal/visa_a.hpp>
 #include <runload/model/local_time.hpp>
 #include <runload/text/ascii.hpp>
+#include <runload/text/csv_cell.hpp>
 
 namespace runload::journal {
 
@@ -165,19 +166,6 @@ std::string header_name(std::string_view text) {
 
 bool is_empty_cell(std::string_view text) {
   return text.find_first_not_of(" \t") == std::string_view::npos;
-}
-
-std::string quote_if_needed(std::string_view text) {
-  const bool needs = text.find_first_of(",\"\r\n") != std::string_view::npos ||
-                     (!text.empty() && (text.front() == ' ' || text.front() == '\t' ||
-                                        text.back() == ' ' || text.back() == '\t'));
-  if (!needs) return std::string(text);
-  std::string quoted = "\"";
-  for (const char c : text) {
-    if (c == '"') quoted += '"';
-    quoted += c;
-  }
-  return quoted + '"';
 }
 
 // The column of each header cell (nullopt for an unknown one); problems of
@@ -544,13 +532,13 @@ std::string write_journal_csv(std::span<const model::JournalEntry> entries,
                     {Column::swelling, boolean(e.swelling)},
                     {Column::pop, boolean(e.pop)},
                     {Column::side, e.side ? std::string(model::to_string(*e.side)) : ""},
-                    {Column::note, e.note ? quote_if_needed(*e.note) : ""},
+                    {Column::note, e.note ? text::csv_cell(*e.note) : ""},
                     {Column::assessed, boolean(e.assessed)}});
   }
   for (const auto& v : tendon.visa_a)
     out += line_of({{Column::date, day_text(v.date)},
                     {Column::record, "visa_a"},
-                    {Column::visa_a, quote_if_needed(format_visa_answers(v))}});
+                    {Column::visa_a, text::csv_cell(format_visa_answers(v))}});
   for (const auto& h : tendon.heel_rise)
     out += line_of({{Column::date, day_text(h.date)},
                     {Column::record, "heel_rise"},
@@ -567,13 +555,13 @@ std::string write_journal_csv(std::span<const model::JournalEntry> entries,
   for (const auto& m : tendon.medications)
     out += line_of({{Column::date, day_text(m.from)},
                     {Column::record, "medication"},
-                    {Column::medication, quote_if_needed(m.name)},
+                    {Column::medication, text::csv_cell(m.name)},
                     {Column::until, m.to ? day_text(*m.to) : ""}});
   for (const auto& e : tendon.episodes)
     out += line_of({{Column::date, day_text(e.from)},
                     {Column::record, "episode"},
                     {Column::until, e.to ? day_text(*e.to) : ""},
-                    {Column::note, e.note ? quote_if_needed(*e.note) : ""}});
+                    {Column::note, e.note ? text::csv_cell(*e.note) : ""}});
   return out;
 }
 
