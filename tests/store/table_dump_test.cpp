@@ -50,13 +50,13 @@ void two_athletes(store::Database& db) {
        x'0000803F00000040', '2026-01-01T10:00:00Z'),
       (11, 2, 1767348000, 0, 'zone', '2026-01-02', 'run', '', NULL, NULL,
        '2026-01-02T10:00:00Z');
-    INSERT INTO activity_sources(activity_id, format, file, line, file_sha256) VALUES
+    INSERT INTO activity_sources(activity_id, format, file, line, file_hash) VALUES
       (10, 'gpx', 'a.gpx', NULL, 'aa'), (11, 'gpx', 'b.gpx', NULL, 'bb');
     INSERT INTO deleted_activities(id, athlete_id, activity_id, start_utc, sport, name,
                                    deleted_at) VALUES
       (5, 1, 3, 1767000000, 'run', 'gone', '2026-01-03T00:00:00Z'),
       (6, 2, 4, 1767000000, 'run', 'gone too', '2026-01-03T00:00:00Z');
-    INSERT INTO deleted_activity_files(deleted_id, file_sha256) VALUES (5, 'cc'), (6, 'dd');
+    INSERT INTO deleted_activity_files(deleted_id, file_hash) VALUES (5, 'cc'), (6, 'dd');
     INSERT INTO exports(path, format, exported_at, size, modified_ns) VALUES
       ('/tmp/x.json', 'json', '2026-01-04T00:00:00Z', 10, 20);
   )");
