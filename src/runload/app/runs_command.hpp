@@ -14,6 +14,7 @@
 #include <runload/app/message.hpp>
 #include <runload/app/session.hpp>
 #include <runload/model/activity.hpp>
+#include <runload/model/units.hpp>
 #include <runload/store/activity_repository.hpp>
 
 namespace runload::app {
@@ -52,7 +53,8 @@ store::ActivityDetails show_activity(Session& session, std::int64_t id);
 
 // `runs show ID` as text: every field, where its time came from, and each
 // source with its file's SHA-256; user and file strings made terminal-safe.
-std::string activity_text(const store::ActivityDetails& details);
+std::string activity_text(const store::ActivityDetails& details,
+                          model::Units units = model::Units::metric);
 nlohmann::ordered_json activity_json(const store::ActivityDetails& details);
 
 // `runs delete ID...`: all of them or, when any id is not one of the
