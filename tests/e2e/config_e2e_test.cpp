@@ -119,7 +119,7 @@ TEST_CASE("e2e config: the analyzer uses a changed threshold", "[e2e][config]") 
 TEST_CASE("e2e config: bash completion offers the keys after config set", "[e2e][config]") {
   const auto r = run_runload({"completion", "bash"});
   REQUIRE(r.exit_code == 0);
-  CHECK_THAT(r.out, Catch::Contains("\"config set\") words="));
+  CHECK_THAT(r.out, Catch::Contains("'config set') words="));
   CHECK_THAT(r.out, Catch::Contains("weekly_jump_pct"));
 }
 

@@ -62,7 +62,9 @@ std::vector<Golden> imperial_goldens() {
       {"2026-W46-imperial.txt", {"report", "--week", "2026-W46"}},
       {"2026-W46-imperial.html", {"report", "--week", "2026-W46", "--html"}, true},
       {"2026-W47-clinician-imperial.txt", {"report", "--week", "2026-W47", "--clinician"}},
-      {"runs-imperial.txt", {"runs", "--since", "2026-11-01"}},
+      // Not .txt: the runs table is a wide listing (123 columns in either
+      // units), not one of the report's 80-column pages.
+      {"runs-imperial.table", {"runs", "--since", "2026-11-01"}},
   };
 }
 
