@@ -7,6 +7,7 @@
 #include <cli/commands.hpp>
 #include <cli/context.hpp>
 #include <cli/exit_codes.hpp>
+#include <cli/options.hpp>
 #include <runload/app/config_command.hpp>
 #include <runload/text/json.hpp>
 #include <runload/text/layout.hpp>
@@ -55,7 +56,9 @@ void setup_config(CLI::App& cmd, Context& ctx, Action& action) {
   auto key = std::make_shared<std::string>();
   auto value = std::make_shared<std::string>();
   auto* getter = cmd.add_subcommand("get", "print a setting's value (its default when not set)");
-  getter->add_option("KEY", *key, "the setting (see 'config list')")->required();
+  const auto keys = app::setting_keys();
+  offer_values(*getter->add_option("KEY", *key, "the setting (see 'config list')")->required(),
+               "KEY", keys);
   getter->callback([&ctx, &action, key] {
     action = [&ctx, key] {
       ctx.print(shown_value(app::config_get(ctx.session(), *key)) + "\n");
@@ -64,7 +67,8 @@ void setup_config(CLI::App& cmd, Context& ctx, Action& action) {
   });
 
   auto* setter = cmd.add_subcommand("set", "set a setting, within its safe range");
-  setter->add_option("KEY", *key, "the setting (see 'config list')")->required();
+  offer_values(*setter->add_option("KEY", *key, "the setting (see 'config list')")->required(),
+               "KEY", keys);
   setter->add_option("VALUE", *value, "its value, within the range 'config list' shows")
       ->required();
   setter->callback([&ctx, &action, key, value] {
@@ -77,7 +81,8 @@ void setup_config(CLI::App& cmd, Context& ctx, Action& action) {
   });
 
   auto* unsetter = cmd.add_subcommand("unset", "give a setting its default again");
-  unsetter->add_option("KEY", *key, "the setting (see 'config list')")->required();
+  offer_values(*unsetter->add_option("KEY", *key, "the setting (see 'config list')")->required(),
+               "KEY", keys);
   unsetter->callback([&ctx, &action, key] {
     action = [&ctx, key] {
       const bool removed = app::config_unset(ctx.session(), *key);

@@ -73,8 +73,10 @@ void setup_delete(CLI::App& runs, Context& ctx, Action& action) {
     action = [&ctx, ids] {
       std::vector<std::int64_t> numbers;
       for (const auto& id : *ids) numbers.push_back(id_argument(id));
-      for (const auto& a : app::delete_activities(ctx.session(), numbers))
-        ctx.print(fmt::format("deleted activity {}\n", app::describe_activity(a)));
+      const auto deleted = app::delete_activities(ctx.session(), numbers);
+      const auto units = app::applied_settings(ctx.session()).units;
+      for (const auto& a : deleted)
+        ctx.print(fmt::format("deleted activity {}\n", app::describe_activity(a, units)));
       ctx.note(
           "importing their files again will not bring them back; 'runload import --undelete' "
           "does");
@@ -104,7 +106,9 @@ void setup_set(CLI::App& runs, Context& ctx, Action& action) {
       edit.name = *name;
       edit.gear = *gear;
       const auto stored = app::edit_activity(ctx.session(), id_argument(*id), edit);
-      ctx.print(fmt::format("updated activity {}\n", app::describe_activity(stored)));
+      ctx.print(
+          fmt::format("updated activity {}\n",
+                      app::describe_activity(stored, app::applied_settings(ctx.session()).units)));
       return k_exit_success;
     };
   });

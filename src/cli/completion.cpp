@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
 
-#include <runload/app/config_command.hpp>
 #include <runload/error.hpp>
 
 namespace runload::cli {
@@ -47,9 +46,8 @@ void add_tree(const CLI::App& app, const std::string& path, std::vector<Completi
       // The shoe commands name their shoe in a positional (gear edit NAME,
       // gear assign ... NAME).
       c.takes_shoe = c.takes_shoe || (path.starts_with("gear ") && path != "gear add");
-      // The settings' keys, from the one table of keys (rules/settings).
-      if (path.starts_with("config ") && o->get_name() == "KEY")
-        c.positional_values = app::setting_keys();
+      // A positional's fixed set of words (offer_values: the settings' keys).
+      if (c.positional_values.empty()) c.positional_values = member_values(o->get_type_name());
       continue;
     }
     c.options.push_back(option_of(*o));

@@ -254,10 +254,10 @@ model::Activity edit_activity(Session& session, std::int64_t id, const store::Ac
   return store::ActivityRepository(session.database(Access::write)).set_fields(id, edit);
 }
 
-std::string describe_activity(const model::Activity& a) {
+std::string describe_activity(const model::Activity& a, model::Units u) {
   std::string text = fmt::format("{} ({}, {}", a.id.value_or(0), model::format_date(a.local_date()),
                                  model::to_string(a.sport));
-  if (a.distance_m) text += fmt::format(", {:.2f} km", *a.distance_m / 1000.0);
+  if (a.distance_m) text += ", " + text::distance_text(*a.distance_m, u, 2);
   if (!a.name.empty()) text += fmt::format(", \"{}\"", terminal_safe(a.name));
   return text + ")";
 }

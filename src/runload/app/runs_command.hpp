@@ -70,7 +70,8 @@ model::Activity edit_activity(Session& session, std::int64_t id, const store::Ac
 
 // One line about an activity for messages: "42 (2024-01-07, run, 10.00 km,
 // "Long run")", strings terminal-safe.
-std::string describe_activity(const model::Activity& activity);
+std::string describe_activity(const model::Activity& activity,
+                              model::Units units = model::Units::metric);
 
 // The warning for an activity a report or listing skipped.
 Message unusable_warning(const store::UnusableActivity& activity);
