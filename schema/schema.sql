@@ -273,3 +273,14 @@ CREATE TABLE exports (
   size        INTEGER NOT NULL,
   modified_ns INTEGER NOT NULL
 );
+
+-- An athlete's settings (docs/SETTINGS.md): one row per key the runner set,
+-- its value as text, checked against the key's safe range before it is
+-- stored; a key without a row has its default.
+CREATE TABLE settings (
+  athlete_id INTEGER NOT NULL REFERENCES athletes(id) ON DELETE CASCADE,
+  key        TEXT NOT NULL CHECK (length(key) BETWEEN 1 AND 64),
+  value      TEXT NOT NULL CHECK (length(value) BETWEEN 1 AND 64),
+  updated_at TEXT NOT NULL,
+  PRIMARY KEY (athlete_id, key)
+);

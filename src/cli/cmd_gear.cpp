@@ -11,11 +11,11 @@
 #include <cli/exit_codes.hpp>
 #include <cli/options.hpp>
 #include <functional>
+#include <runload/app/config_command.hpp>
 #include <runload/app/gear_command.hpp>
 #include <runload/error.hpp>
 #include <runload/model/local_time.hpp>
 #include <runload/report/gear_table.hpp>
-#include <runload/rules/thresholds.hpp>
 #include <runload/text/escape.hpp>
 #include <runload/text/json.hpp>
 
@@ -28,11 +28,6 @@ std::function<date::sys_days()> today_of(Context& ctx) {
 }
 
 using text::terminal_safe;
-
-// The default limit of a shoe without one, in km.
-double default_limit_km() {
-  return rules::Thresholds{}.shoe_limit_m / 1000.0;
-}
 
 // The options of `gear add` and `gear edit`, as typed.
 struct ValueOptions {
@@ -109,14 +104,17 @@ void setup_edit(CLI::App& gear, Context& ctx, Action& action) {
 
 int list(Context& ctx, bool json) {
   const auto shoes = app::list_gear(ctx.session());
+  // The athlete's shoe_limit_km for a shoe without its own, and the units.
+  const auto settings = app::applied_settings(ctx.session());
+  const double default_limit_km = settings.thresholds.shoe_limit_m / 1000.0;
   if (json) {
-    ctx.print(text::dump(app::gear_json(shoes, default_limit_km())) + "\n");
+    ctx.print(text::dump(app::gear_json(shoes, default_limit_km)) + "\n");
   } else if (shoes.empty()) {
     ctx.note(
         "no shoes yet: add one with 'runload gear add NAME --drop MM', or import a Strava "
         "export whose runs name theirs");
   } else {
-    ctx.print(report::gear_table(shoes, default_limit_km(), ctx.out_palette()));
+    ctx.print(report::gear_table(shoes, default_limit_km, ctx.out_palette(), settings.units));
   }
   return k_exit_success;
 }

@@ -10,6 +10,7 @@
 #include <cli/context.hpp>
 #include <cli/exit_codes.hpp>
 #include <cli/options.hpp>
+#include <runload/app/config_command.hpp>
 #include <runload/app/runs_command.hpp>
 #include <runload/report/runs_table.hpp>
 #include <runload/text/json.hpp>
@@ -37,7 +38,8 @@ int list_runs(Context& ctx, const ListOptions& o) {
   } else if (listed.activities.empty()) {
     ctx.note("no activities stored in that range");
   } else {
-    ctx.print(report::runs_table(listed.activities, ctx.out_palette()));
+    ctx.print(report::runs_table(listed.activities, ctx.out_palette(),
+                                 app::applied_settings(session).units));
   }
   return k_exit_success;
 }
@@ -52,7 +54,7 @@ void setup_show(CLI::App& runs, Context& ctx, Action& action) {
     action = [&ctx, id, json] {
       const auto details = app::show_activity(ctx.session(), id_argument(*id));
       ctx.print(*json ? text::dump(app::activity_json(details)) + "\n"
-                      : app::activity_text(details));
+                      : app::activity_text(details, app::applied_settings(ctx.session()).units));
       return k_exit_success;
     };
   });
@@ -71,8 +73,10 @@ void setup_delete(CLI::App& runs, Context& ctx, Action& action) {
     action = [&ctx, ids] {
       std::vector<std::int64_t> numbers;
       for (const auto& id : *ids) numbers.push_back(id_argument(id));
-      for (const auto& a : app::delete_activities(ctx.session(), numbers))
-        ctx.print(fmt::format("deleted activity {}\n", app::describe_activity(a)));
+      const auto deleted = app::delete_activities(ctx.session(), numbers);
+      const auto units = app::applied_settings(ctx.session()).units;
+      for (const auto& a : deleted)
+        ctx.print(fmt::format("deleted activity {}\n", app::describe_activity(a, units)));
       ctx.note(
           "importing their files again will not bring them back; 'runload import --undelete' "
           "does");
@@ -102,7 +106,9 @@ void setup_set(CLI::App& runs, Context& ctx, Action& action) {
       edit.name = *name;
       edit.gear = *gear;
       const auto stored = app::edit_activity(ctx.session(), id_argument(*id), edit);
-      ctx.print(fmt::format("updated activity {}\n", app::describe_activity(stored)));
+      ctx.print(
+          fmt::format("updated activity {}\n",
+                      app::describe_activity(stored, app::applied_settings(ctx.session()).units)));
       return k_exit_success;
     };
   });

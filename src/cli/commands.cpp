@@ -32,6 +32,8 @@ std::span<const Command> commands() {
               &setup_medication},
       Command{"episode", "record an Achilles episode: the spike flags speak sooner for a year",
               &setup_episode},
+      Command{"config", "list, get, set or unset a setting: units, thresholds (safe ranges)",
+              &setup_config},
       Command{"athletes",
               "list the athletes; rename or delete one, or set a time zone, year of birth or sex",
               &setup_athletes},

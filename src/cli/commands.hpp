@@ -46,6 +46,7 @@ void setup_heel_rise(CLI::App& command, Context& ctx, Action& action);
 void setup_rehab(CLI::App& command, Context& ctx, Action& action);
 void setup_medication(CLI::App& command, Context& ctx, Action& action);
 void setup_episode(CLI::App& command, Context& ctx, Action& action);
+void setup_config(CLI::App& command, Context& ctx, Action& action);
 void setup_athletes(CLI::App& command, Context& ctx, Action& action);
 
 }  // namespace runload::cli

@@ -29,6 +29,9 @@ struct CompletionCommand {
   std::vector<std::string> subcommands;
   std::vector<CompletionOption> options;
   bool takes_shoe = false;  // a positional that names a shoe
+  // The words the first positional takes, when a fixed set (the keys of
+  // `config get`, `config set` and `config unset`).
+  std::vector<std::string> positional_values;
 };
 
 // Every command of `root` and below, root first, parents before children.

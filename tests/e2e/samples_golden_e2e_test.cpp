@@ -22,7 +22,8 @@ using runload::test::TempDir;
 // holds them: the terminal and JSON report of every week from the lead-in
 // (2026-W30) to the week after the last (2026-W47), the terminal report of
 // the last week over 20 weeks, the HTML page of three weeks, and the
-// clinician summary of the week after the pop as text and as a page. A change to
+// clinician summary of the week after the pop as text and as a page, and
+// a few of them again in imperial units. A change to
 // what a report says shows here as a diff of the golden file; when the change
 // is meant, regenerate them with
 //   RUNLOAD_UPDATE_GOLDEN=1 build-ci/runload_tests '[golden]'
@@ -53,6 +54,20 @@ std::vector<Golden> goldens() {
   return all;
 }
 
+// The same history read in miles and feet (`config set units imperial`),
+// beside the metric goldens: the terminal report, the page, the clinician
+// summary and the runs table.
+std::vector<Golden> imperial_goldens() {
+  return {
+      {"2026-W46-imperial.txt", {"report", "--week", "2026-W46"}},
+      {"2026-W46-imperial.html", {"report", "--week", "2026-W46", "--html"}, true},
+      {"2026-W47-clinician-imperial.txt", {"report", "--week", "2026-W47", "--clinician"}},
+      // Not .txt: the runs table is a wide listing (123 columns in either
+      // units), not one of the report's 80-column pages.
+      {"runs-imperial.table", {"runs", "--since", "2026-11-01"}},
+  };
+}
+
 RunResult runload_in(const TempDir& dir, std::vector<std::string> args) {
   std::vector<std::string> full{
       "--db", (dir / "samples.db").string(), "--athlete", "Lena", "--tz", "Europe/Berlin", "-q"};
@@ -78,12 +93,16 @@ TEST_CASE(
               .exit_code == 0);
   const auto folder = source_dir() / "tests" / "golden" / "samples";
   const char* update = std::getenv("RUNLOAD_UPDATE_GOLDEN");
-  for (auto golden : goldens()) {
+  auto all = goldens();
+  all.push_back({"", {"config", "set", "units", "imperial"}});
+  for (auto& golden : imperial_goldens()) all.push_back(golden);
+  for (auto golden : all) {
     const auto html_file = dir / "page.html";
     if (golden.html) golden.args.push_back(html_file.string());
     const auto r = runload_in(dir, golden.args);
     INFO(golden.file << ": " << r.err);
     REQUIRE(r.exit_code == 0);
+    if (golden.file.empty()) continue;  // a step between the goldens
     const std::string actual = golden.html ? read_file(html_file) : r.out;
     // Every terminal page of the demo history fits 80 columns.
     if (golden.file.ends_with(".txt")) {

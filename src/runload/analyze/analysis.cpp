@@ -110,14 +110,14 @@ std::vector<Flag> reported_flags(const std::vector<Flag>& all, date::sys_days mo
 // The single-run spike flags of the reported week name the envelope's own
 // limit, so that the flag and the plan give the same number; while the plan
 // is withheld they name none.
-void align_spike_advice(std::vector<Flag>& flags, const Envelope& envelope) {
+void align_spike_advice(std::vector<Flag>& flags, const Envelope& envelope, model::Units units) {
   for (auto& flag : flags) {
     if (flag.rule != model::Rule::single_run_spike || flag.ongoing ||
         flag.severity != model::Severity::caution)
       continue;
     if (envelope.max_single_run_m)
-      flag.advice =
-          rules::advice_with_limit(model::Rule::single_run_spike, km(*envelope.max_single_run_m));
+      flag.advice = rules::advice_with_limit(model::Rule::single_run_spike,
+                                             km(*envelope.max_single_run_m, units));
     else
       flag.advice = std::string(rules::spec(model::Rule::single_run_spike).advice_high);
   }
@@ -330,12 +330,19 @@ bool Report::has_flag_at_least(model::Severity severity) const noexcept {
 // on each other (history, flags, weeks, status, envelope, days, shoes,
 // tendon); each step is a call to the function that holds its definition,
 // and splitting the sequence would hide that order.
+Settings settings_from(const model::Settings& stored) {
+  auto applied = rules::apply_settings(stored);
+  return {applied.fast_threshold_mps, applied.thresholds, applied.units,
+          std::move(applied.changed)};
+}
+
 Report analyze(const AnalysisInput& input) {
   const auto monday = week_monday(input.week);
   const auto sunday = monday + date::days{6};
 
   History history;
   history.thresholds = input.settings.thresholds;
+  history.units = input.settings.units;
   history.runs =
       collect_runs(input.activities, input.settings.fast_threshold_mps, input.settings.thresholds);
   history.first_day = input.first_day;
@@ -416,7 +423,7 @@ Report analyze(const AnalysisInput& input) {
   } else {
     report.next_week = next_week_envelope(history, monday, report.flags);
   }
-  align_spike_advice(report.flags, report.next_week);
+  align_spike_advice(report.flags, report.next_week, history.units);
   report.days = day_reports(history, monday, report.as_of);
   report.symptoms = symptom_summary(history, report.week, monday);
   report.response = response(history, first_shown, report.as_of);
@@ -425,6 +432,7 @@ Report analyze(const AnalysisInput& input) {
   report.warming_up = (sunday - history.first_day).count() + 1 < rules::k_warm_up_days;
   report.pending = pending_baselines(history.first_day, monday);
   report.tendon = tendon_report(input, marks, first_shown, monday, report.as_of);
+  report.settings = input.settings;
   return report;
 }
 

@@ -26,6 +26,9 @@
 #include <runload/model/flag.hpp>
 #include <runload/model/gear.hpp>
 #include <runload/model/journal_entry.hpp>
+#include <runload/model/settings.hpp>
+#include <runload/model/units.hpp>
+#include <runload/rules/settings.hpp>
 #include <runload/rules/thresholds.hpp>
 
 namespace runload::analyze {
@@ -36,7 +39,14 @@ struct Settings {
   std::optional<double> fast_threshold_mps;
   // The levels the rules fire at (the sources' defaults unless changed).
   rules::Thresholds thresholds;
+  // The units the flags' messages and the renderers show distances in.
+  model::Units units = model::Units::metric;
+  // The settings that differ from their defaults, for the report to name.
+  std::vector<rules::SettingChange> changed;
 };
+
+// The settings in force from the athlete's stored ones (rules::apply_settings).
+Settings settings_from(const model::Settings& stored);
 
 // Days before the first shown Monday the rules look back at: 3 (a spike
 // before a stiffness flag) + 30 (single-run lookback) + 90 (fast threshold).
@@ -187,6 +197,8 @@ struct Report {
   ShoeReport shoes;
   // VISA-A, heel-rise, rehab, medications and episodes (tendon.hpp).
   TendonReport tendon;
+  // The settings the report was made with (units, changed thresholds).
+  Settings settings;
 
   // True when a flag of the reported week is `severity` or worse (report
   // --fail-on).

@@ -112,18 +112,19 @@ Envelope next_week_envelope(const History& history, date::sys_days monday,
     if (holds_long_run(flag)) add(holding_long_run, std::string(title));
     if (flag.rule == Rule::speed_spike && week.fast_distance_m)
       add(envelope.limits, fmt::format("fast running: no more than this week's {} ({})",
-                                       km(*week.fast_distance_m), title));
+                                       km(*week.fast_distance_m, history.units), title));
     if (flag.rule == Rule::footwear_transition && flag.observed)
       add(envelope.limits,
           // Not rounded down: the limit is the flag's own number, as it shows it.
           fmt::format("the lower-drop shoes: no more than this week's {} ({})",
-                      km(*flag.observed * week.distance_m), title));
+                      km(*flag.observed * week.distance_m, history.units), title));
     if (flag.rule == Rule::minimalist_volume && flag.severity == model::Severity::caution)
-      add(envelope.limits, fmt::format("minimalist shoes: under {} a week ({})",
-                                       km(history.thresholds.minimalist_week_m), title));
+      add(envelope.limits,
+          fmt::format("minimalist shoes: under {} a week ({})",
+                      km(history.thresholds.minimalist_week_m, history.units), title));
     if (flag.rule == Rule::hill_spike && week.elevation_gain_m)
-      add(envelope.limits, fmt::format("climb: no more than this week's {:.0f} m ({})",
-                                       *week.elevation_gain_m, title));
+      add(envelope.limits, fmt::format("climb: no more than this week's {} ({})",
+                                       climb(*week.elevation_gain_m, history.units), title));
   }
   const bool held =
       !holding.empty() && envelope.distance_high_m && *envelope.distance_high_m > week.distance_m;
@@ -146,9 +147,10 @@ Envelope next_week_envelope(const History& history, date::sys_days monday,
         std::min(nearest(*envelope.distance_low_m), *envelope.distance_high_m);
   }
   if (held)
-    envelope.limits.insert(envelope.limits.begin(),
-                           fmt::format("no more than this week's {} ({})",
-                                       km(*envelope.distance_high_m), fmt::join(holding, ", ")));
+    envelope.limits.insert(
+        envelope.limits.begin(),
+        fmt::format("no more than this week's {} ({})",
+                    km(*envelope.distance_high_m, history.units), fmt::join(holding, ", ")));
   return envelope;
 }
 

@@ -6,8 +6,17 @@
 
 namespace runload::analyze {
 
-std::string km(double metres) {
-  return fmt::format("{:.1f} km", metres / 1000.0);
+std::string km(double metres, model::Units units) {
+  return fmt::format("{:.1f} {}", model::distance_in(metres, units), model::distance_unit(units));
+}
+
+std::string short_distance(double metres, model::Units units) {
+  return fmt::format("{:g} {}", std::round(model::distance_in(metres, units) * 10.0) / 10.0,
+                     model::distance_unit(units));
+}
+
+std::string climb(double metres, model::Units units) {
+  return fmt::format("{:.0f} {}", model::height_in(metres, units), model::height_unit(units));
 }
 
 std::string percent_more(double ratio) {

@@ -13,6 +13,7 @@
 #include <runload/analyze/journal_days.hpp>
 #include <runload/analyze/runs.hpp>
 #include <runload/model/gear.hpp>
+#include <runload/model/units.hpp>
 #include <runload/rules/thresholds.hpp>
 
 namespace runload::analyze {
@@ -21,8 +22,9 @@ struct History {
   std::vector<Run> runs;  // ordered as collect_runs returns them
   DailySeries daily;      // covers at least the days the rules look at
   JournalDays journal;
-  date::sys_days first_day{};    // the athlete's first day of history (earliest run)
-  rules::Thresholds thresholds;  // the levels the rules fire at
+  date::sys_days first_day{};                 // the athlete's first day of history (earliest run)
+  rules::Thresholds thresholds;               // the levels the rules fire at
+  model::Units units = model::Units::metric;  // of the distances in messages
   // The athlete's shoes, retired ones too, by name.
   std::vector<model::Gear> shoes;
   // Each shoe's running distance before the first run of `runs`: its

@@ -2,10 +2,12 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <functional>
 
 #include <fmt/format.h>
 
+#include <runload/analyze/format.hpp>
 #include <runload/analyze/rules_load.hpp>
 #include <runload/analyze/rules_symptoms.hpp>
 #include <runload/rules/thresholds.hpp>
@@ -17,7 +19,8 @@ constexpr int k_min_worse_mornings = 3;
 constexpr int k_min_worse_with_trait = 2;
 
 struct Trait {
-  std::string_view words;
+  // The trait in words, with the threshold in force and in the report's units.
+  std::function<std::string(const rules::Thresholds&, model::Units)> words;
   std::function<bool(const DayBefore&, const rules::Thresholds&)> has;
 };
 
@@ -25,17 +28,26 @@ const std::array<Trait, 3>& traits() {
   // The floors are the spike rules' own: a run 10% over the longest of its
   // 30 days, 100 m of climb, 1 km of fast running.
   static const std::array<Trait, 3> k_traits{{
-      {"a run over 10% longer than the longest of the 30 days before it",
+      {[](const rules::Thresholds& t, model::Units) {
+         return fmt::format("a run over {:g}% longer than the longest of the 30 days before it",
+                            std::round((t.single_run_small - 1.0) * 1000.0) / 10.0);
+       },
        [](const DayBefore& d, const rules::Thresholds& t) {
          return d.over_longest_pct &&
                 rules::above(1.0 + *d.over_longest_pct / 100.0, t.single_run_small);
        }},
-      {"a run with 100 m of climb or more",
+      {[](const rules::Thresholds& t, model::Units u) {
+         return fmt::format("a run with {} of climb or more",
+                            climb(t.hill_spike_min_run_gain_m, u));
+       },
        [](const DayBefore& d, const rules::Thresholds& t) {
          return d.elevation_gain_m &&
                 rules::at_least(*d.elevation_gain_m, t.hill_spike_min_run_gain_m);
        }},
-      {"a run with 1 km or more of fast running",
+      {[](const rules::Thresholds& t, model::Units u) {
+         return fmt::format("a run with {} or more of fast running",
+                            short_distance(t.speed_spike_min_run_m, u));
+       },
        [](const DayBefore& d, const rules::Thresholds& t) {
          return d.fast_distance_m && rules::at_least(*d.fast_distance_m, t.speed_spike_min_run_m);
        }},
@@ -99,15 +111,17 @@ Response response(const History& history, date::sys_days from, date::sys_days to
     // More often before the worse mornings than before the others.
     if (other > 0 && worse_with[t] * other <= other_with[t] * out.worse) continue;
     ResponseFinding finding;
-    finding.trait = std::string(traits()[t].words);
+    finding.trait = traits()[t].words(history.thresholds, history.units);
     finding.worse_with = worse_with[t];
     finding.worse = out.worse;
     finding.other_with = other_with[t];
     finding.other = other;
     finding.text = fmt::format(
-        "{} of the {} mornings 2 points or more above your usual followed {} (against {} of "
+        "{} of the {} mornings {:g} point{} or more above your usual followed {} (against {} of "
         "the {} other mornings after a run)",
-        finding.worse_with, finding.worse, finding.trait, finding.other_with, finding.other);
+        finding.worse_with, finding.worse, history.thresholds.stiffness_not_settled,
+        history.thresholds.stiffness_not_settled == 1.0 ? "" : "s", finding.trait,
+        finding.other_with, finding.other);
     out.findings.push_back(std::move(finding));
   }
   return out;

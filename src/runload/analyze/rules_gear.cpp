@@ -84,8 +84,9 @@ Flag transition_flag(const History& history, const DropComparison& c, date::sys_
   flag.baseline = c.share_before();
   flag.message = fmt::format(
       "{} of this week's {} was in {}; most of the 30 days before were run in {} ({}).",
-      km(c.lower_week_m), km(c.week_m), with_drops(history, c.lower_shoes),
-      fmt::format("{}", fmt::join(c.reference_shoes, ", ")), millimetres(*c.reference_drop_mm));
+      km(c.lower_week_m, history.units), km(c.week_m, history.units),
+      with_drops(history, c.lower_shoes), fmt::format("{}", fmt::join(c.reference_shoes, ", ")),
+      millimetres(*c.reference_drop_mm));
   return flag;
 }
 
@@ -204,7 +205,7 @@ std::vector<Flag> minimalist_volume(const History& history, date::sys_days from,
     flag.message = fmt::format(
         "{} of this week's running was in minimalist shoes; in a 26-week transition "
         "trial, pain rose above about {} a week.",
-        km(metres), km(history.thresholds.minimalist_week_m));
+        km(metres, history.units), km(history.thresholds.minimalist_week_m, history.units));
     flags.push_back(std::move(flag));
   }
   return flags;
@@ -235,7 +236,8 @@ std::vector<Flag> shoe_worn(const History& history, date::sys_days from, date::s
     flag.baseline = limit;
     flag.ratio = total / limit;
     flag.message = fmt::format("{} has carried {} of running, past its limit of {}{}.", shoe->name,
-                               km(total), km(limit), shoe->limit_km ? "" : " (the default)");
+                               km(total, history.units), km(limit, history.units),
+                               shoe->limit_km ? "" : " (the default)");
     flags.push_back(std::move(flag));
   }
   return flags;

@@ -72,16 +72,12 @@ std::optional<double> ratio_of(double observed, double baseline) {
   return observed / baseline;
 }
 
-std::string metres(double value) {
-  return fmt::format("{:.0f} m", value);
-}
-
 struct SpikeMeasure {
   std::function<std::optional<double>(const Run&)> of_run;
   std::function<std::optional<double>(const WeekSummary&)> of_week;
   double rules::Thresholds::*run_floor;
   double rules::Thresholds::*week_floor;
-  std::function<std::string(double)> show;
+  std::function<std::string(double, model::Units)> show;  // in the report's units
   std::string what;  // "fast distance", "elevation gain", "uphill distance"
   model::Unit unit;  // how the flag shows it
 };
@@ -111,10 +107,11 @@ std::optional<Flag> run_spike(const History& history, std::size_t index, Rule ru
   if (flag.ratio) {
     flag.message = fmt::format(
         "This run's {} of {} is {} more than the most in one run in the previous 30 days ({})",
-        measure.what, measure.show(*observed), percent_more(*flag.ratio), measure.show(*baseline));
+        measure.what, measure.show(*observed, history.units), percent_more(*flag.ratio),
+        measure.show(*baseline, history.units));
   } else {
     flag.message = fmt::format("This run's {} of {} follows none in the previous 30 days",
-                               measure.what, measure.show(*observed));
+                               measure.what, measure.show(*observed, history.units));
   }
   return flag;
 }
@@ -137,10 +134,11 @@ std::optional<Flag> week_spike(const History& history, date::sys_days monday, Ru
   if (flag.ratio) {
     flag.message = fmt::format(
         "This week's {} of {} is {} more than the weekly mean of the 3 weeks before ({})",
-        measure.what, measure.show(*observed), percent_more(*flag.ratio), measure.show(*baseline));
+        measure.what, measure.show(*observed, history.units), percent_more(*flag.ratio),
+        measure.show(*baseline, history.units));
   } else {
     flag.message = fmt::format("This week's {} of {} follows none in the 3 weeks before",
-                               measure.what, measure.show(*observed));
+                               measure.what, measure.show(*observed, history.units));
   }
   return flag;
 }
@@ -150,7 +148,7 @@ const SpikeMeasure& fast_measure() {
                                     [](const WeekSummary& w) { return w.fast_distance_m; },
                                     &rules::Thresholds::speed_spike_min_run_m,
                                     &rules::Thresholds::speed_spike_min_week_m,
-                                    [](double v) { return km(v); },
+                                    [](double v, model::Units u) { return km(v, u); },
                                     "fast distance",
                                     model::Unit::km};
   return measure;
@@ -161,7 +159,7 @@ const SpikeMeasure& elevation_measure() {
                                     [](const WeekSummary& w) { return w.elevation_gain_m; },
                                     &rules::Thresholds::hill_spike_min_run_gain_m,
                                     &rules::Thresholds::hill_spike_min_week_gain_m,
-                                    [](double v) { return metres(v); },
+                                    [](double v, model::Units u) { return climb(v, u); },
                                     "elevation gain",
                                     model::Unit::m};
   return measure;
@@ -172,7 +170,7 @@ const SpikeMeasure& uphill_measure() {
                                     [](const WeekSummary& w) { return w.uphill_distance_m; },
                                     &rules::Thresholds::hill_spike_min_run_uphill_m,
                                     &rules::Thresholds::hill_spike_min_week_uphill_m,
-                                    [](double v) { return km(v); },
+                                    [](double v, model::Units u) { return km(v, u); },
                                     "uphill distance (grade 4% or more)",
                                     model::Unit::km};
   return measure;
@@ -228,12 +226,13 @@ std::vector<Flag> single_run_spike(const History& history, date::sys_days from, 
         "Run of {} is {} longer than your longest in the previous 30 days ({}): a {} single-run "
         "spike. In a large cohort of runners, spikes of this size came with more running injuries "
         "(hazard ratio {}); of the load measures studied, this one has the strongest evidence.",
-        km(run.distance_m), percent_more(ratio), km(longest_before), size, hazard);
+        km(run.distance_m, history.units), percent_more(ratio), km(longest_before, history.units),
+        size, hazard);
     // A large spike withholds next week's envelope: its advice names no
     // number. Otherwise the analysis writes the envelope's own limit into it.
     if (!large)
-      flag.advice =
-          rules::advice_with_limit(Rule::single_run_spike, km(longest_before * t.single_run_small));
+      flag.advice = rules::advice_with_limit(
+          Rule::single_run_spike, km(longest_before * t.single_run_small, history.units));
     flags.push_back(std::move(flag));
   }
   return flags;
@@ -258,7 +257,7 @@ std::vector<Flag> weekly_distance_jump(const History& history, date::sys_days fr
         "week had more injuries (Nielsen 2014), but in a later cohort weekly ratios showed no such "
         "link (Frandsen 2025), and a trial of the \"10% rule\" found no protective effect (Buist "
         "2008): treat this as context, and watch single long runs more.",
-        km(current), percent_more(ratio), km(previous));
+        km(current, history.units), percent_more(ratio), km(previous, history.units));
     flags.push_back(std::move(flag));
   }
   return flags;
@@ -282,7 +281,7 @@ std::vector<Flag> acwr_high(const History& history, date::sys_days from, date::s
         "This week's {} is {} times the weekly mean of the 3 weeks before ({}): an "
         "acute:chronic ratio above {}. The ratio is contested (Impellizzeri 2020), and in runners "
         "Frandsen 2025 found no rising risk with it; single-run spikes matter more.",
-        km(*flag.observed), times(*ratio), km(*flag.baseline),
+        km(*flag.observed, history.units), times(*ratio), km(*flag.baseline, history.units),
         fmt::format("{:g}", caution ? t.acwr_caution : t.acwr_info));
     flags.push_back(std::move(flag));
   }
@@ -363,7 +362,7 @@ std::vector<Flag> weekend_warrior(const History& history, date::sys_days from, d
         "{:.0f}% of your last 4 weeks' {} was run on Saturdays and Sundays, with {} weekday "
         "run{} in those 4 weeks. Weekend-only athletes are named as a risk group for Achilles "
         "tendinitis (clinical advice, not measured in a trial).",
-        share * 100.0, km(total), weekday_runs, weekday_runs == 1 ? "" : "s");
+        share * 100.0, km(total, history.units), weekday_runs, weekday_runs == 1 ? "" : "s");
     flags.push_back(std::move(flag));
   }
   return flags;
@@ -392,12 +391,12 @@ std::vector<Flag> return_after_break(const History& history, date::sys_days from
       flag.message = fmt::format(
           "First run ({}) after {} days without running: your recent load is near zero, so "
           "comparisons with earlier weeks overstate what your tendon is ready for.",
-          km(run.distance_m), *gap);
+          km(run.distance_m, history.units), *gap);
     } else {
       flag.message = fmt::format(
           "First run ({}) after a break longer than the history analysed: your recent load is "
           "near zero.",
-          km(run.distance_m));
+          km(run.distance_m, history.units));
     }
     flags.push_back(std::move(flag));
   }

@@ -279,10 +279,10 @@ std::vector<Flag> cold_run(const History& history, date::sys_days from, date::sy
         "none gives a temperature ({:g} °C is a setting, report --cold-below).",
         weather ? fmt::format("This {} run started at {:.1f} °C (the weather at the start, as "
                               "Strava recorded it)",
-                              km(run.distance_m), run.temperature->celsius)
+                              km(run.distance_m, history.units), run.temperature->celsius)
                 : fmt::format("This {} run's watch read {:.1f} °C on average; a watch's sensor "
                               "reads high from body heat, so the air was likely colder",
-                              km(run.distance_m), run.temperature->celsius),
+                              km(run.distance_m, history.units), run.temperature->celsius),
         below);
     flags.push_back(std::move(flag));
   }

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include <fmt/format.h>
+
 #include <runload/analyze/weekly_series.hpp>
 #include <runload/app/runs_command.hpp>
 #include <runload/rules/tendon.hpp>
@@ -9,6 +11,7 @@
 #include <runload/store/athlete_profile.hpp>
 #include <runload/store/gear_repository.hpp>
 #include <runload/store/journal_repository.hpp>
+#include <runload/store/settings_repository.hpp>
 #include <runload/store/tendon_repository.hpp>
 
 namespace runload::app {
@@ -43,9 +46,11 @@ analyze::TendonInput tendon_input(store::Database& db, std::int64_t athlete_id, 
 analyze::AnalysisInput report_input(store::Database& db, std::int64_t athlete_id,
                                     date::sys_days day, int weeks,
                                     const std::optional<date::sys_days>& first_run,
-                                    date::sys_days today,
+                                    date::sys_days today, const model::Settings& settings,
                                     std::vector<store::UnusableActivity>* unusable) {
   analyze::AnalysisInput input;
+  // Before the reads: the red flags' history reads from the thresholds' levels.
+  input.settings = analyze::settings_from(settings);
   input.week = analyze::week_monday(day);
   input.weeks = weeks;
   const auto sunday = input.week + date::days{6};
@@ -78,8 +83,13 @@ ReportResult make_report(Session& session, const ReportRequest& request) {
   // that activity, named in a warning, never the report.
   auto unusable = repository.unusable(athlete.id);
   std::vector<store::UnusableActivity> in_window;
-  auto input = report_input(db, athlete.id, day, request.weeks, first_run, today, &in_window);
-  if (request.cold_below_c) input.settings.thresholds.cold_run_below_c = *request.cold_below_c;
+  // --cold-below is this report's cold_run_below_c: checked as the setting
+  // is, and named as a changed setting like one.
+  auto settings = store::read_settings(db, athlete.id);
+  if (request.cold_below_c)
+    settings.values["cold_run_below_c"] = fmt::format("{:g}", *request.cold_below_c);
+  auto input =
+      report_input(db, athlete.id, day, request.weeks, first_run, today, settings, &in_window);
   for (const auto& u : in_window)
     if (std::none_of(unusable.begin(), unusable.end(), [&](const auto& v) { return v.id == u.id; }))
       unusable.push_back(u);

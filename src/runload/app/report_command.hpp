@@ -43,12 +43,12 @@ struct ReportResult {
 // analyze::journal_start(), both to the reported Sunday, and before that
 // only what the standing red flags need (JournalRepository::red_flag_history).
 // `first_run` is the athlete's earliest run (the EWMA seed); `today` the
-// athlete's. Activities that cannot be used go to `unusable` (see
-// ActivityRepository::list).
+// athlete's; `settings` the athlete's stored ones. Activities that cannot be used go to `unusable`
+// (see ActivityRepository::list).
 analyze::AnalysisInput report_input(store::Database& db, std::int64_t athlete_id,
                                     date::sys_days day, int weeks,
                                     const std::optional<date::sys_days>& first_run,
-                                    date::sys_days today,
+                                    date::sys_days today, const model::Settings& settings = {},
                                     std::vector<store::UnusableActivity>* unusable = nullptr);
 
 // The tendon's records the report of the week holding `week` reads

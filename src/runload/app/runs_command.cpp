@@ -51,12 +51,10 @@ store::ActivityDetails owned_activity(Session& session, std::int64_t id) {
   return std::move(*details);
 }
 
-std::string pace_text(const model::Activity& a) {
+std::string pace_text(const model::Activity& a, model::Units u) {
   const auto time = a.moving ? a.moving : a.elapsed;
   if (!a.distance_m || *a.distance_m < 1.0 || !time) return "-";
-  const auto per_km =
-      static_cast<long long>(static_cast<double>(time->count()) / (*a.distance_m / 1000.0) + 0.5);
-  return fmt::format("{}:{:02}/km", per_km / 60, per_km % 60);
+  return text::pace_text(static_cast<double>(time->count()) / (*a.distance_m / 1000.0), u);
 }
 
 std::string origin_text(model::OffsetOrigin origin) {
@@ -172,7 +170,7 @@ store::ActivityDetails show_activity(Session& session, std::int64_t id) {
   return owned_activity(session, id);
 }
 
-std::string activity_text(const store::ActivityDetails& details) {
+std::string activity_text(const store::ActivityDetails& details, model::Units u) {
   const auto& a = details.activity;
   const auto local = a.start_utc + a.utc_offset;
   const auto edited = [&](std::string_view field) {
@@ -192,12 +190,15 @@ std::string activity_text(const store::ActivityDetails& details) {
                      date::format("%H:%M:%S", local - date::floor<date::days>(local)),
                      offset_text(a.utc_offset), origin_text(a.offset_origin));
   out += fmt::format("distance      {}\n",
-                     a.distance_m ? fmt::format("{:.3f} km", *a.distance_m / 1000.0) : "-");
+                     a.distance_m ? text::distance_text(*a.distance_m, u, 3) : "-");
   out += fmt::format("elapsed       {}\n", text::duration_text(a.elapsed));
   out += fmt::format("moving        {}\n", text::duration_text(a.moving));
-  out += fmt::format("pace          {}\n", pace_text(a));
-  out += fmt::format("climb         {} up, {} down\n", number_or_dash(a.elevation_gain_m, " m", 0),
-                     number_or_dash(a.elevation_loss_m, " m", 0));
+  out += fmt::format("pace          {}\n", pace_text(a, u));
+  const auto climb = [u](const std::optional<double>& m) {
+    return m ? text::height_text(*m, u) : std::string("-");
+  };
+  out += fmt::format("climb         {} up, {} down\n", climb(a.elevation_gain_m),
+                     climb(a.elevation_loss_m));
   out += fmt::format("heart rate    {} average, {} max\n", number_or_dash(a.avg_hr, "", 0),
                      number_or_dash(a.max_hr, "", 0));
   out += fmt::format("cadence       {} average, {} max\n", number_or_dash(a.avg_cadence, "", 0),
@@ -261,10 +262,10 @@ model::Activity edit_activity(Session& session, std::int64_t id, const store::Ac
   return store::ActivityRepository(session.database(Access::write)).set_fields(id, edit);
 }
 
-std::string describe_activity(const model::Activity& a) {
+std::string describe_activity(const model::Activity& a, model::Units u) {
   std::string text = fmt::format("{} ({}, {}", a.id.value_or(0), model::format_date(a.local_date()),
                                  model::to_string(a.sport));
-  if (a.distance_m) text += fmt::format(", {:.2f} km", *a.distance_m / 1000.0);
+  if (a.distance_m) text += ", " + text::distance_text(*a.distance_m, u, 2);
   if (!a.name.empty()) text += fmt::format(", \"{}\"", terminal_safe(a.name));
   return text + ")";
 }

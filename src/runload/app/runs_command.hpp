@@ -14,6 +14,7 @@
 #include <runload/app/message.hpp>
 #include <runload/app/session.hpp>
 #include <runload/model/activity.hpp>
+#include <runload/model/units.hpp>
 #include <runload/store/activity_repository.hpp>
 
 namespace runload::app {
@@ -52,7 +53,8 @@ store::ActivityDetails show_activity(Session& session, std::int64_t id);
 
 // `runs show ID` as text: every field, where its time came from, and each
 // source with its file's content hash; user and file strings made terminal-safe.
-std::string activity_text(const store::ActivityDetails& details);
+std::string activity_text(const store::ActivityDetails& details,
+                          model::Units units = model::Units::metric);
 nlohmann::ordered_json activity_json(const store::ActivityDetails& details);
 
 // `runs delete ID...`: all of them or, when any id is not one of the
@@ -68,7 +70,8 @@ model::Activity edit_activity(Session& session, std::int64_t id, const store::Ac
 
 // One line about an activity for messages: "42 (2024-01-07, run, 10.00 km,
 // "Long run")", strings terminal-safe.
-std::string describe_activity(const model::Activity& activity);
+std::string describe_activity(const model::Activity& activity,
+                              model::Units units = model::Units::metric);
 
 // The warning for an activity a report or listing skipped.
 Message unusable_warning(const store::UnusableActivity& activity);

@@ -12,6 +12,7 @@
 #include <runload/rules/catalogue.hpp>
 #include <runload/text/escape.hpp>
 #include <runload/text/layout.hpp>
+#include <runload/text/numbers.hpp>
 
 namespace runload::report {
 namespace {
@@ -95,13 +96,13 @@ std::string since_text(const analyze::Report& r) {
   return {};
 }
 
-std::string km1(double metres) {
-  return fmt::format("{:.1f}", metres / 1000.0);
+std::string km1(double metres, model::Units u) {
+  return text::distance_number(metres, u);
 }
 
-std::string flag_line(const model::Flag& f) {
+std::string flag_line(const model::Flag& f, model::Units u) {
   std::string text = fmt::format("{} · {}", rules::spec(f.rule).title, short_day(f.date));
-  if (const auto numbers = flag_numbers(f); !numbers.empty()) text += ": " + numbers;
+  if (const auto numbers = flag_numbers(f, u); !numbers.empty()) text += ": " + numbers;
   if (f.assessed_on)
     text += fmt::format(" (assessed {})", short_day(*f.assessed_on));
   else if (f.ongoing)
@@ -154,6 +155,7 @@ class Page {
 std::string clinician_text(const ReportMeta& meta, const analyze::Report& r) {
   Page page;
   const auto& w = r.week.summary;
+  const auto u = r.settings.units;
   page.wrapped("", 0,
                fmt::format("Clinician summary · {} · {}", terminal_safe(meta.athlete),
                            terminal_safe(meta.timezone)));
@@ -166,16 +168,21 @@ std::string clinician_text(const ReportMeta& meta, const analyze::Report& r) {
   page.wrapped(fmt::format("Status  {} · ", status_word(r.status.level)), 10,
                r.status.headline + since_text(r));
 
+  if (const auto changed = settings_text(r.settings.changed); !changed.empty())
+    page.wrapped("Settings changed from the defaults: ", 2, changed);
+
   page.title("Load week by week");
   page.line(fmt::format("  {:<9} {:>6} {:>8} {:>6} {:>5} {:>5} {:>6} {:>7} {:>6} {:>6}", "week",
-                        "km", "longest", "climb", "fast", "runs", "rehab", "VISA-A", "stiff",
-                        "flags"));
+                        model::distance_unit(u), "longest",
+                        u == model::Units::metric ? "climb" : "ft up", "fast", "runs", "rehab",
+                        "VISA-A", "stiff", "flags"));
   for (const auto& row : r.weeks) {
     const auto& s = row.summary;
     page.line(fmt::format(
-        "  {:<9} {:>6} {:>8} {:>6} {:>5} {:>5} {:>6} {:>7} {:>6} {:>6}", s.iso, km1(s.distance_m),
-        km1(s.longest_run_m), s.elevation_gain_m ? fmt::format("{:.0f}", *s.elevation_gain_m) : "-",
-        s.fast_distance_m ? km1(*s.fast_distance_m) : "-", s.runs, row.rehab_sessions,
+        "  {:<9} {:>6} {:>8} {:>6} {:>5} {:>5} {:>6} {:>7} {:>6} {:>6}", s.iso,
+        km1(s.distance_m, u), km1(s.longest_run_m, u),
+        s.elevation_gain_m ? text::height_number(*s.elevation_gain_m, u) : "-",
+        s.fast_distance_m ? km1(*s.fast_distance_m, u) : "-", s.runs, row.rehab_sessions,
         week_visa(r, s),
         s.mean_morning_stiffness ? fmt::format("{:.1f}", *s.mean_morning_stiffness) : "-",
         row.flag_count > 0 ? std::to_string(row.flag_count) : "-"));
@@ -185,14 +192,17 @@ std::string clinician_text(const ReportMeta& meta, const analyze::Report& r) {
     page.wrapped("  Next week: ", 13, "withheld while a HIGH or URGENT flag stands.");
   else if (env.distance_low_m && env.distance_high_m)
     page.wrapped("  Next week: ", 13,
-                 fmt::format("{}-{} km{}.", km1(*env.distance_low_m), km1(*env.distance_high_m),
-                             env.max_single_run_m ? fmt::format(", longest run at most {} km",
-                                                                km1(*env.max_single_run_m))
-                                                  : ""));
+                 fmt::format("{}-{} {}{}.", km1(*env.distance_low_m, u),
+                             km1(*env.distance_high_m, u), model::distance_unit(u),
+                             env.max_single_run_m
+                                 ? fmt::format(", longest run at most {}",
+                                               text::distance_text(*env.max_single_run_m, u))
+                                 : ""));
 
   page.title(r.flags.empty() ? "Flags: none in force" : "Flags in force, worst first");
   for (const auto& f : r.flags)
-    page.wrapped(fmt::format("  {:<8} ", severity_word(f.severity)), 11, flag_line(f));
+    page.wrapped(fmt::format("  {:<8} ", severity_word(f.severity)), 11,
+                 flag_line(f, r.settings.units));
 
   page.title("Symptoms over the weeks shown");
   for (const auto& sentence : symptom_sentences(symptom_facts(r))) page.wrapped("  ", 2, sentence);
@@ -238,6 +248,7 @@ std::string e(std::string_view text) {
 
 std::string clinician_html(const ReportMeta& meta, const analyze::Report& r) {
   const auto& w = r.week.summary;
+  const auto u = r.settings.units;
   std::string h = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n";
   h += fmt::format("<title>runload · clinician summary · {} · {}</title>\n", e(meta.athlete),
                    e(w.iso));
@@ -251,17 +262,21 @@ std::string clinician_html(const ReportMeta& meta, const analyze::Report& r) {
   h += fmt::format("<p class=\"status {}\">{} · {}{}</p>\n", analyze::to_string(r.status.level),
                    status_word(r.status.level), e(r.status.headline), e(since_text(r)));
 
-  h += "<h2>Load week by week</h2>\n<table>\n<tr><th>week</th><th>km</th><th>longest</th>"
-       "<th>climb m</th><th>fast km</th><th>runs</th><th>rehab</th><th>VISA-A</th>"
-       "<th>stiffness</th><th>flags</th></tr>\n";
+  if (const auto changed = settings_text(r.settings.changed); !changed.empty())
+    h += fmt::format("<p>Settings changed from the defaults: {}</p>\n", e(changed));
+  h += fmt::format(
+      "<h2>Load week by week</h2>\n<table>\n<tr><th>week</th><th>{0}</th><th>longest</th>"
+      "<th>climb {1}</th><th>fast {0}</th><th>runs</th><th>rehab</th><th>VISA-A</th>"
+      "<th>stiffness</th><th>flags</th></tr>\n",
+      model::distance_unit(u), model::height_unit(u));
   for (const auto& row : r.weeks) {
     const auto& s = row.summary;
     h += fmt::format(
         "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td>"
         "<td>{}</td><td>{}</td><td>{}</td></tr>\n",
-        e(s.iso), km1(s.distance_m), km1(s.longest_run_m),
-        s.elevation_gain_m ? fmt::format("{:.0f}", *s.elevation_gain_m) : "–",
-        s.fast_distance_m ? km1(*s.fast_distance_m) : "–", s.runs, row.rehab_sessions,
+        e(s.iso), km1(s.distance_m, u), km1(s.longest_run_m, u),
+        s.elevation_gain_m ? text::height_number(*s.elevation_gain_m, u) : "–",
+        s.fast_distance_m ? km1(*s.fast_distance_m, u) : "–", s.runs, row.rehab_sessions,
         e(week_visa(r, s)),
         s.mean_morning_stiffness ? fmt::format("{:.1f}", *s.mean_morning_stiffness) : "–",
         row.flag_count);
@@ -270,17 +285,18 @@ std::string clinician_html(const ReportMeta& meta, const analyze::Report& r) {
   if (r.next_week.withheld)
     h += "<p>Next week: withheld while a HIGH or URGENT flag stands.</p>\n";
   else if (r.next_week.distance_low_m && r.next_week.distance_high_m)
-    h += fmt::format("<p>Next week: {}–{} km{}.</p>\n", km1(*r.next_week.distance_low_m),
-                     km1(*r.next_week.distance_high_m),
-                     r.next_week.max_single_run_m ? fmt::format(", longest run at most {} km",
-                                                                km1(*r.next_week.max_single_run_m))
-                                                  : "");
+    h += fmt::format("<p>Next week: {}–{} {}{}.</p>\n", km1(*r.next_week.distance_low_m, u),
+                     km1(*r.next_week.distance_high_m, u), model::distance_unit(u),
+                     r.next_week.max_single_run_m
+                         ? fmt::format(", longest run at most {}",
+                                       text::distance_text(*r.next_week.max_single_run_m, u))
+                         : "");
 
   h += r.flags.empty() ? "<h2>Flags: none in force</h2>\n"
                        : "<h2>Flags in force, worst first</h2>\n";
   for (const auto& f : r.flags)
     h += fmt::format("<p><span class=\"sev\">{}</span> {}</p>\n", severity_word(f.severity),
-                     e(flag_line(f)));
+                     e(flag_line(f, r.settings.units)));
 
   h += "<h2>Symptoms over the weeks shown</h2>\n";
   for (const auto& sentence : symptom_sentences(symptom_facts(r)))

@@ -24,10 +24,11 @@ std::string drop_text(const model::Gear& g) {
 }  // namespace
 
 std::string gear_table(const std::vector<model::GearUsage>& shoes, double default_limit_km,
-                       const Palette& p) {
+                       const Palette& p, model::Units units) {
+  const auto unit = model::distance_unit(units);
   std::string out = fmt::format("{}{}  {:>8}  {:>4}  {:<10}  {:<10}  {:>13}  {:>6}{}\n", p.bold(),
-                                fit("shoe", k_name_width), "km", "runs", "first", "last",
-                                "of limit km", "drop", p.reset());
+                                fit("shoe", k_name_width), unit, "runs", "first", "last",
+                                fmt::format("of limit {}", unit), "drop", p.reset());
   bool unknown_drop = false;
   for (const auto& u : shoes) {
     const auto& g = u.gear;
@@ -39,8 +40,9 @@ std::string gear_table(const std::vector<model::GearUsage>& shoes, double defaul
     if (g.retired_on) notes += " retired " + model::format_date(*g.retired_on);
     out += fmt::format("{}{}  {:>8.1f}  {:>4}  {:<10}  {:<10}  {:>4.0f}% of {:>4.0f}  {:>6}{}{}\n",
                        g.retired_on ? p.dim() : "", fit(text::terminal_safe(g.name), k_name_width),
-                       u.distance_m / 1000.0, u.runs, day_text(u.first_use), day_text(u.last_use),
-                       u.distance_m / 1000.0 / limit * 100.0, limit, drop_text(g), notes,
+                       model::distance_in(u.distance_m, units), u.runs, day_text(u.first_use),
+                       day_text(u.last_use), u.distance_m / 1000.0 / limit * 100.0,
+                       model::distance_in(limit * 1000.0, units), drop_text(g), notes,
                        g.retired_on ? p.reset() : "");
   }
   if (unknown_drop)

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include <runload/model/gear.hpp>
+#include <runload/model/units.hpp>
 #include <runload/report/terminal.hpp>
 
 namespace runload::report {
@@ -14,6 +15,6 @@ namespace runload::report {
 // terminal-safe; retired shoes dimmed), and a footnote when a drop is
 // unknown. `default_limit_km` is the limit of a shoe that has none.
 std::string gear_table(const std::vector<model::GearUsage>& shoes, double default_limit_km,
-                       const Palette& palette);
+                       const Palette& palette, model::Units units = model::Units::metric);
 
 }  // namespace runload::report

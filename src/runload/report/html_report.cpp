@@ -66,8 +66,8 @@ footer{margin-top:2rem;color:var(--muted);font-size:.9rem}
 .warm li{color:var(--muted)}
 )";
 
-std::string km1(double metres) {
-  return fmt::format("{:.1f}", metres / 1000.0);
+std::string km1(double metres, model::Units u) {
+  return text::distance_number(metres, u);
 }
 
 std::string e(std::string_view text) {
@@ -163,6 +163,9 @@ std::vector<std::string> week_labels(const analyze::Report& r) {
 }
 
 std::string distance_chart(const analyze::Report& r) {
+  const auto u = r.settings.units;
+  const double per = model::metres_per_distance_unit(u);
+  const auto unit = model::distance_unit(u);
   const auto labels = week_labels(r);
   const auto n = labels.size();
   Series dist;
@@ -170,26 +173,28 @@ std::string distance_chart(const analyze::Report& r) {
   for (const auto& w : r.weeks) {
     dist.values.emplace_back(w.summary.distance_m);
     longest.values.emplace_back(w.summary.longest_run_m);
-    dist.max = std::max(dist.max, w.summary.distance_m / 1000.0);
+    dist.max = std::max(dist.max, w.summary.distance_m / per);
   }
   const auto& env = r.next_week;
-  if (env.distance_high_m) dist.max = std::max(dist.max, *env.distance_high_m / 1000.0);
+  if (env.distance_high_m) dist.max = std::max(dist.max, *env.distance_high_m / per);
   if (dist.max <= 0.0) dist.max = 1.0;
   dist.max = std::ceil(dist.max / 10.0) * 10.0;
   longest.max = dist.max;
-  std::string out = svg_open("Weekly distance in km, longest run, and next week's envelope");
-  out += axes(labels, dist.max, "km");
-  out += bars(dist, n, 0.001, "#4a7bb7");
+  std::string out =
+      svg_open(fmt::format("Weekly distance in {}, longest run, and next week's envelope", unit));
+  out += axes(labels, dist.max, unit);
+  out += bars(dist, n, 1.0 / per, "#4a7bb7");
   if (env.distance_low_m && env.distance_high_m) {
     const double step = (k_chart_width - k_left - k_right) / static_cast<double>(n);
     const double x = x_of(n - 1, n) - step * 0.35;
-    const double y_high = y_of(*env.distance_high_m / 1000.0, dist.max);
-    const double y_low = y_of(*env.distance_low_m / 1000.0, dist.max);
+    const double y_high = y_of(*env.distance_high_m / per, dist.max);
+    const double y_low = y_of(*env.distance_low_m / per, dist.max);
     out += fmt::format(
-        R"(<rect x="{:.1f}" y="{:.1f}" width="{:.1f}" height="{:.1f}" fill="#9fc29a" opacity=".7"><title>next week {}–{} km</title></rect>)",
-        x, y_high, step * 0.7, y_low - y_high, km1(*env.distance_low_m), km1(*env.distance_high_m));
+        R"(<rect x="{:.1f}" y="{:.1f}" width="{:.1f}" height="{:.1f}" fill="#9fc29a" opacity=".7"><title>next week {}–{} {}</title></rect>)",
+        x, y_high, step * 0.7, y_low - y_high, km1(*env.distance_low_m, u),
+        km1(*env.distance_high_m, u), unit);
   }
-  out += line(longest, n, 0.001, "#c2571a");
+  out += line(longest, n, 1.0 / per, "#c2571a");
   out += "</svg>";
   return out;
 }
@@ -420,6 +425,8 @@ std::string page_head(const ReportMeta& meta, const analyze::Report& r) {
                    e(meta.timezone), e(w.iso), e(long_day(w.start)), e(long_day(w.end)));
   if (meta.first_run)
     h += fmt::format("<p class=\"sub\">History since {}</p>\n", e(long_day(*meta.first_run)));
+  if (const auto changed = settings_text(r.settings.changed); !changed.empty())
+    h += fmt::format("<p class=\"sub\">Settings changed: {}</p>\n", e(changed));
   h += "</header>\n";
   return h;
 }
@@ -446,34 +453,36 @@ std::string status_block(const analyze::Report& r) {
 }
 
 std::string this_week_section(const analyze::Report& r) {
+  const auto u = r.settings.units;
   const auto& w = r.week.summary;
   std::string h = "<h2>This week</h2>\n<div class=\"grid\">\n";
-  h += stat(fmt::format("{} km", km1(w.distance_m)),
+  h += stat(text::distance_text(w.distance_m, u),
             fmt::format("{} run{}{}", w.runs, w.runs == 1 ? "" : "s",
                         r.week.week_change_pct
                             ? fmt::format(", {:+.1f}% on last week", *r.week.week_change_pct)
                             : std::string()));
-  h += stat(fmt::format("{} km", km1(w.longest_run_m)), "longest run");
-  h += stat(w.elevation_gain_m ? fmt::format("{:.0f} m", *w.elevation_gain_m) : "–", "climb");
+  h += stat(text::distance_text(w.longest_run_m, u), "longest run");
+  h += stat(w.elevation_gain_m ? text::height_text(*w.elevation_gain_m, u) : "–", "climb");
   const auto tracks = [&](int with) {
     return w.runs > 0 ? fmt::format("{} of {} runs had a track", with, w.runs) : std::string();
   };
-  h += stat(w.fast_distance_m ? fmt::format("{} km", km1(*w.fast_distance_m)) : "–",
+  h += stat(w.fast_distance_m ? text::distance_text(*w.fast_distance_m, u) : "–",
             fmt::format("fast{}; {}",
                         r.week.fast_threshold_mps
                             ? fmt::format(" (at or faster than {})",
-                                          text::pace_text(1000.0 / *r.week.fast_threshold_mps))
+                                          text::pace_text(1000.0 / *r.week.fast_threshold_mps, u))
                             : std::string(),
                         tracks(w.runs_with_fast)));
-  h += stat(w.uphill_distance_m ? fmt::format("{} km", km1(*w.uphill_distance_m)) : "–",
+  h += stat(w.uphill_distance_m ? text::distance_text(*w.uphill_distance_m, u) : "–",
             fmt::format("uphill, grade 4% or more; {}", tracks(w.runs_with_uphill)));
   h += stat(opt(r.week.acwr_uncoupled, "{:.2f}"), "ACWR, this week ÷ 3 before");
   h += stat(opt(r.week.acwr_coupled, "{:.2f}"), "ACWR coupled (bounded by 4.0)");
   h += stat(opt(r.week.acwr_ewma, "{:.2f}"), "ACWR EWMA 7/28");
   h += stat(opt(r.week.monotony, "{:.2f}"), "monotony (Foster 1998)");
   std::optional<double> strain;
-  if (r.week.strain_m) strain = *r.week.strain_m / 1000.0;
-  h += stat(opt(strain, "{:.0f}"), "strain, km × monotony (context)");
+  if (r.week.strain_m) strain = model::distance_in(*r.week.strain_m, u);
+  h += stat(opt(strain, "{:.0f}"),
+            fmt::format("strain, {} × monotony (context)", model::distance_unit(u)));
   h += "</div>\n";
   return h;
 }
@@ -511,27 +520,28 @@ std::string_view shoe_colour(std::size_t index) {
 
 // The weekly distance stacked by shoe; runs naming no shoe in grey.
 std::string shoe_chart(const analyze::Report& r, const std::vector<std::string>& names) {
+  const auto u = r.settings.units;
   const auto labels = week_labels(r);
   const auto n = labels.size();
   double max = 1.0;
-  for (const auto& w : r.weeks) max = std::max(max, w.summary.distance_m / 1000.0);
+  for (const auto& w : r.weeks) max = std::max(max, model::distance_in(w.summary.distance_m, u));
   max = std::ceil(max / 10.0) * 10.0;
   const double step = (k_chart_width - k_left - k_right) / static_cast<double>(n);
-  std::string out = svg_open("Weekly distance in km by shoe");
-  out += axes(labels, max, "km");
+  std::string out = svg_open(fmt::format("Weekly distance in {} by shoe", model::distance_unit(u)));
+  out += axes(labels, max, model::distance_unit(u));
   for (std::size_t i = 0; i < r.weeks.size(); ++i) {
     double below = 0.0;
     for (const auto& s : r.weeks[i].shoes) {
-      const double km = s.distance_m / 1000.0;
+      const double km = model::distance_in(s.distance_m, u);
       if (km <= 0.0) continue;
       const auto at = s.name ? std::find(names.begin(), names.end(), *s.name) : names.end();
       const auto colour = s.name ? shoe_colour(static_cast<std::size_t>(at - names.begin()))
                                  : std::string_view("#b9c0ca");
       const double top = y_of(below + km, max);
       out += fmt::format(
-          R"(<rect x="{:.1f}" y="{:.1f}" width="{:.1f}" height="{:.1f}" fill="{}"><title>{}: {} km</title></rect>)",
+          R"(<rect x="{:.1f}" y="{:.1f}" width="{:.1f}" height="{:.1f}" fill="{}"><title>{}: {} {}</title></rect>)",
           x_of(i, n) - step * 0.35, top, step * 0.7, y_of(below, max) - top, colour,
-          e(s.name.value_or("no shoe named")), km1(s.distance_m));
+          e(s.name.value_or("no shoe named")), km1(s.distance_m, u), model::distance_unit(u));
       below += km;
     }
   }
@@ -547,16 +557,17 @@ std::string shoe_legend(const std::vector<std::string>& names) {
   return h + "<span style=\"color:#b9c0ca\">&#9632;</span> no shoe named</p>\n";
 }
 
-std::string shoe_row(const analyze::ShoeWeek& shoe) {
+std::string shoe_row(const analyze::ShoeWeek& shoe, model::Units u) {
   if (!shoe.week.name)
-    return fmt::format("<tr><td>(no shoe named)</td><td>{} km</td><td></td><td></td></tr>\n",
-                       km1(shoe.week.distance_m));
+    return fmt::format("<tr><td>(no shoe named)</td><td>{}</td><td></td><td></td></tr>\n",
+                       text::distance_text(shoe.week.distance_m, u));
   return fmt::format(
-      "<tr><td>{}{}{}</td><td>{} km</td><td>{}</td><td>{:.0f} of {:.0f} km ({:.0f}%)</td></tr>\n",
+      "<tr><td>{}{}{}</td><td>{}</td><td>{}</td><td>{:.0f} of {:.0f} {} ({:.0f}%)</td></tr>\n",
       e(*shoe.week.name), shoe.minimalist ? ", minimalist" : "", shoe.retired ? ", retired" : "",
-      km1(shoe.week.distance_m), shoe.drop_mm ? analyze::millimetres(*shoe.drop_mm) : "unknown",
-      shoe.mileage_m / 1000.0, shoe.limit_m / 1000.0,
-      shoe.limit_m > 0.0 ? shoe.mileage_m / shoe.limit_m * 100.0 : 0.0);
+      text::distance_text(shoe.week.distance_m, u),
+      shoe.drop_mm ? analyze::millimetres(*shoe.drop_mm) : "unknown",
+      model::distance_in(shoe.mileage_m, u), model::distance_in(shoe.limit_m, u),
+      model::distance_unit(u), shoe.limit_m > 0.0 ? shoe.mileage_m / shoe.limit_m * 100.0 : 0.0);
 }
 
 // This week's distance per shoe, the transition check, the rotation, and
@@ -569,7 +580,7 @@ std::string shoes_section(const analyze::Report& r) {
            "<p class=\"note\">No shoes recorded, so footwear changes are not judged. Add "
            "yours with <code>runload gear add NAME --drop MM</code>.</p>\n";
   h += "<table><tr><th>shoe</th><th>this week</th><th>heel drop</th><th>mileage</th></tr>\n";
-  for (const auto& shoe : shoes.worn) h += shoe_row(shoe);
+  for (const auto& shoe : shoes.worn) h += shoe_row(shoe, r.settings.units);
   h += "</table>\n";
   if (const auto transition = transition_text(shoes); !transition.empty())
     h += fmt::format("<p>Transition: {}</p>\n", e(transition));
@@ -586,8 +597,8 @@ std::string shoes_section(const analyze::Report& r) {
 // CTL and ATL at the end of each week of one load, `per_unit` of the load to
 // one unit of the axis; a week without a value has no point.
 struct FitnessChart {
-  std::string_view title;
-  std::string_view unit;
+  std::string title;
+  std::string unit;
   double per_unit = 1.0;
   std::function<const analyze::FitnessDay*(const analyze::WeekReport&)> day;
 };
@@ -611,10 +622,12 @@ std::string ctl_atl_chart(const analyze::Report& r, const FitnessChart& chart) {
   return out + "</svg>";
 }
 
-// CTL and ATL on distance, km a day.
+// CTL and ATL on distance, km (or miles) a day.
 std::string fitness_chart(const analyze::Report& r) {
+  const auto u = r.settings.units;
   return ctl_atl_chart(
-      r, {"Fitness (CTL) and fatigue (ATL), km a day", "km/d", 1000.0,
+      r, {fmt::format("Fitness (CTL) and fatigue (ATL), {} a day", model::distance_unit(u)),
+          fmt::format("{}/d", model::distance_unit(u)), model::metres_per_distance_unit(u),
           [](const analyze::WeekReport& w) { return w.fitness ? &*w.fitness : nullptr; }});
 }
 
@@ -638,22 +651,32 @@ std::string trimp_note(const analyze::HeartRateFitness& h) {
 }
 
 std::string charts_section(const analyze::Report& r) {
+  const auto u = r.settings.units;
+  const auto du = model::distance_unit(u);
   std::string h = "<h2>Week by week</h2>\n";
-  h += "<p class=\"sub\">Distance (bars, km), longest run (orange line), and next week's "
-       "envelope (green).</p>\n";
+  h += fmt::format(
+      "<p class=\"sub\">Distance (bars, {}), longest run (orange line), and next "
+      "week's envelope (green).</p>\n",
+      du);
   h += distance_chart(r);
   h += "<p class=\"sub\">Acute:chronic ratio (green band 0.8–1.3, red above 1.5)</p>\n";
   h += acwr_chart(r);
-  h += "<p class=\"sub\">Climb (m)</p>\n";
-  h += simple_chart(r, "Weekly climb in metres", "m", 1.0, false, std::nullopt,
-                    [](const analyze::WeekSummary& s) { return s.elevation_gain_m; });
-  h += "<p class=\"sub\">Fast distance (km, runs with a GPS track)</p>\n";
-  h += simple_chart(r, "Weekly fast distance in km", "km", 0.001, false, std::nullopt,
+  h += fmt::format("<p class=\"sub\">Climb ({})</p>\n", model::height_unit(u));
+  h +=
+      simple_chart(r, u == model::Units::metric ? "Weekly climb in metres" : "Weekly climb in feet",
+                   model::height_unit(u), model::height_in(1.0, u), false, std::nullopt,
+                   [](const analyze::WeekSummary& s) { return s.elevation_gain_m; });
+  h += fmt::format("<p class=\"sub\">Fast distance ({}, runs with a GPS track)</p>\n", du);
+  h += simple_chart(r, fmt::format("Weekly fast distance in {}", du), du,
+                    1.0 / model::metres_per_distance_unit(u), false, std::nullopt,
                     [](const analyze::WeekSummary& s) { return s.fast_distance_m; });
   if (r.week.fitness) {
-    h += "<p class=\"sub\">Fitness (CTL, blue) and fatigue (ATL, orange), km a day, exponentially "
-         "weighted over 42 and 7 days as GoldenCheetah and TrainingPeaks chart them: a "
-         "convention, not a risk measure.</p>\n";
+    h += fmt::format(
+        "<p class=\"sub\">Fitness (CTL, blue) and fatigue (ATL, orange), {} a day, "
+        "exponentially weighted over 42 and 7 days as GoldenCheetah and TrainingPeaks chart them: "
+        "a "
+        "convention, not a risk measure.</p>\n",
+        du);
     h += fitness_chart(r);
   }
   if (r.week.heart_rate_fitness) {
@@ -668,7 +691,7 @@ std::string charts_section(const analyze::Report& r) {
   return h;
 }
 
-std::string flag_card(const model::Flag& f) {
+std::string flag_card(const model::Flag& f, model::Units u) {
   std::string h = fmt::format("<div class=\"card {}\">\n", severity_class(f.severity));
   h += fmt::format("<p><span class=\"sev\">{}</span><b>{}</b> · {} · <code>{}</code></p>\n",
                    severity_word(f.severity), e(rules::spec(f.rule).title), e(short_day(f.date)),
@@ -682,7 +705,7 @@ std::string flag_card(const model::Flag& f) {
     h += "<p class=\"num\">Raised in an earlier week and not yet assessed: it stands until you "
          "record that a doctor or physiotherapist has seen the tendon (<code>runload journal "
          "--assessed</code>).</p>\n";
-  if (const auto numbers = flag_numbers(f); !numbers.empty())
+  if (const auto numbers = flag_numbers(f, u); !numbers.empty())
     h += fmt::format("<p class=\"num\">{}</p>\n", e(numbers));
   h += fmt::format("<p>{}</p>\n", e(f.message));
   if (!f.advice.empty()) h += fmt::format("<p><b>What to do:</b> {}</p>\n", e(f.advice));
@@ -694,11 +717,12 @@ std::string flag_card(const model::Flag& f) {
 std::string flags_section(const analyze::Report& r) {
   std::string h = fmt::format("<h2>Flags ({})</h2>\n", r.flags.size());
   if (r.flags.empty()) h += "<p>None this week.</p>\n";
-  for (const auto& f : r.flags) h += flag_card(f);
+  for (const auto& f : r.flags) h += flag_card(f, r.settings.units);
   return h;
 }
 
 std::string next_week_section(const analyze::Report& r) {
+  const auto u = r.settings.units;
   const auto& env = r.next_week;
   std::string h = "<h2>Next week</h2>\n";
   if (env.withheld)
@@ -710,38 +734,39 @@ std::string next_week_section(const analyze::Report& r) {
   h += fmt::format(
       "<li>Longest run: {}</li>\n",
       env.max_single_run_m
-          ? fmt::format("at most {} km ({} your longest of the last 30 days that "
+          ? fmt::format("at most {} ({} your longest of the last 30 days that "
                         "was not a spike)",
-                        km1(*env.max_single_run_m),
+                        text::distance_text(*env.max_single_run_m, u),
                         env.long_run_held ? std::string("no increase on")
                                           : fmt::format("{:.2f} ×", env.single_run_factor))
           : std::string("no run in the last 30 days: start short and easy"));
-  h += fmt::format("<li>Weekly distance: {}</li>\n",
-                   env.distance_low_m && env.distance_high_m
-                       ? fmt::format("{}–{} km ({:g}–{:g} × the mean of the last {} week{})",
-                                     km1(*env.distance_low_m), km1(*env.distance_high_m),
-                                     env.week_low_factor, env.week_high_factor, env.weeks_averaged,
-                                     env.weeks_averaged == 1 ? "" : "s")
-                       : std::string("no running in the last 3 weeks: restart below your old "
-                                     "level"));
+  h += fmt::format(
+      "<li>Weekly distance: {}</li>\n",
+      env.distance_low_m && env.distance_high_m
+          ? fmt::format("{}–{} {} ({:g}–{:g} × the mean of the last {} week{})",
+                        km1(*env.distance_low_m, u), km1(*env.distance_high_m, u),
+                        model::distance_unit(u), env.week_low_factor, env.week_high_factor,
+                        env.weeks_averaged, env.weeks_averaged == 1 ? "" : "s")
+          : std::string("no running in the last 3 weeks: restart below your old "
+                        "level"));
   for (const auto& limit : env.limits) h += fmt::format("<li>Limit: {}</li>\n", e(limit));
   h += "</ul>\n";
   return h;
 }
 
-std::string day_before_cell(const analyze::DayReport& d) {
+std::string day_before_cell(const analyze::DayReport& d, model::Units u) {
   if (!d.day_before || !d.journal || !d.journal->stiffness) return "–";
   const auto& b = *d.day_before;
-  std::string text = fmt::format("{} km", km1(b.distance_m));
+  std::string text = text::distance_text(b.distance_m, u);
   if (b.over_longest_pct)
     text += fmt::format(" ({:.0f}% of the 30-day longest)", 100.0 + *b.over_longest_pct);
-  if (b.pace_s_per_km) text += ", " + text::pace_text(*b.pace_s_per_km);
-  if (b.elevation_gain_m) text += fmt::format(", {:.0f} m", *b.elevation_gain_m);
+  if (b.pace_s_per_km) text += ", " + text::pace_text(*b.pace_s_per_km, u);
+  if (b.elevation_gain_m) text += ", " + text::height_text(*b.elevation_gain_m, u);
   return e(text);
 }
 
-std::string day_row(const analyze::DayReport& d) {
-  const std::string run = d.runs > 0 ? km1(d.distance_m) : "rest";
+std::string day_row(const analyze::DayReport& d, model::Units u) {
+  const std::string run = d.runs > 0 ? km1(d.distance_m, u) : "rest";
   if (!d.journal)
     return fmt::format(
         "<tr><td>{}</td><td class=\"n\">{}</td><td colspan=\"6\">not logged</td></tr>\n",
@@ -758,7 +783,7 @@ std::string day_row(const analyze::DayReport& d) {
       "<td class=\"n\">{}</td><td class=\"n\">{}</td><td>{}</td><td>{}</td></tr>\n",
       e(short_day(d.date)), run, scale(j.stiffness),
       j.stiffness_minutes ? fmt::format("{} min", *j.stiffness_minutes) : "–", scale(j.pain_run),
-      scale(j.pain_after), day_before_cell(d), fmt::join(other, ", "));
+      scale(j.pain_after), day_before_cell(d, u), fmt::join(other, ", "));
 }
 
 std::string symptoms_section(const analyze::Report& r) {
@@ -769,10 +794,12 @@ std::string symptoms_section(const analyze::Report& r) {
           ? fmt::format(", mean stiffness {:.1f}/10", *r.symptoms.mean_morning_stiffness)
           : std::string());
   if (r.days.empty()) return h + "<p>No day of this week has come yet.</p>\n";
-  h += "<table>\n<tr><th>day</th><th class=\"n\">run km</th><th class=\"n\">stiffness</th>"
+  h += "<table>\n<tr><th>day</th><th class=\"n\">run " +
+       std::string(model::distance_unit(r.settings.units)) +
+       "</th><th class=\"n\">stiffness</th>"
        "<th class=\"n\">lasted</th><th class=\"n\">pain run</th><th class=\"n\">after</th>"
        "<th>the day before</th><th>other</th></tr>\n";
-  for (const auto& d : r.days) h += day_row(d);
+  for (const auto& d : r.days) h += day_row(d, r.settings.units);
   h += "</table>\n";
   if (!r.response.findings.empty()) {
     h += "<p>The mornings after a run, over the weeks shown (counts, not causes):</p>\n<ul>\n";

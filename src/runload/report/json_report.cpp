@@ -304,9 +304,18 @@ Json to_json(const ReportMeta& meta, const analyze::Report& report) {
   auto flags = Json::array();
   for (const auto& f : report.flags) flags.push_back(flag_object(f));
   const auto& s = report.symptoms;
+  auto changed = Json::array();
+  for (const auto& c : report.settings.changed)
+    changed.push_back(
+        {{"key", c.key}, {"value", c.value}, {"default", c.default_value}, {"unit", c.unit}});
   return Json{
       {"athlete", meta.athlete},
       {"timezone", meta.timezone},
+      // Every number of this document is metric (the names say the unit),
+      // whatever the athlete's `units` setting; the messages are prose in
+      // the athlete's units.
+      {"units", "metric"},
+      {"settings_changed", changed},
       {"status", status_object(report.status)},
       {"week",
        {{"iso", week.iso},

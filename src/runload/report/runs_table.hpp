@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include <runload/model/units.hpp>
+
 #include <runload/model/activity.hpp>
 #include <runload/report/terminal.hpp>
 
@@ -14,6 +16,8 @@ namespace runload::report {
 // time, names and gear made terminal-safe and cut to their columns), a total
 // line (activities, runs, the running distance and time), and a footnote when
 // an activity is not a run.
-std::string runs_table(const std::vector<model::Activity>& activities, const Palette& palette);
+// Distances, climbs and paces in `units`.
+std::string runs_table(const std::vector<model::Activity>& activities, const Palette& palette,
+                       model::Units units = model::Units::metric);
 
 }  // namespace runload::report

@@ -62,12 +62,17 @@ class Out {
   std::string m_text;
 };
 
-std::string km_text(double metres, int decimals = 1) {
-  return fmt::format("{:.{}f}", metres / 1000.0, decimals);
+// A distance in the report's units, without the unit.
+std::string km_text(double metres, model::Units u) {
+  return text::distance_number(metres, u);
 }
 
-std::string opt_km(const std::optional<double>& metres) {
-  return metres ? km_text(*metres) : std::string("-");
+std::string opt_km(const std::optional<double>& metres, model::Units u) {
+  return metres ? km_text(*metres, u) : std::string("-");
+}
+
+std::string climb_text(const std::optional<double>& metres, model::Units u) {
+  return metres ? text::height_text(*metres, u) : std::string("-");
 }
 
 std::string opt_number(const std::optional<double>& value, std::string_view format) {
@@ -210,12 +215,13 @@ std::string track_share(std::string what, int with, int runs) {
                                  : what;
 }
 
-void track_lines(Out& out, const analyze::WeekReport& r,
+void track_lines(Out& out, const analyze::WeekReport& r, model::Units u,
                  const std::function<std::string(std::string_view)>& label) {
+  const auto unit = model::distance_unit(u);
   const auto& s = r.summary;
   const std::string threshold =
       r.fast_threshold_mps
-          ? fmt::format(" at or faster than {}", text::pace_text(1000.0 / *r.fast_threshold_mps))
+          ? fmt::format(" at or faster than {}", text::pace_text(1000.0 / *r.fast_threshold_mps, u))
           : std::string(" at or above your fast threshold");
   if (s.runs == 0) {
     out.line(fmt::format("{}-", label("Fast")));
@@ -225,23 +231,23 @@ void track_lines(Out& out, const analyze::WeekReport& r,
   out.line(fmt::format(
       "{}{}", label("Fast"),
       s.fast_distance_m
-          ? track_share(fmt::format("{} km{}", km_text(*s.fast_distance_m), threshold),
+          ? track_share(fmt::format("{} {}{}", km_text(*s.fast_distance_m, u), unit, threshold),
                         s.runs_with_fast, s.runs)
           : fmt::format("no run with a GPS track ({} run{})", s.runs, s.runs == 1 ? "" : "s")));
   out.line(fmt::format(
       "{}{}", label("Uphill"),
       s.uphill_distance_m
-          ? track_share(
-                fmt::format("{} km on a grade of 4% or more", km_text(*s.uphill_distance_m)),
-                s.runs_with_uphill, s.runs)
+          ? track_share(fmt::format("{} {} on a grade of 4% or more",
+                                    km_text(*s.uphill_distance_m, u), unit),
+                        s.runs_with_uphill, s.runs)
           : fmt::format("no run with a GPS track ({} run{})", s.runs, s.runs == 1 ? "" : "s")));
 }
 
 // "; CTL +0.4 this week"; a change under 0.05 km a day is "unchanged".
-std::string ramp_text(const std::optional<double>& ramp_m) {
+std::string ramp_text(const std::optional<double>& ramp_m, model::Units u) {
   if (!ramp_m) return {};
   if (std::fabs(*ramp_m) < 50.0) return "; CTL unchanged this week";
-  return fmt::format("; CTL {:+.1f} this week", *ramp_m / 1000.0);
+  return fmt::format("; CTL {:+.1f} this week", model::distance_in(*ramp_m, u));
 }
 
 // The same on TRIMP a day, with the runs it rests on and the heart rates.
@@ -268,12 +274,14 @@ void heart_rate_fitness_lines(Out& out, const analyze::HeartRateFitness& h,
 }
 
 // CTL, ATL and TSB in km a day, with what the model is and is not.
-void fitness_lines(Out& out, const analyze::WeekReport& r, const std::string& label,
+void fitness_lines(Out& out, const analyze::WeekReport& r, model::Units u, const std::string& label,
                    const std::string& indent) {
   const auto& f = *r.fitness;
   out.wrapped(label, 16,
-              fmt::format("{:.1f} CTL, {:.1f} ATL, form {:+.1f} TSB (km a day{})", f.ctl_m / 1000.0,
-                          f.atl_m / 1000.0, f.tsb_m / 1000.0, ramp_text(r.ctl_ramp_m)));
+              fmt::format("{:.1f} CTL, {:.1f} ATL, form {:+.1f} TSB ({} a day{})",
+                          model::distance_in(f.ctl_m, u), model::distance_in(f.atl_m, u),
+                          model::distance_in(f.tsb_m, u), model::distance_unit(u),
+                          ramp_text(r.ctl_ramp_m, u)));
   out.wrapped(indent, 16,
               "fitness and fatigue as GoldenCheetah and TrainingPeaks chart them (42 and 7 "
               "days): a convention, not a risk measure");
@@ -283,22 +291,23 @@ void fitness_lines(Out& out, const analyze::WeekReport& r, const std::string& la
 void this_week(Out& out, const analyze::Report& report) {
   const auto& r = report.week;
   const auto& s = r.summary;
+  const auto u = report.settings.units;
+  const auto unit = model::distance_unit(u);
   out.title("This week");
   std::string change;
   if (r.week_change_pct) {
-    change = fmt::format(" (last week {} km, {:+.1f}%)", km_text(r.prev_week_distance_m),
+    change = fmt::format(" (last week {} {}, {:+.1f}%)", km_text(r.prev_week_distance_m, u), unit,
                          *r.week_change_pct);
   } else {
     change = " (no runs last week)";
   }
   const auto label = [](std::string_view l) { return fmt::format("  {:<14}", l); };
-  out.line(fmt::format("{}{} run{}, {} km in {}{}", label("Distance"), s.runs,
-                       s.runs == 1 ? "" : "s", km_text(s.distance_m), duration_text(s.duration),
-                       change));
-  out.line(fmt::format("{}{} km", label("Longest run"), km_text(s.longest_run_m)));
-  out.line(fmt::format("{}{}", label("Climb"),
-                       s.elevation_gain_m ? fmt::format("{:.0f} m", *s.elevation_gain_m) : "-"));
-  track_lines(out, r, label);
+  out.line(fmt::format("{}{} run{}, {} {} in {}{}", label("Distance"), s.runs,
+                       s.runs == 1 ? "" : "s", km_text(s.distance_m, u), unit,
+                       duration_text(s.duration), change));
+  out.line(fmt::format("{}{} {}", label("Longest run"), km_text(s.longest_run_m, u), unit));
+  out.line(fmt::format("{}{}", label("Climb"), climb_text(s.elevation_gain_m, u)));
+  track_lines(out, r, u, label);
   out.line(fmt::format("{}{:<5} acute:chronic, this week over the mean of the 3 before",
                        label("ACWR"), opt_number(r.acwr_uncoupled, "{:.2f}")));
   out.line(fmt::format("{}{:<5} coupled (Hulin 2014; bounded by 4.0)", label(""),
@@ -307,22 +316,26 @@ void this_week(Out& out, const analyze::Report& report) {
                        opt_number(r.acwr_ewma, "{:.2f}")));
   if (r.monotony) {
     out.line(fmt::format("{}{:.2f}, strain {:.0f} (Foster 1998; context, not a flag)",
-                         label("Monotony"), *r.monotony, r.strain_m.value_or(0.0) / 1000.0));
+                         label("Monotony"), *r.monotony,
+                         model::distance_in(r.strain_m.value_or(0.0), u)));
   }
-  if (r.fitness) fitness_lines(out, r, label("Fitness"), label(""));
+  if (r.fitness) fitness_lines(out, r, u, label("Fitness"), label(""));
 }
 
 // "Brooks Ghost 15  15.5 km  12 mm  612/800 km (77%)".
-std::string shoe_row(const analyze::ShoeWeek& shoe) {
+std::string shoe_row(const analyze::ShoeWeek& shoe, model::Units u) {
   constexpr std::size_t name_width = 26;
   const auto& w = shoe.week;
+  const auto unit = model::distance_unit(u);
   if (!w.name)
-    return fmt::format("  {}{:>8} km", fit("(no shoe named)", name_width), km_text(w.distance_m));
+    return fmt::format("  {}{:>8} {}", fit("(no shoe named)", name_width), km_text(w.distance_m, u),
+                       unit);
   const std::string drop = shoe.drop_mm ? analyze::millimetres(*shoe.drop_mm) : "drop ?";
-  std::string row = fmt::format("  {}{:>8} km  {:<8}{:>5.0f}/{:.0f} km ({:.0f}%)",
-                                fit(terminal_safe(*w.name), name_width), km_text(w.distance_m),
-                                drop, shoe.mileage_m / 1000.0, shoe.limit_m / 1000.0,
-                                shoe.limit_m > 0.0 ? shoe.mileage_m / shoe.limit_m * 100.0 : 0.0);
+  std::string row =
+      fmt::format("  {}{:>8} {}  {:<8}{:>5.0f}/{:.0f} {} ({:.0f}%)",
+                  fit(terminal_safe(*w.name), name_width), km_text(w.distance_m, u), unit, drop,
+                  model::distance_in(shoe.mileage_m, u), model::distance_in(shoe.limit_m, u), unit,
+                  shoe.limit_m > 0.0 ? shoe.mileage_m / shoe.limit_m * 100.0 : 0.0);
   if (shoe.minimalist) row += ", minimalist";
   if (shoe.retired) row += ", retired";
   return row;
@@ -330,7 +343,7 @@ std::string shoe_row(const analyze::ShoeWeek& shoe) {
 
 // The shoes of the week whose drop is unknown, in one sentence with the
 // command that sets it.
-std::string unknown_drop_text(const analyze::ShoeReport& shoes) {
+std::string unknown_drop_text(const analyze::ShoeReport& shoes, model::Units u) {
   std::vector<std::string> names;
   double metres = 0.0;
   for (const auto& shoe : shoes.worn) {
@@ -341,13 +354,13 @@ std::string unknown_drop_text(const analyze::ShoeReport& shoes) {
   if (names.empty()) return {};
   if (names.size() == 1)
     return fmt::format(
-        "{} km in {} are not judged as a change; set its drop: runload gear edit "
+        "{} in {} are not judged as a change; set its drop: runload gear edit "
         "'{}' --drop MM",
-        km_text(metres), names[0], names[0]);
+        text::distance_text(metres, u), names[0], names[0]);
   return fmt::format(
-      "{} km in {} are not judged as a change; set their drops: runload gear edit "
+      "{} in {} are not judged as a change; set their drops: runload gear edit "
       "NAME --drop MM",
-      km_text(metres), fmt::join(names, ", "));
+      text::distance_text(metres, u), fmt::join(names, ", "));
 }
 
 void shoes_section(Out& out, const analyze::Report& report) {
@@ -360,11 +373,11 @@ void shoes_section(Out& out, const analyze::Report& report) {
     return;
   }
   if (shoes.worn.empty()) out.line("  No running this week.");
-  for (const auto& shoe : shoes.worn) out.line(shoe_row(shoe));
+  for (const auto& shoe : shoes.worn) out.line(shoe_row(shoe, report.settings.units));
   const auto label = [](std::string_view l) { return fmt::format("  {:<14}", l); };
   if (const auto transition = transition_text(shoes); !transition.empty())
     out.wrapped(label("Transition"), 16, transition);
-  if (const auto unknown = unknown_drop_text(shoes); !unknown.empty())
+  if (const auto unknown = unknown_drop_text(shoes, report.settings.units); !unknown.empty())
     out.wrapped(label("Drop unknown"), 16, unknown);
   if (const auto& r = shoes.rotation)
     out.wrapped(label("Rotation"), 16,
@@ -393,9 +406,11 @@ void warm_up_section(Out& out, const analyze::Report& report) {
 }
 
 void week_table(Out& out, const Palette& p, const analyze::Report& report) {
+  const auto u = report.settings.units;
   out.title("Week by week");
   out.line(fmt::format("{}  {:<10} {:<{}} {:>6} {:>8} {:>6} {:>6} {:>6} {:>6}{}", p.dim(), "week",
-                       "distance", k_bar_width, "km", "longest", "climb", "fast", "stiff", "flags",
+                       "distance", k_bar_width, model::distance_unit(u), "longest",
+                       u == model::Units::metric ? "climb" : "ft up", "fast", "stiff", "flags",
                        p.reset()));
   double max = 0.0;
   for (const auto& w : report.weeks) max = std::max(max, w.summary.distance_m);
@@ -406,20 +421,21 @@ void week_table(Out& out, const Palette& p, const analyze::Report& report) {
     const bool current = i + 1 == report.weeks.size();
     out.line(fmt::format(
         "{}  {:<8}{} {} {:>6} {:>8} {:>6} {:>6} {:>6} {:>6}{}", current ? p.bold() : "", s.iso,
-        current ? " ▸" : "  ", bar(s.distance_m, max, k_bar_width), km_text(s.distance_m),
-        km_text(s.longest_run_m),
-        s.elevation_gain_m ? fmt::format("{:.0f}", *s.elevation_gain_m) : "-",
-        opt_km(s.fast_distance_m), opt_number(s.mean_morning_stiffness, "{:.1f}"),
+        current ? " ▸" : "  ", bar(s.distance_m, max, k_bar_width), km_text(s.distance_m, u),
+        km_text(s.longest_run_m, u),
+        s.elevation_gain_m ? text::height_number(*s.elevation_gain_m, u) : "-",
+        opt_km(s.fast_distance_m, u), opt_number(s.mean_morning_stiffness, "{:.1f}"),
         w.flag_count > 0 ? std::to_string(w.flag_count) : "", current ? p.reset() : ""));
   }
   const auto& env = report.next_week;
   if (env.distance_low_m && env.distance_high_m) {
-    out.line(fmt::format("  {:<10} {} {}–{} km{}", "next week",
+    const auto unit = model::distance_unit(u);
+    out.line(fmt::format("  {:<10} {} {}–{} {}{}", "next week",
                          range_bar(*env.distance_low_m, *env.distance_high_m, max, k_bar_width),
-                         km_text(*env.distance_low_m), km_text(*env.distance_high_m),
-                         env.max_single_run_m
-                             ? fmt::format(", longest ≤ {} km", km_text(*env.max_single_run_m))
-                             : ""));
+                         km_text(*env.distance_low_m, u), km_text(*env.distance_high_m, u), unit,
+                         env.max_single_run_m ? fmt::format(", longest ≤ {} {}",
+                                                            km_text(*env.max_single_run_m, u), unit)
+                                              : ""));
   } else if (env.withheld) {
     out.line(fmt::format("  {:<10} withheld (see Next week)", "next week"));
   }
@@ -458,7 +474,7 @@ std::string standing_note(const model::Flag& f) {
   return {};
 }
 
-void flag_block(Out& out, const Palette& p, const model::Flag& f) {
+void flag_block(Out& out, const Palette& p, const model::Flag& f, model::Units u) {
   const auto word = severity_word(f.severity);
   const std::string head =
       fmt::format("{} · {} · {}", rules::spec(f.rule).title, short_day(f.date), rules::id(f.rule));
@@ -468,7 +484,7 @@ void flag_block(Out& out, const Palette& p, const model::Flag& f) {
   const std::string indent(k_flag_indent, ' ');
   if (const auto standing = standing_note(f); !standing.empty())
     out.wrapped(indent, k_flag_indent, standing);
-  if (const auto numbers = flag_numbers(f); !numbers.empty())
+  if (const auto numbers = flag_numbers(f, u); !numbers.empty())
     out.wrapped(indent, k_flag_indent, numbers);
   out.wrapped(indent, k_flag_indent, terminal_safe(f.message));
   if (!f.advice.empty()) out.wrapped(indent, k_flag_indent, "What to do: " + f.advice);
@@ -498,7 +514,7 @@ void flags_section(Out& out, const Palette& p, const analyze::Report& report) {
   }
   for (std::size_t i = 0; i < flags.size(); ++i) {
     if (i > 0) out.line();
-    flag_block(out, p, flags[i]);
+    flag_block(out, p, flags[i], report.settings.units);
   }
 }
 
@@ -507,22 +523,22 @@ std::string scale_text(const std::optional<int>& v) {
 }
 
 // "after Sun's 17.0 km (+36% on the 30-day longest), 5:55/km, 140 m of climb".
-std::string day_before_text(const analyze::DayReport& d) {
+std::string day_before_text(const analyze::DayReport& d, model::Units u) {
   const auto& b = *d.day_before;
   std::vector<std::string> parts;
-  parts.push_back(fmt::format("after {}'s {} km", short_day(d.date - date::days{1}).substr(0, 3),
-                              km_text(b.distance_m)));
+  parts.push_back(fmt::format("after {}'s {}", short_day(d.date - date::days{1}).substr(0, 3),
+                              text::distance_text(b.distance_m, u)));
   if (b.over_longest_pct)
     parts.back() += fmt::format(" ({:.0f}% of the 30-day longest)", 100.0 + *b.over_longest_pct);
-  if (b.pace_s_per_km) parts.push_back(text::pace_text(*b.pace_s_per_km));
-  if (b.elevation_gain_m) parts.push_back(fmt::format("{:.0f} m of climb", *b.elevation_gain_m));
+  if (b.pace_s_per_km) parts.push_back(text::pace_text(*b.pace_s_per_km, u));
+  if (b.elevation_gain_m) parts.push_back(text::height_text(*b.elevation_gain_m, u) + " of climb");
   if (!b.shoes.empty())
     parts.push_back("in " + terminal_safe(fmt::format("{}", fmt::join(b.shoes, ", "))));
   return fmt::format("{}", fmt::join(parts, ", "));
 }
 
-void day_line(Out& out, const Palette& p, const analyze::DayReport& d) {
-  const std::string run = d.runs > 0 ? km_text(d.distance_m) : "rest";
+void day_line(Out& out, const Palette& p, const analyze::DayReport& d, model::Units u) {
+  const std::string run = d.runs > 0 ? km_text(d.distance_m, u) : "rest";
   if (!d.journal) {
     out.line(fmt::format("  {:<11}{:>7}  {}", short_day(d.date), run, "not logged"));
     return;
@@ -541,7 +557,7 @@ void day_line(Out& out, const Palette& p, const analyze::DayReport& d) {
   constexpr std::size_t note_indent = k_indent + 11;
   if (j.stiffness && d.day_before)
     out.wrapped(fmt::format("{}{}", std::string(note_indent, ' '), p.dim()), note_indent,
-                day_before_text(d) + std::string(p.reset()));
+                day_before_text(d, u) + std::string(p.reset()));
   if (j.note && !j.note->empty())
     out.wrapped(std::string(note_indent, ' '), note_indent,
                 "\u201c" + terminal_safe(*j.note) + "\u201d");
@@ -560,9 +576,10 @@ void symptoms_section(Out& out, const Palette& p, const analyze::Report& report)
     return;
   }
   out.line(fmt::format("  {}", summary));
-  out.line(fmt::format("{}  {:<11}{:>7}  {:<6}{:>7}  {:<9}{:<6} {}{}", p.dim(), "day", "run km",
-                       "stiff", "lasted", "pain run", "after", "other", p.reset()));
-  for (const auto& d : report.days) day_line(out, p, d);
+  out.line(fmt::format("{}  {:<11}{:>7}  {:<6}{:>7}  {:<9}{:<6} {}{}", p.dim(), "day",
+                       fmt::format("run {}", model::distance_unit(report.settings.units)), "stiff",
+                       "lasted", "pain run", "after", "other", p.reset()));
+  for (const auto& d : report.days) day_line(out, p, d, report.settings.units);
   const auto& r = report.response;
   if (r.findings.empty()) return;
   out.line();
@@ -583,6 +600,7 @@ void tendon_section(Out& out, const analyze::Report& report) {
 
 void next_week(Out& out, const analyze::Report& report) {
   const auto& env = report.next_week;
+  const auto u = report.settings.units;
   out.title("Next week");
   if (env.withheld) {
     out.wrapped(
@@ -592,9 +610,9 @@ void next_week(Out& out, const analyze::Report& report) {
   }
   out.wrapped(fmt::format("  {:<14}", "Longest run"), 16,
               env.max_single_run_m
-                  ? fmt::format("at most {} km ({} your longest of the last 30 days that was "
+                  ? fmt::format("at most {} ({} your longest of the last 30 days that was "
                                 "not a spike)",
-                                km_text(*env.max_single_run_m),
+                                text::distance_text(*env.max_single_run_m, u),
                                 env.long_run_held ? std::string("no increase on")
                                                   : fmt::format("{:.2f} ×", env.single_run_factor))
                   : std::string("no run in the last 30 days: start short and easy"));
@@ -606,13 +624,15 @@ void next_week(Out& out, const analyze::Report& report) {
                                             env.weeks_averaged, env.weeks_averaged == 1 ? "" : "s");
   out.wrapped(fmt::format("  {:<14}", "Distance"), 16,
               env.distance_low_m && env.distance_high_m
-                  ? fmt::format("{}–{} km ({})", km_text(*env.distance_low_m),
-                                km_text(*env.distance_high_m), basis)
+                  ? fmt::format("{}–{} {} ({})", km_text(*env.distance_low_m, u),
+                                km_text(*env.distance_high_m, u), model::distance_unit(u), basis)
                   : std::string("no running in the last 3 weeks: restart below your old level"));
   for (const auto& limit : env.limits) out.wrapped("  Limit:        ", 16, limit);
   out.wrapped("  ", k_indent,
-              "Stay inside it only while the mornings stay calm: pain during a run above 5/10, or "
-              "stiffness that has not settled by the next morning, means less, not more.");
+              fmt::format("Stay inside it only while the mornings stay calm: pain during a run "
+                          "above {}/10, or stiffness that has not settled by the next morning, "
+                          "means less, not more.",
+                          report.settings.thresholds.pain_run_caution));
 }
 
 void empty_history(Out& out) {
@@ -658,11 +678,12 @@ std::string_view evidence_text(model::Evidence evidence) noexcept {
   return "clinical advice";
 }
 
-std::string flag_value_text(double value, model::Unit unit) {
+std::string flag_value_text(double value, model::Unit unit, model::Units units) {
   switch (unit) {
     case model::Unit::km:
-      return km_text(value);
+      return km_text(value, units);
     case model::Unit::m:
+      return text::height_number(value, units);
     case model::Unit::days:
       return fmt::format("{:.0f}", value);
     case model::Unit::share:
@@ -675,15 +696,18 @@ std::string flag_value_text(double value, model::Unit unit) {
   return points(value);
 }
 
-std::string flag_numbers(const model::Flag& f) {
+std::string flag_numbers(const model::Flag& f, model::Units units) {
   if (!f.observed) return {};
   const auto& rule = rules::spec(f.rule);
-  return fmt::format(
-      fmt::runtime(f.baseline ? rule.numbers : rule.numbers_alone),
-      fmt::arg("observed", flag_value_text(*f.observed, f.unit)),
-      fmt::arg("baseline", f.baseline ? flag_value_text(*f.baseline, f.unit) : std::string()),
-      fmt::arg("unit", model::to_string(f.unit)),
-      fmt::arg("ratio", f.ratio ? fmt::format(", ratio {:.2f}", *f.ratio) : ""));
+  const auto unit = f.unit == model::Unit::km  ? model::distance_unit(units)
+                    : f.unit == model::Unit::m ? model::height_unit(units)
+                                               : model::to_string(f.unit);
+  return fmt::format(fmt::runtime(f.baseline ? rule.numbers : rule.numbers_alone),
+                     fmt::arg("observed", flag_value_text(*f.observed, f.unit, units)),
+                     fmt::arg("baseline", f.baseline ? flag_value_text(*f.baseline, f.unit, units)
+                                                     : std::string()),
+                     fmt::arg("unit", unit),
+                     fmt::arg("ratio", f.ratio ? fmt::format(", ratio {:.2f}", *f.ratio) : ""));
 }
 
 std::string terminal_report(const ReportMeta& meta, const analyze::Report& report,
@@ -691,6 +715,8 @@ std::string terminal_report(const ReportMeta& meta, const analyze::Report& repor
   Out out(palette);
   status_line(out, palette, report);
   header(out, palette, meta, report);
+  if (const auto changed = settings_text(report.settings.changed); !changed.empty())
+    out.wrapped("Settings changed: ", 18, changed);
   if (!meta.first_run) {
     empty_history(out);
     if (!report.flags.empty()) flags_section(out, palette, report);

@@ -42,6 +42,7 @@ std::string_view evidence_text(model::Evidence evidence) noexcept;
 
 // The numbers behind a flag in words, as its catalogue entry writes them,
 // e.g. "18.4 km vs 12.0 km, ratio 1.53"; empty when the flag carries none.
-std::string flag_numbers(const model::Flag& flag);
+// Distances and climbs in `units`.
+std::string flag_numbers(const model::Flag& flag, model::Units units);
 
 }  // namespace runload::report

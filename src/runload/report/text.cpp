@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <runload/analyze/format.hpp>
 
@@ -52,6 +53,16 @@ std::string transition_text(const analyze::ShoeReport& shoes) {
       "the 30 days before)",
       c.share().value_or(0.0) * 100.0, analyze::millimetres(*c.reference_drop_mm),
       c.share_before().value_or(0.0) * 100.0);
+}
+
+std::string settings_text(const std::vector<rules::SettingChange>& changed) {
+  std::vector<std::string> parts;
+  for (const auto& c : changed)
+    parts.push_back(
+        c.unit.empty()
+            ? fmt::format("{} {} (default {})", c.key, c.value, c.default_value)
+            : fmt::format("{} {} {} (default {})", c.key, c.value, c.unit, c.default_value));
+  return fmt::format("{}", fmt::join(parts, "; "));
 }
 
 std::string sparkline(const std::vector<std::optional<double>>& values, double max) {

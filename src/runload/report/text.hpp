@@ -10,6 +10,7 @@
 #include <date/date.h>
 
 #include <runload/analyze/shoes.hpp>
+#include <runload/rules/settings.hpp>
 
 namespace runload::report {
 
@@ -20,6 +21,11 @@ std::string long_day(date::sys_days day);
 // The footwear_transition check of a week in words: a change in progress,
 // or why none can be judged ("" for a week without running).
 std::string transition_text(const analyze::ShoeReport& shoes);
+
+// The settings that differ from their defaults, for a physiotherapist to
+// see: "weekly_jump_pct 20 % (default 30); units imperial (default
+// metric)"; "" when none does.
+std::string settings_text(const std::vector<rules::SettingChange>& changed);
 
 // What a sparkline shows for an unknown value.
 inline constexpr std::string_view k_missing = "·";

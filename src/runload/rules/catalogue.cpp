@@ -137,8 +137,9 @@ constexpr std::array<RuleSpec, model::k_rule_count> k_catalogue{{
      "Fuller et al., Am J Sports Med 2017 (RCT, 61 runners, a 26-week transition: pain rose "
      "above about 35 km a week in minimalist shoes)",
      Kind::load, WhenHigh::reduce, Persistence::week, Unit::km,
-     "{observed} km in minimalist shoes this week (pain rose above about {baseline} km a week)",
-     "{observed} km in minimalist shoes",
+     "{observed} {unit} in minimalist shoes this week (pain rose above about {baseline} {unit} a "
+     "week)",
+     "{observed} {unit} in minimalist shoes",
      "Keep the weekly distance in minimalist shoes under about 35 km and run the rest in your "
      "usual "
      "shoes; in the trial the transition took 26 weeks.",
@@ -147,7 +148,7 @@ constexpr std::array<RuleSpec, model::k_rule_count> k_catalogue{{
      "Lab studies of midsole cushioning (Cook et al. 1985; Verdejo and Mills 2004), not injury "
      "trials",
      Kind::load, WhenHigh::reduce, Persistence::week, Unit::km,
-     "{observed} km in this shoe (limit {baseline} km)", "{observed} km in this shoe",
+     "{observed} {unit} in this shoe (limit {baseline} {unit})", "{observed} {unit} in this shoe",
      "Consider a new pair, and retire this one with `runload gear retire`; or set a limit of your "
      "own with `runload gear edit NAME --limit-km KM`. The limit comes from lab studies in which "
      "the midsole's cushioning wore down with use; no injury trial has set a distance at which "
