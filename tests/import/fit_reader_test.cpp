@@ -627,3 +627,15 @@ TEST_CASE("fit_reader: a multisport session's records end where the next session
   CHECK(result.activities[0].track->point_count() == 30);
   CHECK(result.activities[1].track->point_count() == 30);
 }
+
+TEST_CASE("fit_crc16: the FIT CRC is CRC-16/ARC, check value and FIT's own table",
+          "[import][fit]") {
+  // The catalogue's check value of CRC-16/ARC over "123456789".
+  CHECK(runload::import::fit_crc16("123456789") == 0xBB3D);
+  CHECK(runload::import::fit_crc16("") == 0x0000);
+  // The nibble table of the FIT protocol document is the CRC of each nibble.
+  CHECK(runload::import::fit_crc16(std::string_view("\x01", 1)) == 0xC0C1);
+  CHECK(runload::import::fit_crc16("12345", runload::import::fit_crc16("6789")) !=
+        runload::import::fit_crc16("123456789"));
+  CHECK(runload::import::fit_crc16("6789", runload::import::fit_crc16("12345")) == 0xBB3D);
+}
