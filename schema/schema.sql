@@ -61,7 +61,9 @@ CREATE TABLE activities (
   hr_hist            BLOB
 );
 CREATE INDEX activities_by_start ON activities(athlete_id, start_utc);
-CREATE INDEX activities_by_local_date ON activities(athlete_id, local_date);
+-- with the offset, so that the report's check of dates and offsets reads the
+-- index alone (0013)
+CREATE INDEX activities_by_day_offset ON activities(athlete_id, local_date, utc_offset_s);
 
 -- Where each activity came from: a CSV row (with its line) or a track file.
 -- An activity merged from two sources has two rows.

@@ -298,7 +298,7 @@ TEST_CASE("activity_repository: the analyzer's query uses the local-date index",
                          "local_date BETWEEN '2024-01-01' AND '2024-02-01' ORDER BY start_utc, id");
   std::string text;
   while (plan.executeStep()) text += plan.getColumn(3).getString() + "\n";
-  CHECK_THAT(text, Catch::Contains("activities_by_local_date"));
+  CHECK_THAT(text, Catch::Contains("activities_by_day_offset"));
 }
 
 TEST_CASE("activity_repository: finding the activity of a track file by its hash uses an index",

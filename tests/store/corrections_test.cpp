@@ -199,6 +199,12 @@ TEST_CASE("corrections: a local date past year 9999 or an offset past 18 h is na
   const auto unusable = repo.unusable(ann);
   REQUIRE(unusable.size() == 2);
   CHECK(std::set<std::int64_t>{unusable[0].id, unusable[1].id} == std::set<std::int64_t>{100, 101});
+  // The report's quick check of the whole history finds the same two.
+  const auto quick = repo.unusable(ann, store::UnusableCheck::dates_and_offsets);
+  REQUIRE(quick.size() == 2);
+  CHECK(quick[0].id == unusable[0].id);
+  CHECK(quick[1].id == unusable[1].id);
+  CHECK(quick[0].reason == unusable[0].reason);
   std::vector<store::UnusableActivity> skipped;
   const auto listed = repo.list(ann, {}, store::WithHistograms::no, &skipped);
   REQUIRE(listed.size() == 1);

@@ -80,8 +80,10 @@ ReportResult make_report(Session& session, const ReportRequest& request) {
   store::ActivityRepository repository(db);
   const auto first_run = repository.first_run_date(athlete.id);
   // A stored value the report cannot use (an activity of year 10000) costs
-  // that activity, named in a warning, never the report.
-  auto unusable = repository.unusable(athlete.id);
+  // that activity, named in a warning, never the report. The whole history
+  // is checked for dates and offsets from the index alone; the histograms
+  // of the report's window are checked as they are read (in_window).
+  auto unusable = repository.unusable(athlete.id, store::UnusableCheck::dates_and_offsets);
   std::vector<store::UnusableActivity> in_window;
   // --cold-below is this report's cold_run_below_c: checked as the setting
   // is, and named as a changed setting like one.

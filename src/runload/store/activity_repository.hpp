@@ -72,6 +72,9 @@ struct RederiveResult {
   std::int64_t file_offsets = 0;
 };
 
+// What ActivityRepository::unusable() checks.
+enum class UnusableCheck { all, dates_and_offsets };
+
 // A stored activity that a report cannot use (a local date past year 9999,
 // an impossible offset, a damaged histogram): what it is, and why.
 struct UnusableActivity {
@@ -185,10 +188,15 @@ class ActivityRepository {
 
   // Activities a report cannot use (UnusableActivity), of the athlete, or of
   // every athlete when `athlete_id` is nullopt: those whose local date is not
-  // a YYYY-MM-DD date, whose offset is beyond +-18 h, or whose histograms
-  // are not whole float32 bins. Read from columns alone (no blob is decoded),
-  // through the (athlete_id, start_utc) index.
-  std::vector<UnusableActivity> unusable(std::optional<std::int64_t> athlete_id);
+  // a YYYY-MM-DD date, whose offset is beyond +-18 h, or, with
+  // UnusableCheck::all, whose histograms are not whole float32 bins. Read
+  // from columns alone (no blob is decoded). dates_and_offsets, with an
+  // athlete, reads the (athlete_id, local_date, utc_offset_s) index alone and
+  // checks the date by its length and range only (a year past 9999 or before
+  // 0): what a report runs over the whole history, whose window's rows are
+  // checked whole as they are read (between()); `doctor` runs `all`.
+  std::vector<UnusableActivity> unusable(std::optional<std::int64_t> athlete_id,
+                                         UnusableCheck check = UnusableCheck::all);
 
   bool is_file_imported(std::int64_t athlete_id, std::string_view content_hash);
   // The content hash of every file the athlete has imported, for checking files
