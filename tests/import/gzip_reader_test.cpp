@@ -106,6 +106,16 @@ TEST_CASE("gzip_reader: libdeflate and zlib's stream give the same bytes and err
   const std::string whole = gzip(text);
   std::string damaged = whole;
   damaged[whole.size() / 2] = static_cast<char>(damaged[whole.size() / 2] ^ 0x55);
+  // A header CRC (FHCRC), wrong and right: libdeflate skips it, zlib checks
+  // it (found by the gzip fuzz target).
+  const auto with_header_crc = [&](bool right) {
+    std::string header = whole.substr(0, 10);
+    header[3] = static_cast<char>(header[3] | 0x02);
+    const auto crc = crc32(0, reinterpret_cast<const Bytef*>(header.data()), 10);
+    const char low = right ? static_cast<char>(crc & 0xFF) : '\0';
+    const char high = right ? static_cast<char>((crc >> 8) & 0xFF) : '\0';
+    return header + low + high + whole.substr(10);
+  };
   std::string wrong_trailer = whole;  // a stated size far beyond what DEFLATE can give
   wrong_trailer[wrong_trailer.size() - 1] = '\x7F';
   const std::vector<std::pair<const char*, std::string>> inputs{
@@ -115,6 +125,8 @@ TEST_CASE("gzip_reader: libdeflate and zlib's stream give the same bytes and err
       {"a member that inflates 1000 times", gzip(std::string(1000, 'x'), 1000)},
       {"a damaged stream", damaged},
       {"a wrong stated size", wrong_trailer},
+      {"a wrong header CRC", with_header_crc(false)},
+      {"a right header CRC", with_header_crc(true)},
       {"cut short", whole.substr(0, whole.size() - 3)},
       {"garbage after the member", whole + "xyz"},
       {"no gzip at all", "plain text"},
@@ -136,4 +148,6 @@ TEST_CASE("gzip_reader: libdeflate and zlib's stream give the same bytes and err
   }
   CHECK(gunzip(whole, text.size()).bytes == text);
   CHECK_FALSE(gunzip(whole, text.size() - 1).ok());
+  CHECK(gunzip(with_header_crc(true), 1 << 24).bytes == text);
+  CHECK_FALSE(gunzip(with_header_crc(false), 1 << 24).ok());
 }

@@ -79,6 +79,10 @@ bool inflate_whole(std::string_view compressed, std::size_t max_inflated, std::s
   std::size_t in = 0;
   while (in < compressed.size()) {
     if (!starts_member(compressed.substr(in))) return false;
+    // libdeflate skips a header CRC (FHCRC) unchecked where zlib checks it,
+    // and reserved flags are zlib's to refuse: such members go to zlib.
+    if (compressed.size() - in < 4 || (static_cast<unsigned char>(compressed[in + 3]) & 0xE2) != 0)
+      return false;
     out.resize(capacity);
     std::size_t read = 0;
     std::size_t written = 0;
