@@ -115,8 +115,10 @@ void setup_import(CLI::App& cmd, Context& ctx, Action& action) {
       // A runload export, recognised by its content, is restored, not imported.
       if (const auto restored =
               app::restore_if_export(ctx.session(), request.paths, ctx.options.athlete)) {
-        ctx.print(*json ? text::dump(app::restore_json(*restored)) + "\n" : std::string());
-        if (!*json) ctx.print(app::restore_messages(*restored));
+        if (*json)
+          ctx.print(text::dump(app::restore_json(*restored)) + "\n");
+        else
+          ctx.print(app::restore_messages(*restored));
         return k_exit_success;
       }
       std::unique_ptr<ProgressBar> bar;

@@ -102,6 +102,14 @@ class Stream {
   bool end_tag(std::string_view name) noexcept;
   bool read_value(std::string_view name, std::string_view& text) noexcept;
   bool skip_element(std::string_view name);
+  // After an element's name: its attributes, then each child element to
+  // `on_child(qualified, local, offset)` (false stops the read) until the
+  // element's end tag.
+  template <typename OnChild>
+  bool read_children(std::string_view name, OnChild&& on_child);
+  // read_children after the attributes: the children up to the end tag.
+  template <typename OnChild>
+  bool read_content(std::string_view name, OnChild&& on_child);
   bool read_gpx(std::string_view name);
   bool read_metadata(std::string_view name);
   bool read_trk(std::string_view name, std::ptrdiff_t at);
@@ -294,101 +302,80 @@ bool Stream::read_document() {
   }
 }
 
-bool Stream::read_gpx(std::string_view name) {
+template <typename OnChild>
+bool Stream::read_children(std::string_view name, OnChild&& on_child) {
   bool empty = false;
   if (!read_attributes(empty)) return false;
-  if (empty) return true;
-  bool metadata_seen = false;
+  return empty || read_content(name, on_child);
+}
+
+template <typename OnChild>
+bool Stream::read_content(std::string_view name, OnChild&& on_child) {
   for (;;) {
     std::string_view child;
     std::ptrdiff_t at = 0;
     const Next next_part = next(name, child, at);
     if (next_part != Next::child) return next_part == Next::end;
-    const auto local = xml::local_name(child);
-    bool ok = true;
-    if (local == "trk") {
-      ok = read_trk(child, at);
-    } else if (local == "metadata" && !metadata_seen) {
-      metadata_seen = true;
-      ok = read_metadata(child);
-    } else {
-      if (local == "rte") ++m_content.routes;
-      if (local == "wpt") ++m_content.waypoints;
-      ok = skip_element(child);
-    }
-    if (!ok) return false;
+    if (!on_child(child, xml::local_name(child), at)) return false;
   }
 }
 
+bool Stream::read_gpx(std::string_view name) {
+  bool metadata_seen = false;
+  return read_children(name,
+                       [&](std::string_view child, std::string_view local, std::ptrdiff_t at) {
+                         if (local == "trk") return read_trk(child, at);
+                         if (local == "metadata" && !metadata_seen) {
+                           metadata_seen = true;
+                           return read_metadata(child);
+                         }
+                         if (local == "rte") ++m_content.routes;
+                         if (local == "wpt") ++m_content.waypoints;
+                         return skip_element(child);
+                       });
+}
+
 bool Stream::read_metadata(std::string_view name) {
-  bool empty = false;
-  if (!read_attributes(empty)) return false;
-  if (empty) return true;
   bool name_seen = false;
-  for (;;) {
-    std::string_view child;
-    std::ptrdiff_t at = 0;
-    const Next next_part = next(name, child, at);
-    if (next_part != Next::child) return next_part == Next::end;
-    if (!name_seen && xml::local_name(child) == "name") {
-      name_seen = true;
-      std::string_view text;
-      if (!read_value(child, text)) return false;
-      m_content.metadata_name = std::string(text);
-    } else if (!skip_element(child)) {
-      return false;
-    }
-  }
+  return read_children(name, [&](std::string_view child, std::string_view local, std::ptrdiff_t) {
+    if (name_seen || local != "name") return skip_element(child);
+    name_seen = true;
+    std::string_view text;
+    if (!read_value(child, text)) return false;
+    m_content.metadata_name = std::string(text);
+    return true;
+  });
 }
 
 bool Stream::read_trk(std::string_view name, std::ptrdiff_t at) {
   Trk& trk = m_content.tracks.emplace_back();
   trk.offset = at;
-  bool empty = false;
-  if (!read_attributes(empty)) return false;
-  if (empty) return true;
   PointReader points(m_content, trk);
   bool name_seen = false;
   bool type_seen = false;
-  for (;;) {
-    std::string_view child;
-    std::ptrdiff_t child_at = 0;
-    const Next next_part = next(name, child, child_at);
-    if (next_part != Next::child) return next_part == Next::end;
-    const auto local = xml::local_name(child);
+  // The first <name> and <type>, as the pugixml walk's child() finds them.
+  const auto first_text = [&](std::string_view child, bool& seen, std::string& out) {
+    if (seen) return skip_element(child);
+    seen = true;
     std::string_view text;
-    bool ok = true;
-    if (local == "trkseg") {
-      ok = read_segment(child, trk, points);
-    } else if (local == "name" && !name_seen) {
-      name_seen = true;
-      ok = read_value(child, text);
-      trk.name = std::string(text);
-    } else if (local == "type" && !type_seen) {
-      type_seen = true;
-      ok = read_value(child, text);
-      trk.type = std::string(text);
-    } else {
-      ok = skip_element(child);
-    }
-    if (!ok) return false;
-  }
+    if (!read_value(child, text)) return false;
+    out = std::string(text);
+    return true;
+  };
+  return read_children(name, [&](std::string_view child, std::string_view local, std::ptrdiff_t) {
+    if (local == "trkseg") return read_segment(child, trk, points);
+    if (local == "name") return first_text(child, name_seen, trk.name);
+    if (local == "type") return first_text(child, type_seen, trk.type);
+    return skip_element(child);
+  });
 }
 
 bool Stream::read_segment(std::string_view name, Trk& trk, PointReader& points) {
   trk.track.segments.emplace_back();
-  bool empty = false;
-  if (!read_attributes(empty)) return false;
-  if (empty) return true;
-  for (;;) {
-    std::string_view child;
-    std::ptrdiff_t at = 0;
-    const Next next_part = next(name, child, at);
-    if (next_part != Next::child) return next_part == Next::end;
-    const bool ok =
-        xml::local_name(child) == "trkpt" ? read_point(child, at, points) : skip_element(child);
-    if (!ok) return false;
-  }
+  return read_children(
+      name, [&](std::string_view child, std::string_view local, std::ptrdiff_t at) {
+        return local == "trkpt" ? read_point(child, at, points) : skip_element(child);
+      });
 }
 
 bool Stream::read_point(std::string_view name, std::ptrdiff_t at, PointReader& points) {
@@ -396,59 +383,37 @@ bool Stream::read_point(std::string_view name, std::ptrdiff_t at, PointReader& p
   bool empty = false;
   if (!read_attributes(empty, position.data(), position.size())) return false;
   points.start(name, position[0].value, position[1].value, at);
-  if (empty) {
-    points.finish();
-    return true;
-  }
-  for (;;) {
-    std::string_view child;
-    std::ptrdiff_t child_at = 0;
-    const Next next_part = next(name, child, child_at);
-    if (next_part == Next::fail) return false;
-    if (next_part == Next::end) {
-      points.finish();
-      return true;
-    }
-    const auto local = xml::local_name(child);
-    std::string_view text;
-    bool ok = true;
-    if (local == "ele") {
-      ok = read_value(child, text);
-      if (ok) points.ele(text);
-    } else if (local == "time") {
-      ok = read_value(child, text);
-      if (ok) points.time(text, child_at);
-    } else if (local == "extensions") {
-      ok = read_extensions(child, 1, points);
-    } else {
-      ok = skip_element(child);
-    }
-    if (!ok) return false;
-  }
+  const bool ok = empty || read_content(name, [&](std::string_view child, std::string_view local,
+                                                  std::ptrdiff_t child_at) {
+                    std::string_view text;
+                    if (local == "ele") {
+                      if (!read_value(child, text)) return false;
+                      points.ele(text);
+                      return true;
+                    }
+                    if (local == "time") {
+                      if (!read_value(child, text)) return false;
+                      points.time(text, child_at);
+                      return true;
+                    }
+                    if (local == "extensions") return read_extensions(child, 1, points);
+                    return skip_element(child);
+                  });
+  if (ok) points.finish();
+  return ok;
 }
 
 bool Stream::read_extensions(std::string_view name, int depth, PointReader& points) {
-  bool empty = false;
-  if (!read_attributes(empty)) return false;
-  if (empty) return true;
-  for (;;) {
-    std::string_view child;
-    std::ptrdiff_t at = 0;
-    const Next next_part = next(name, child, at);
-    if (next_part != Next::child) return next_part == Next::end;
-    const auto local = xml::local_name(child);
-    bool ok = true;
+  return read_children(name, [&](std::string_view child, std::string_view local, std::ptrdiff_t) {
     if (PointReader::is_extension_value(local)) {
       std::string_view text;
-      ok = read_value(child, text);
-      if (ok) points.extension(local, text);
-    } else if (depth + 1 <= k_max_extension_depth) {
-      ok = read_extensions(child, depth + 1, points);
-    } else {
-      ok = skip_element(child);
+      if (!read_value(child, text)) return false;
+      points.extension(local, text);
+      return true;
     }
-    if (!ok) return false;
-  }
+    if (depth + 1 <= k_max_extension_depth) return read_extensions(child, depth + 1, points);
+    return skip_element(child);
+  });
 }
 
 }  // namespace
